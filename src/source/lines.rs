@@ -1,0 +1,79 @@
+//! Line and column of a byte offset, as an editor shows them.
+//!
+//! Lines end at `\n` (a `\r` before it belongs to the line end, so CRLF files
+//! count right); both numbers are 1-based and the column counts characters,
+//! not bytes, so a tab or an accented letter is one column. A byte-order mark
+//! at the start of the file is not a column.
+
+/// Where each line of a text starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    bom: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, bom }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`
+    /// (the text this index was built from). An offset inside a character
+    /// counts as that character; one past the end is the column after it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.starts[line];
+        if line == 0 {
+            start = start.max(self.bom.min(offset));
+        }
+        let col = text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of 1-based `line`, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let i = line.saturating_sub(1).min(self.starts.len() - 1);
+        let start = self.starts[i];
+        let mut end = self.starts.get(i + 1).map_or(text.len(), |&e| e - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let t = "a\tb\n€5 and 6\r\nlast";
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.line_col(t, 0), (1, 1));
+        assert_eq!(ix.line_col(t, 2), (1, 3));
+        // "€" is three bytes and one column
+        let five = t.find('5').unwrap();
+        assert_eq!(ix.line_col(t, five), (2, 2));
+        let six = t.find('6').unwrap();
+        assert_eq!(ix.line_col(t, six), (2, 8));
+        assert_eq!(ix.line_col(t, t.find("last").unwrap()), (3, 1));
+        assert_eq!(ix.line_span(t, 2), 4..t.find('\r').unwrap());
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let t = "\u{feff}12 apples";
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.line_col(t, 3), (1, 1));
+        assert_eq!(ix.line_col(t, 6), (1, 4));
+    }
+}
