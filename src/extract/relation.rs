@@ -4,10 +4,22 @@
 //! 16 million barrels in 2021" relates a current figure (13 million) to a
 //! previous one (16 million) with a direction (up). Checks read relations,
 //! never the words: the cue phrases live in `checks/lexicon/directions.toml`.
+//!
+//! The finder reads one sentence at a time as a short list of items (words,
+//! punctuation, and the figures the extractor found, each figure one item) and
+//! recognises four constructions: a direction adverb before "from" ("X, up
+//! from Y", "up from Y to X", "down 5% to X from Y"), a verb of change with
+//! "to X from Y" or "from Y to X" ("rose 20% to X from Y"), and a bare
+//! comparison ("X, compared with Y"). Where the construction leaves the
+//! current figure to be found before the cue, it must be clear which figure
+//! is meant: comparable candidates that would disagree about the order make
+//! the relation unclear, and an unclear relation is not emitted.
 
-use serde::Serialize;
+use std::sync::OnceLock;
 
-use super::{Claim, ClaimId};
+use serde::{Deserialize, Serialize};
+
+use super::{Claim, ClaimId, ClaimKind};
 use crate::source::Span;
 
 /// Which way the prose says a figure moved.
@@ -52,8 +64,1369 @@ pub struct Relation {
     pub sentence: usize,
 }
 
+/// `checks/lexicon/directions.toml`: the cue phrases, as data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directions {
+    pub up_verbs: Vec<String>,
+    pub down_verbs: Vec<String>,
+    pub up_adverbs: Vec<String>,
+    pub down_adverbs: Vec<String>,
+    pub comparisons: Vec<String>,
+    /// Verbs that compare magnitudes ("a loss narrowed").
+    pub magnitude_verbs: Vec<String>,
+    /// Phrases that mark an exchange rate quoted per foreign unit.
+    pub exchange_rate: Vec<String>,
+    /// Phrases that put a stated change on another basis than the figures.
+    pub qualified_change: Vec<String>,
+}
+
+const DIRECTIONS_TOML: &str = include_str!("../../checks/lexicon/directions.toml");
+
+/// The direction lexicon, parsed once.
+pub fn lexicon() -> &'static Directions {
+    static LEX: OnceLock<Directions> = OnceLock::new();
+    LEX.get_or_init(|| super::lexicon::parse("directions", DIRECTIONS_TOML))
+}
+
+/// What a cue says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    Verb(Direction),
+    Adverb(Direction),
+    Compare,
+}
+
+/// A lexicon phrase split into words the way prose is.
+struct Cue {
+    words: Vec<&'static str>,
+    phrase: &'static str,
+    class: CueClass,
+}
+
+/// Every cue, longest first, so "edged up" wins over "up".
+fn cues() -> &'static [Cue] {
+    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        let lists: [(&'static [String], CueClass); 5] = [
+            (&lex.up_verbs, CueClass::Verb(Direction::Up)),
+            (&lex.down_verbs, CueClass::Verb(Direction::Down)),
+            (&lex.up_adverbs, CueClass::Adverb(Direction::Up)),
+            (&lex.down_adverbs, CueClass::Adverb(Direction::Down)),
+            (&lex.comparisons, CueClass::Compare),
+        ];
+        for (list, class) in lists {
+            for phrase in list {
+                let phrase: &'static str = phrase.as_str();
+                let words: Vec<&'static str> = tokens(phrase, 0).map(|t| &phrase[t]).collect();
+                if !words.is_empty() {
+                    out.push(Cue {
+                        words,
+                        phrase,
+                        class,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        out
+    })
+}
+
+/// The words and punctuation of `text`, as byte ranges shifted by `base`: a
+/// word is a run of alphanumerics with inner apostrophes or hyphens
+/// ("year's", "comparable-store"); any other non-space character stands alone.
+fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = chars.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            chars.next();
+        }
+        let (start, c) = chars.next()?;
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphanumeric() {
+                    chars.next();
+                    end = i + c.len_utf8();
+                } else if c == '\'' || c == '’' || c == '-' {
+                    // Inner joiner only when a letter or digit follows.
+                    let rest = &text[i + c.len_utf8()..];
+                    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                        chars.next();
+                        end = i + c.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        Some(base + start..base + end)
+    })
+}
+
+/// True when `text` contains one of `phrases` as whole words, ignoring case.
+pub fn contains_phrase(text: &str, phrases: &[String]) -> bool {
+    let toks: Vec<&str> = tokens(text, 0).map(|t| &text[t]).collect();
+    phrases.iter().any(|p| {
+        let words: Vec<&str> = tokens(p, 0).map(|t| &p[t]).collect();
+        !words.is_empty()
+            && toks
+                .windows(words.len())
+                .any(|w| w.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    })
+}
+
+/// True when the cue phrase compares magnitudes ("narrowed", "widened").
+pub fn is_magnitude_cue(phrase: &str) -> bool {
+    lexicon()
+        .magnitude_verbs
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(phrase))
+}
+
+/// The figure's interval widened by half its rounding step on each side:
+/// every true value the text is consistent with. Ranges span their members.
+/// `None` for figures without a finite value.
+pub fn interval(claims: &[Claim], id: ClaimId) -> Option<(f64, f64)> {
+    let c = claims.get(id)?;
+    let (low, high, step) = match c.range {
+        Some((a, b)) => {
+            let (a, b) = (claims.get(a)?, claims.get(b)?);
+            (
+                a.low.min(b.low),
+                a.high.max(b.high),
+                a.step.abs().max(b.step.abs()),
+            )
+        }
+        None => {
+            c.value?;
+            (c.low, c.high, c.step.abs())
+        }
+    };
+    if low.is_nan() || high.is_nan() || low > high {
+        return None;
+    }
+    let half = if step.is_finite() { step / 2.0 } else { 0.0 };
+    Some((low - half, high + half))
+}
+
+/// The kind and unit a figure is compared by: a range's are its members'
+/// (the one with a unit, where the other's was left out: "145 to 150 million
+/// stg").
+fn family(claims: &[Claim], id: ClaimId) -> Option<(ClaimKind, Option<&'static str>)> {
+    let c = claims.get(id)?;
+    match c.kind {
+        ClaimKind::Range => {
+            let (a, b) = c.range?;
+            let (a, b) = (claims.get(a)?, claims.get(b)?);
+            let m = if a.unit.is_none() && b.unit.is_some() {
+                b
+            } else {
+                a
+            };
+            Some((m.kind, m.unit))
+        }
+        _ => Some((c.kind, c.unit)),
+    }
+}
+
+/// A representative value for ratio tests: the middle of the figure.
+fn midpoint(claims: &[Claim], id: ClaimId) -> Option<f64> {
+    let c = claims.get(id)?;
+    if let Some(v) = c.value.filter(|v| v.is_finite()) {
+        return Some(v);
+    }
+    let (a, b) = c.range?;
+    let (a, b) = (claims.get(a)?.value?, claims.get(b)?.value?);
+    let m = (a + b) / 2.0;
+    m.is_finite().then_some(m)
+}
+
+/// True when two figures measure the same sort of thing and can be ordered:
+/// money in one currency, percentages, quantities in one unit, counts; a
+/// bare number may stand for a figure whose unit the prose left out ("to
+/// 13.94 billion crowns from 12.53 billion"). Values far apart are taken to
+/// be different measures (a per-share figure against a total).
+pub fn comparable(claims: &[Claim], a: ClaimId, b: ClaimId) -> bool {
+    let (Some((ka, ua)), Some((kb, ub))) = (family(claims, a), family(claims, b)) else {
+        return false;
+    };
+    let orderable = |k: ClaimKind| {
+        matches!(
+            k,
+            ClaimKind::Number
+                | ClaimKind::Money
+                | ClaimKind::Percent
+                | ClaimKind::Quantity
+                | ClaimKind::Temperature
+                | ClaimKind::Age
+                | ClaimKind::Duration
+        )
+    };
+    if !orderable(ka) || !orderable(kb) {
+        return false;
+    }
+    let elided = |k: ClaimKind, u: Option<&str>, other: ClaimKind| {
+        k == ClaimKind::Number
+            && u.is_none()
+            && matches!(
+                other,
+                ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
+            )
+    };
+    let max_ratio = if ka == kb && ua == ub {
+        100.0
+    } else if elided(ka, ua, kb) || elided(kb, ub, ka) {
+        20.0
+    } else {
+        return false;
+    };
+    let (Some(va), Some(vb)) = (midpoint(claims, a), midpoint(claims, b)) else {
+        return false;
+    };
+    let (va, vb) = (va.abs(), vb.abs());
+    if va == 0.0 || vb == 0.0 {
+        return true;
+    }
+    va.max(vb) / va.min(vb) <= max_ratio
+}
+
+/// How two intervals lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Above,
+    Below,
+    Overlap,
+}
+
+fn order(claims: &[Claim], a: ClaimId, b: ClaimId) -> Order {
+    match (interval(claims, a), interval(claims, b)) {
+        (Some((al, ah)), Some((bl, bh))) => {
+            if al > bh {
+                Order::Above
+            } else if ah < bl {
+                Order::Below
+            } else {
+                Order::Overlap
+            }
+        }
+        _ => Order::Overlap,
+    }
+}
+
+/// One item of a sentence: a word, a punctuation mark, or a whole figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Word(usize, usize),
+    Punct(usize, usize),
+    Fig(ClaimId),
+}
+
+/// A verb of change with its new figure but no "from" yet: "soared 142.7%
+/// in March to 123,643 contracts, up from 50,938" takes its direction and
+/// change from the verb once "up from" names the old figure.
+#[derive(Debug, Clone)]
+struct Pending {
+    direction: Direction,
+    cue: Span,
+    phrase: &'static str,
+    change: Option<ClaimId>,
+    current: ClaimId,
+}
+
+/// The reading of one sentence.
+struct Reader<'a> {
+    prose: &'a str,
+    claims: &'a [Claim],
+    items: Vec<Item>,
+    /// Parenthesis depth before each item.
+    depth: Vec<u32>,
+    /// Item index where the current clause starts.
+    clause_start: usize,
+    /// Figures already used by a relation or as a stated change.
+    used: Vec<ClaimId>,
+    pending: Option<Pending>,
+    sentence: usize,
+}
+
 /// Finds the relations in each sentence.
 pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relation> {
-    let _ = (prose, sentences, claims);
-    Vec::new()
+    let mut out = Vec::new();
+    // Outermost figures per sentence: range members are read as their range.
+    let mut order_ids: Vec<ClaimId> = (0..claims.len())
+        .filter(|&i| claims[i].part_of.is_none())
+        .collect();
+    order_ids.sort_by_key(|&i| {
+        let c = &claims[i];
+        (c.sentence, c.span.start, std::cmp::Reverse(c.span.end))
+    });
+    let mut k = 0;
+    let mut figs: Vec<ClaimId> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        figs.clear();
+        while k < order_ids.len() && claims[order_ids[k]].sentence < si {
+            k += 1;
+        }
+        while k < order_ids.len() && claims[order_ids[k]].sentence == si {
+            let id = order_ids[k];
+            let span = &claims[id].span;
+            let nested = figs.last().is_some_and(|&p| {
+                claims[p].span.end >= span.end || claims[p].span.end > span.start
+            });
+            if !nested && span.start < span.end {
+                figs.push(id);
+            }
+            k += 1;
+        }
+        let Some(text) = prose.get(s.clone()) else {
+            continue;
+        };
+        if figs.len() < 2 {
+            continue;
+        }
+        let mut reader = Reader::new(prose, claims, text, s.start, &figs, si);
+        reader.read(&mut out);
+    }
+    out
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        prose: &'a str,
+        claims: &'a [Claim],
+        text: &str,
+        base: usize,
+        figs: &[ClaimId],
+        sentence: usize,
+    ) -> Reader<'a> {
+        let mut items = Vec::new();
+        let mut depth = Vec::new();
+        let mut d: u32 = 0;
+        let mut f = 0;
+        for t in tokens(text, base) {
+            while f < figs.len() && claims[figs[f]].span.end <= t.start {
+                f += 1;
+            }
+            if let Some(&id) = figs.get(f) {
+                let span = &claims[id].span;
+                if span.start < t.end && t.start < span.end {
+                    if items.last() != Some(&Item::Fig(id)) {
+                        items.push(Item::Fig(id));
+                        depth.push(d);
+                    }
+                    continue;
+                }
+            }
+            let tok = &prose[t.clone()];
+            let is_word = tok.chars().next().is_some_and(char::is_alphanumeric);
+            depth.push(d);
+            if is_word {
+                items.push(Item::Word(t.start, t.end));
+            } else {
+                items.push(Item::Punct(t.start, t.end));
+                if tok == "(" || tok == "[" {
+                    d += 1;
+                } else if (tok == ")" || tok == "]") && d > 0 {
+                    d -= 1;
+                }
+            }
+        }
+        Reader {
+            prose,
+            claims,
+            items,
+            depth,
+            clause_start: 0,
+            used: Vec::new(),
+            pending: None,
+            sentence,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i) {
+            Some(&Item::Word(s, e)) => self.prose.get(s..e),
+            _ => None,
+        }
+    }
+
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i) {
+            Some(&Item::Punct(s, e)) => self.prose.get(s..e),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn fig(&self, i: usize) -> Option<ClaimId> {
+        match self.items.get(i) {
+            Some(&Item::Fig(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn start(&self, i: usize) -> usize {
+        match self.items[i] {
+            Item::Word(s, _) | Item::Punct(s, _) => s,
+            Item::Fig(id) => self.claims[id].span.start,
+        }
+    }
+
+    fn end(&self, i: usize) -> usize {
+        match self.items[i] {
+            Item::Word(_, e) | Item::Punct(_, e) => e,
+            Item::Fig(id) => self.claims[id].span.end,
+        }
+    }
+
+    /// The cue at item `i`, longest match first: its class, phrase and the
+    /// index after it.
+    fn cue_at(&self, i: usize) -> Option<(CueClass, &'static str, usize)> {
+        self.word(i)?;
+        cues().iter().find_map(|c| {
+            let ok = c
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| match self.items.get(i + k) {
+                    Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
+                        .prose
+                        .get(s..e)
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w)),
+                    _ => false,
+                });
+            ok.then_some((c.class, c.phrase, i + c.words.len()))
+        })
+    }
+
+    /// True for figures that may stand between a figure and the next cue
+    /// word: dates and periods ("to 13.94 billion in February from …").
+    fn is_time(&self, id: ClaimId) -> bool {
+        matches!(
+            self.claims[id].kind,
+            ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
+        )
+    }
+
+    /// The first figure from item `i`, after at most `max_words` words and no
+    /// punctuation: "from the A$104.1 million", "from a close of 43.41".
+    fn figure_after(&self, mut i: usize, max_words: usize) -> Option<usize> {
+        let mut words = 0;
+        while i < self.items.len() {
+            match self.items[i] {
+                Item::Fig(_) => return Some(i),
+                Item::Word(..) => {
+                    if words == max_words || self.cue_at(i).is_some() {
+                        return None;
+                    }
+                    words += 1;
+                }
+                Item::Punct(..) => return None,
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Skips a parenthesis group that opens at item `i` ("($8.28 billion)").
+    fn skip_parens(&self, i: usize) -> usize {
+        if !matches!(self.punct(i), Some("(" | "[")) {
+            return i;
+        }
+        let base = self.depth[i];
+        let mut j = i + 1;
+        while j < self.items.len() {
+            if matches!(self.punct(j), Some(")" | "]")) && self.depth[j] == base + 1 {
+                return j + 1;
+            }
+            j += 1;
+        }
+        i
+    }
+
+    /// Index of the word `target` from item `i`, over at most `max_words`
+    /// words and dates, no punctuation and no other figure.
+    fn word_ahead(&self, mut i: usize, target: &str, max_words: usize) -> Option<usize> {
+        i = self.skip_parens(i);
+        let mut words = 0;
+        while i < self.items.len() {
+            if self.is_word(i, target) {
+                return Some(i);
+            }
+            match self.items[i] {
+                Item::Fig(id) if self.is_time(id) => {}
+                Item::Word(..) if self.cue_at(i).is_none() => {}
+                _ => return None,
+            }
+            words += 1;
+            if words > max_words {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn read(&mut self, out: &mut Vec<Relation>) {
+        let mut i = 0;
+        while i < self.items.len() {
+            if matches!(self.punct(i), Some(";" | ":"))
+                || ["while", "whereas", "but"]
+                    .iter()
+                    .any(|w| self.is_word(i, w))
+            {
+                self.clause_start = i + 1;
+                self.pending = None;
+                i += 1;
+                continue;
+            }
+            let Some((class, phrase, after)) = self.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            let cue = self.start(i)..self.end(after - 1);
+            let found = match class {
+                CueClass::Verb(d) => self.verb(d, cue, phrase, after),
+                CueClass::Adverb(d) => self.adverb(d, cue, phrase, i, after),
+                CueClass::Compare => self.compare(cue, phrase, i, after),
+            };
+            match found {
+                Some((rel, last)) => {
+                    self.used.extend([rel.current, rel.previous]);
+                    self.used.extend(rel.change);
+                    self.clause_start = last + 1;
+                    self.pending = None;
+                    out.push(rel);
+                    i = last + 1;
+                }
+                None => i = after,
+            }
+        }
+    }
+
+    /// Builds a relation if the two figures can be compared.
+    #[allow(clippy::too_many_arguments)]
+    fn relation(
+        &self,
+        kind: RelationKind,
+        direction: Option<Direction>,
+        cue: Span,
+        phrase: &'static str,
+        current: ClaimId,
+        previous: ClaimId,
+        change: Option<ClaimId>,
+    ) -> Option<Relation> {
+        if current == previous || !comparable(self.claims, current, previous) {
+            return None;
+        }
+        Some(Relation {
+            kind,
+            direction,
+            cue,
+            cue_phrase: phrase,
+            current,
+            previous,
+            change,
+            sentence: self.sentence,
+        })
+    }
+
+    /// An optional stated change at item `i`: "by 20%", "20 pct", "a further
+    /// 5%". Returns the figure and the index after it.
+    fn change_at(&self, i: usize, allow_fillers: bool) -> (Option<ClaimId>, usize) {
+        let mut j = i;
+        if self.is_word(j, "by") {
+            j += 1;
+        }
+        if allow_fillers {
+            let mut k = j;
+            while k < j + 2 && self.word(k).is_some() && self.cue_at(k).is_none() {
+                if self.is_word(k, "to") || self.is_word(k, "from") {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(id) = self.fig(k) {
+                if !self.is_time(id) {
+                    return (Some(id), k + 1);
+                }
+            }
+        }
+        match self.fig(j) {
+            Some(id) if !self.is_time(id) => (Some(id), j + 1),
+            _ => (None, i),
+        }
+    }
+
+    /// "rose (by P) to X from Y", "fell (by P) from Y to X".
+    fn verb(
+        &mut self,
+        d: Direction,
+        cue: Span,
+        phrase: &'static str,
+        after: usize,
+    ) -> Option<(Relation, usize)> {
+        let (change, j) = self.change_at(after, true);
+        if let Some(to) = self.word_ahead(j, "to", 6) {
+            let x = self.figure_after(to + 1, 4)?;
+            let xid = self.fig(x)?;
+            let Some(from) = self.word_ahead(x + 1, "from", 6) else {
+                self.pending = Some(Pending {
+                    direction: d,
+                    cue,
+                    phrase,
+                    change,
+                    current: xid,
+                });
+                self.used.extend(change);
+                return None;
+            };
+            let y = self.figure_after(from + 1, 5)?;
+            let rel = self.relation(
+                RelationKind::ChangeToFrom,
+                Some(d),
+                cue,
+                phrase,
+                xid,
+                self.fig(y)?,
+                change,
+            )?;
+            return Some((rel, y));
+        }
+        let from = self.word_ahead(j, "from", 6)?;
+        let y = self.figure_after(from + 1, 5)?;
+        let to = self.word_ahead(y + 1, "to", 6)?;
+        let x = self.figure_after(to + 1, 4)?;
+        let rel = self.relation(
+            RelationKind::ChangeFromTo,
+            Some(d),
+            cue,
+            phrase,
+            self.fig(x)?,
+            self.fig(y)?,
+            change,
+        )?;
+        Some((rel, x))
+    }
+
+    /// "X, up from Y", "up P from Y", "up from Y to X", "down P to X from Y".
+    fn adverb(
+        &mut self,
+        d: Direction,
+        cue: Span,
+        phrase: &'static str,
+        at: usize,
+        after: usize,
+    ) -> Option<(Relation, usize)> {
+        let (change, j) = self.change_at(after, false);
+        if self.is_word(j, "from") {
+            let y = self.figure_after(j + 1, 5)?;
+            let yid = self.fig(y)?;
+            // "up from Y to X": the new figure follows.
+            if self.is_word(y + 1, "to") {
+                if let Some(xid) = self.fig(y + 2) {
+                    let cue = cue.start..self.end(j);
+                    let rel = self.relation(
+                        RelationKind::ChangeFromTo,
+                        Some(d),
+                        cue,
+                        phrase,
+                        xid,
+                        yid,
+                        change,
+                    )?;
+                    return Some((rel, y + 2));
+                }
+            }
+            let xid = self.current_before(at, yid, change)?;
+            let mut change = change;
+            if change.is_none() {
+                if let Some(p) = self.pending.as_ref().filter(|p| p.current == xid) {
+                    change = p.change;
+                }
+            }
+            let cue = cue.start..self.end(j);
+            let rel = self.relation(
+                RelationKind::UpDownFrom,
+                Some(d),
+                cue,
+                phrase,
+                xid,
+                yid,
+                change,
+            )?;
+            return Some((rel, y));
+        }
+        if self.is_word(j, "to") {
+            let x = self.figure_after(j + 1, 4)?;
+            let from = self.word_ahead(x + 1, "from", 6)?;
+            let y = self.figure_after(from + 1, 5)?;
+            let rel = self.relation(
+                RelationKind::ChangeToFrom,
+                Some(d),
+                cue,
+                phrase,
+                self.fig(x)?,
+                self.fig(y)?,
+                change,
+            )?;
+            return Some((rel, y));
+        }
+        None
+    }
+
+    /// "X, compared with Y", "X versus Y"; a verb before X gives the
+    /// direction ("rose 20% to X, compared with Y").
+    fn compare(
+        &mut self,
+        cue: Span,
+        phrase: &'static str,
+        at: usize,
+        after: usize,
+    ) -> Option<(Relation, usize)> {
+        let y = self.figure_after(after, 5)?;
+        let yid = self.fig(y)?;
+        let xid = self.current_before(at, yid, None)?;
+        let rel = match self.pending.clone().filter(|p| p.current == xid) {
+            Some(p) => self.relation(
+                RelationKind::ComparedWith,
+                Some(p.direction),
+                p.cue,
+                p.phrase,
+                xid,
+                yid,
+                p.change,
+            ),
+            None => self.relation(
+                RelationKind::ComparedWith,
+                None,
+                cue,
+                phrase,
+                xid,
+                yid,
+                None,
+            ),
+        }?;
+        Some((rel, y))
+    }
+
+    /// The current figure for a cue at item `at` whose earlier figure is `y`:
+    /// the nearest comparable figure before the cue in this clause, outside
+    /// parentheses (currency conversions). With several candidates, they must
+    /// all lie on the same side of `y`, else which one is meant decides the
+    /// verdict and the relation is unclear.
+    fn current_before(&self, at: usize, y: ClaimId, change: Option<ClaimId>) -> Option<ClaimId> {
+        let cue_depth = self.depth.get(at).copied().unwrap_or(0);
+        let mut nearest = None;
+        let mut side = None;
+        for k in (self.clause_start..at).rev() {
+            let Some(id) = self.fig(k) else { continue };
+            if self.depth[k] > cue_depth
+                || Some(id) == change
+                || self.used.contains(&id)
+                || self.pending.as_ref().is_some_and(|p| p.change == Some(id))
+                || !comparable(self.claims, id, y)
+            {
+                continue;
+            }
+            let o = order(self.claims, id, y);
+            match side {
+                None => side = Some(o),
+                Some(s) if s != o => return None,
+                Some(_) => {}
+            }
+            if nearest.is_none() {
+                nearest = Some(id);
+            }
+        }
+        nearest
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Hand-built documents for unit tests: text plus the claims a test says
+    //! are in it, so relation and check tests do not depend on the extractor.
+
+    use std::borrow::Cow;
+
+    use crate::analysis::Analysis;
+    use crate::extract::{Claim, ClaimKind};
+    use crate::source::{OffsetMap, Prose, Span};
+
+    /// Sentences end at `.`, `!` or `?` followed by white space or the end.
+    pub fn sentences(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let end_here = matches!(c, b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+            if end_here {
+                out.push(start..i + 1);
+                start = i + 1;
+                while start < b.len() && b[start].is_ascii_whitespace() {
+                    start += 1;
+                }
+            }
+        }
+        if start < text.len() {
+            out.push(start..text.len());
+        }
+        out
+    }
+
+    /// A document under construction.
+    pub struct Doc {
+        pub text: String,
+        pub claims: Vec<Claim>,
+        cursor: usize,
+    }
+
+    pub fn doc(text: &str) -> Doc {
+        Doc {
+            text: text.to_string(),
+            claims: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    impl Doc {
+        /// A figure: the next occurrence of `sub`, with value, step and unit.
+        #[track_caller]
+        pub fn fig(
+            self,
+            sub: &str,
+            kind: ClaimKind,
+            value: f64,
+            step: f64,
+            unit: Option<&'static str>,
+        ) -> Doc {
+            self.approx(sub, kind, value, step, unit, value, value)
+        }
+
+        /// A figure with an interval (an approximator).
+        #[track_caller]
+        pub fn approx(
+            mut self,
+            sub: &str,
+            kind: ClaimKind,
+            value: f64,
+            step: f64,
+            unit: Option<&'static str>,
+            low: f64,
+            high: f64,
+        ) -> Doc {
+            let Some(at) = self.text[self.cursor..].find(sub) else {
+                panic!("`{sub}` not found after byte {}", self.cursor);
+            };
+            let start = self.cursor + at;
+            let span = start..start + sub.len();
+            self.cursor = start + 1;
+            let sentence = sentences(&self.text)
+                .iter()
+                .position(|s| s.start <= start && start < s.end)
+                .unwrap_or(0);
+            self.claims.push(Claim {
+                span: span.clone(),
+                number_span: span,
+                kind,
+                value: Some(value),
+                step,
+                unit,
+                approx: None,
+                low,
+                high,
+                measured: None,
+                date: None,
+                range: None,
+                part_of: None,
+                sentence,
+            });
+            self
+        }
+
+        /// A range over the last two figures added, spanning `sub` (which
+        /// must contain both).
+        #[track_caller]
+        pub fn range(mut self, sub: &str) -> Doc {
+            let n = self.claims.len();
+            assert!(n >= 2, "a range needs two figures first");
+            let (a, b) = (n - 2, n - 1);
+            let (ms, me) = (self.claims[a].span.start, self.claims[b].span.end);
+            let Some(start) = self
+                .text
+                .match_indices(sub)
+                .map(|(i, _)| i)
+                .find(|&i| i <= ms && i + sub.len() >= me)
+            else {
+                panic!("`{sub}` does not cover the range's members");
+            };
+            let span = start..start + sub.len();
+            let (lo, hi) = (self.claims[a].low, self.claims[b].high);
+            let mut r = self.claims[a].clone();
+            r.span = span.clone();
+            r.number_span = span;
+            r.kind = ClaimKind::Range;
+            r.value = None;
+            r.low = lo.min(hi);
+            r.high = hi.max(lo);
+            r.range = Some((a, b));
+            self.claims.push(r);
+            self.claims[a].part_of = Some(n);
+            self.claims[b].part_of = Some(n);
+            self
+        }
+
+        /// The document as the pipeline would give it to checks.
+        pub fn analysis(&self) -> Analysis<'_> {
+            let sentences = sentences(&self.text);
+            let relations = super::relations(&self.text, &sentences, &self.claims);
+            Analysis {
+                source: &self.text,
+                prose: Prose {
+                    text: Cow::Borrowed(&self.text),
+                    map: OffsetMap::shifted(0),
+                    date: None,
+                },
+                sentences,
+                claims: self.claims.clone(),
+                relations,
+                date: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{Doc, doc};
+    use super::*;
+    use crate::extract::ClaimKind::{Money, Number, Ordinal, Percent, Quantity, Year};
+
+    /// The relations of a document, as (kind, direction, current text,
+    /// previous text, change text).
+    fn rels(
+        d: &Doc,
+    ) -> Vec<(
+        RelationKind,
+        Option<Direction>,
+        String,
+        String,
+        Option<String>,
+    )> {
+        let a = d.analysis();
+        let t = |id: ClaimId| a.claim_text(&a.claims[id]).to_string();
+        a.relations
+            .iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    r.direction,
+                    t(r.current),
+                    t(r.previous),
+                    r.change.map(t),
+                )
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn one(
+        d: Doc,
+        kind: RelationKind,
+        dir: Option<Direction>,
+        cur: &str,
+        prev: &str,
+        change: Option<&str>,
+    ) {
+        let got = rels(&d);
+        assert_eq!(
+            got.len(),
+            1,
+            "expected one relation in {:?}, got {got:?}",
+            d.text
+        );
+        let r = &got[0];
+        assert_eq!(
+            (r.0, r.1, r.2.as_str(), r.3.as_str(), r.4.as_deref()),
+            (kind, dir, cur, prev, change),
+            "in {:?}",
+            d.text
+        );
+    }
+
+    #[track_caller]
+    fn none(d: Doc) {
+        let got = rels(&d);
+        assert!(
+            got.is_empty(),
+            "expected no relation in {:?}, got {got:?}",
+            d.text
+        );
+    }
+
+    use Direction::{Down, Up};
+    use RelationKind::{ChangeFromTo, ChangeToFrom, ComparedWith, UpDownFrom};
+
+    #[test]
+    fn lexicon_parses_without_empty_or_duplicate_entries() {
+        let lex = lexicon();
+        let lists = [
+            &lex.up_verbs,
+            &lex.down_verbs,
+            &lex.up_adverbs,
+            &lex.down_adverbs,
+            &lex.comparisons,
+            &lex.magnitude_verbs,
+            &lex.exchange_rate,
+            &lex.qualified_change,
+        ];
+        for list in lists {
+            let mut seen = std::collections::HashSet::new();
+            for e in list {
+                assert!(!e.trim().is_empty(), "empty entry");
+                assert_eq!(e, &e.to_lowercase(), "`{e}` is not lowercase");
+                assert!(seen.insert(e.as_str()), "duplicate `{e}`");
+            }
+        }
+        let mut cues = std::collections::HashSet::new();
+        for list in [
+            &lex.up_verbs,
+            &lex.down_verbs,
+            &lex.up_adverbs,
+            &lex.down_adverbs,
+            &lex.comparisons,
+        ] {
+            for e in list {
+                assert!(cues.insert(e.as_str()), "`{e}` is in two cue lists");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let t = "last year's comparable-store sales, vs. 5";
+        let words: Vec<&str> = tokens(t, 0).map(|s| &t[s]).collect();
+        assert_eq!(
+            words,
+            [
+                "last",
+                "year's",
+                "comparable-store",
+                "sales",
+                ",",
+                "vs",
+                ".",
+                "5"
+            ]
+        );
+        assert!(contains_phrase(
+            "Sales rose on a Comparable-Store basis",
+            &lexicon().qualified_change
+        ));
+        assert!(!contains_phrase(
+            "the organics market",
+            &lexicon().qualified_change
+        ));
+    }
+
+    #[test]
+    fn up_from_takes_the_figure_before_the_cue() {
+        one(
+            doc("India has purchased nearly 13 million barrels of Russian oil since the start of the war, up from nearly 16 million barrels in 2021.")
+                .approx("nearly 13 million barrels", Quantity, 13e6, 1e6, Some("barrel"), 11.7e6, 13e6)
+                .approx("nearly 16 million barrels", Quantity, 16e6, 1e6, Some("barrel"), 14.4e6, 16e6)
+                .fig("2021", Year, 2021.0, 1.0, None),
+            UpDownFrom, Some(Up), "nearly 13 million barrels", "nearly 16 million barrels", None,
+        );
+        one(
+            doc("Net profit fell to A$74.8 million, down from the A$104.1 million posted a year ago.")
+                .fig("A$74.8 million", Money, 74.8e6, 1e5, Some("AUD"))
+                .fig("A$104.1 million", Money, 104.1e6, 1e5, Some("AUD")),
+            UpDownFrom, Some(Down), "A$74.8 million", "A$104.1 million", None,
+        );
+    }
+
+    #[test]
+    fn verbs_read_both_orders_and_the_change() {
+        one(
+            doc("Revenue rose 20% to $150 million from $100 million.")
+                .fig("20%", Percent, 20.0, 1.0, Some("%"))
+                .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
+                .fig("$100 million", Money, 100e6, 1e6, Some("USD")),
+            ChangeToFrom,
+            Some(Up),
+            "$150 million",
+            "$100 million",
+            Some("20%"),
+        );
+        one(
+            doc("Stocks fell by 28,000 barrels from 38.25 million to 37.98 million.")
+                .fig("28,000 barrels", Quantity, 28e3, 1e3, Some("barrel"))
+                .fig("38.25 million", Number, 38.25e6, 1e4, None)
+                .fig("37.98 million", Number, 37.98e6, 1e4, None),
+            ChangeFromTo,
+            Some(Down),
+            "37.98 million",
+            "38.25 million",
+            Some("28,000 barrels"),
+        );
+        one(
+            doc("Exports rose to 13.94 billion crowns in February from 12.53 billion in January.")
+                .fig("13.94 billion crowns", Money, 13.94e9, 1e7, Some("SEK"))
+                .fig("February", ClaimKind::Date, 0.0, 1.0, None)
+                .fig("12.53 billion", Number, 12.53e9, 1e7, None)
+                .fig("January", ClaimKind::Date, 0.0, 1.0, None),
+            ChangeToFrom,
+            Some(Up),
+            "13.94 billion crowns",
+            "12.53 billion",
+            None,
+        );
+        one(
+            doc(
+                "Sales rose 12.7 pct on a comparable store basis to 276.7 mln from 249.0 mln dlrs.",
+            )
+            .fig("12.7 pct", Percent, 12.7, 0.1, Some("%"))
+            .fig("276.7 mln", Number, 276.7e6, 1e5, None)
+            .fig("249.0 mln dlrs", Money, 249.0e6, 1e5, Some("USD")),
+            ChangeToFrom,
+            Some(Up),
+            "276.7 mln",
+            "249.0 mln dlrs",
+            Some("12.7 pct"),
+        );
+        one(
+            doc("The loss narrowed to a deficit of 2.40 billion marks from 2.70 billion.")
+                .fig("2.40 billion marks", Money, -2.40e9, 1e7, Some("DEM"))
+                .fig("2.70 billion", Number, -2.70e9, 1e7, None),
+            ChangeToFrom,
+            Some(Down),
+            "2.40 billion marks",
+            "2.70 billion",
+            None,
+        );
+    }
+
+    #[test]
+    fn adverbs_read_up_from_to_and_down_to_from() {
+        one(
+            doc("November exports were up from 32,796 to 50,855 tonnes.")
+                .fig("32,796", Number, 32796.0, 1.0, None)
+                .fig("50,855 tonnes", Quantity, 50855.0, 1.0, Some("tonne")),
+            ChangeFromTo,
+            Some(Up),
+            "50,855 tonnes",
+            "32,796",
+            None,
+        );
+        one(
+            doc("Truck sales were down 8.6 pct to 98,036 from 107,207 a year before.")
+                .fig("8.6 pct", Percent, 8.6, 0.1, Some("%"))
+                .fig("98,036", Number, 98036.0, 1.0, None)
+                .fig("107,207", Number, 107207.0, 1.0, None),
+            ChangeToFrom,
+            Some(Down),
+            "98,036",
+            "107,207",
+            Some("8.6 pct"),
+        );
+        one(
+            doc("Net income was 1.89 billion pesos, up 68 pct from 778.9 mln pesos.")
+                .fig("1.89 billion pesos", Money, 1.89e9, 1e7, Some("PHP"))
+                .fig("68 pct", Percent, 68.0, 1.0, Some("%"))
+                .fig("778.9 mln pesos", Money, 778.9e6, 1e5, Some("PHP")),
+            UpDownFrom,
+            Some(Up),
+            "1.89 billion pesos",
+            "778.9 mln pesos",
+            Some("68 pct"),
+        );
+    }
+
+    #[test]
+    fn a_verb_lends_its_change_to_a_later_up_from() {
+        one(
+            doc("Options soared 142.7 pct in March to 123,643 contracts, up from 50,938 a year ago.")
+                .fig("142.7 pct", Percent, 142.7, 0.1, Some("%"))
+                .fig("March", ClaimKind::Date, 0.0, 1.0, None)
+                .fig("123,643 contracts", Quantity, 123643.0, 1.0, Some("contract"))
+                .fig("50,938", Number, 50938.0, 1.0, None),
+            UpDownFrom, Some(Up), "123,643 contracts", "50,938", Some("142.7 pct"),
+        );
+    }
+
+    #[test]
+    fn compared_with_takes_a_direction_from_an_earlier_verb() {
+        one(
+            doc("Revenue rose 20% to $150 million, compared with $100 million a year earlier.")
+                .fig("20%", Percent, 20.0, 1.0, Some("%"))
+                .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
+                .fig("$100 million", Money, 100e6, 1e6, Some("USD")),
+            ComparedWith,
+            Some(Up),
+            "$150 million",
+            "$100 million",
+            Some("20%"),
+        );
+        one(
+            doc("The company earned $5 million, compared with $4 million last year.")
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD"))
+                .fig("$4 million", Money, 4e6, 1e6, Some("USD")),
+            ComparedWith,
+            None,
+            "$5 million",
+            "$4 million",
+            None,
+        );
+    }
+
+    #[test]
+    fn unclear_or_incomparable_figures_give_no_relation() {
+        // Ranks are not comparable figures.
+        none(
+            doc("The team climbed from 13th to 5th.")
+                .fig("13th", Ordinal, 13.0, 1.0, None)
+                .fig("5th", Ordinal, 5.0, 1.0, None),
+        );
+        // Different currencies.
+        none(
+            doc("Profit rose to 4.9 billion pounds from $5.1 billion.")
+                .fig("4.9 billion pounds", Money, 4.9e9, 1e8, Some("GBP"))
+                .fig("$5.1 billion", Money, 5.1e9, 1e8, Some("USD")),
+        );
+        // Percent against money.
+        none(
+            doc("Its share was 45%, up from $30 million.")
+                .fig("45%", Percent, 45.0, 1.0, Some("%"))
+                .fig("$30 million", Money, 30e6, 1e6, Some("USD")),
+        );
+        // Two candidates on either side of the old figure: which one is meant?
+        none(
+            doc("It reported a margin of 45.6%, less than the 47.3% forecast and down from 47.1% a year ago.")
+                .fig("45.6%", Percent, 45.6, 0.1, Some("%"))
+                .fig("47.3%", Percent, 47.3, 0.1, Some("%"))
+                .fig("47.1%", Percent, 47.1, 0.1, Some("%")),
+        );
+        // Candidates on either side: earnings or revenue?
+        none(
+            doc("It earned $1.13 billion on revenues of $13.05 billion, down from net income of $1.36 billion.")
+                .fig("$1.13 billion", Money, 1.13e9, 1e7, Some("USD"))
+                .fig("$13.05 billion", Money, 13.05e9, 1e7, Some("USD"))
+                .fig("$1.36 billion", Money, 1.36e9, 1e7, Some("USD")),
+        );
+        // A year after "from" is not a figure to compare.
+        none(
+            doc("Sales were 5 million, up from 2019.")
+                .fig("5 million", Number, 5e6, 1e6, None)
+                .fig("2019", Year, 2019.0, 1.0, None),
+        );
+        // "up to" as a limit, with no earlier figure.
+        none(
+            doc("It could hire up to 500 workers from 20 countries.")
+                .fig("500 workers", Quantity, 500.0, 100.0, Some("worker"))
+                .fig("20 countries", Quantity, 20.0, 1.0, Some("country")),
+        );
+    }
+
+    #[test]
+    fn a_per_share_figure_is_no_candidate_against_a_total() {
+        one(
+            doc("Earnings were 409.0 mln dlrs, or 1.09 dlrs a share, up from 328.1 mln dlrs.")
+                .fig("409.0 mln dlrs", Money, 409e6, 1e5, Some("USD"))
+                .fig("1.09 dlrs", Money, 1.09, 0.01, Some("USD"))
+                .fig("328.1 mln dlrs", Money, 328.1e6, 1e5, Some("USD")),
+            UpDownFrom,
+            Some(Up),
+            "409.0 mln dlrs",
+            "328.1 mln dlrs",
+            None,
+        );
+    }
+
+    #[test]
+    fn conversions_in_parentheses_are_not_candidates() {
+        one(
+            doc("Profit climbed to 2.964 billion pounds ($4.8 billion) from 2.505 billion.")
+                .fig("2.964 billion pounds", Money, 2.964e9, 1e6, Some("GBP"))
+                .fig("$4.8 billion", Money, 4.8e9, 1e8, Some("USD"))
+                .fig("2.505 billion", Number, 2.505e9, 1e6, None),
+            ChangeToFrom,
+            Some(Up),
+            "2.964 billion pounds",
+            "2.505 billion",
+            None,
+        );
+        one(
+            doc("Sales were 4.9 billion pounds ($8.28 billion), up from 4.2 billion pounds.")
+                .fig("4.9 billion pounds", Money, 4.9e9, 1e8, Some("GBP"))
+                .fig("$8.28 billion", Money, 8.28e9, 1e7, Some("USD"))
+                .fig("4.2 billion pounds", Money, 4.2e9, 1e8, Some("GBP")),
+            UpDownFrom,
+            Some(Up),
+            "4.9 billion pounds",
+            "4.2 billion pounds",
+            None,
+        );
+    }
+
+    #[test]
+    fn clauses_and_earlier_relations_bound_the_search() {
+        let d = doc(
+            "Exports were 20,064, down from 38,853, while imports were up from 32,796 to 50,855.",
+        )
+        .fig("20,064", Number, 20064.0, 1.0, None)
+        .fig("38,853", Number, 38853.0, 1.0, None)
+        .fig("32,796", Number, 32796.0, 1.0, None)
+        .fig("50,855", Number, 50855.0, 1.0, None);
+        let got = rels(&d);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].2.as_str(), got[0].3.as_str()), ("20,064", "38,853"));
+        assert_eq!(
+            (got[1].0, got[1].2.as_str(), got[1].3.as_str()),
+            (ChangeFromTo, "50,855", "32,796")
+        );
+        let d = doc("Volkswagen sold 2,145, down from 3,342, and Honda 16,635, up from 6,358.")
+            .fig("2,145", Number, 2145.0, 1.0, None)
+            .fig("3,342", Number, 3342.0, 1.0, None)
+            .fig("16,635", Number, 16635.0, 1.0, None)
+            .fig("6,358", Number, 6358.0, 1.0, None);
+        let got = rels(&d);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("16,635", "6,358"));
+    }
+
+    #[test]
+    fn ranges_are_read_whole() {
+        one(
+            doc("Analysts expect a profit of A$200 million to A$205 million, up from A$194.5 million.")
+                .fig("A$200 million", Money, 200e6, 1e6, Some("AUD"))
+                .fig("A$205 million", Money, 205e6, 1e6, Some("AUD"))
+                .range("A$200 million to A$205 million")
+                .fig("A$194.5 million", Money, 194.5e6, 1e5, Some("AUD")),
+            UpDownFrom, Some(Up), "A$200 million to A$205 million", "A$194.5 million", None,
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let d = doc("up from to from up down ( ) ) ( 5 vs. — up ’ 7")
+            .fig("5", Number, 5.0, 1.0, None)
+            .fig("7", Number, 7.0, 1.0, None);
+        let _ = rels(&d);
+        let _ = relations("", &[], &[]);
+        let _ = relations("abc", &[0..10], &[]);
+    }
 }
