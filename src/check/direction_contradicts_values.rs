@@ -1,10 +1,252 @@
-//! `direction-contradicts-values`: placeholder, to be written.
+//! `direction-contradicts-values`: a direction word ("up from", "fell",
+//! "narrowed") that the two figures it relates contradict.
+//!
+//! Figures are compared as the intervals they stand for, each widened by
+//! half its rounding step, so "nearly 13 million, up from 12.8 million" is
+//! let be (nearly 13 million may be 12.9 million) and only an order that no
+//! reading of the figures allows is flagged. Losses (both figures negative)
+//! are compared by size: a loss that "narrowed" got smaller. Exchange rates
+//! quoted per foreign unit move against their currency and are skipped.
 
-use super::{Check, CheckDef, Finding};
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
+use crate::extract::relation::{contains_phrase, interval, lexicon};
+use crate::extract::{ClaimId, ClaimKind, Direction};
 
 pub struct Rule;
 
+/// A figure's interval as a size: losses by magnitude; `None` when the two
+/// figures have different signs (a loss against a profit says nothing about
+/// "up" or "down").
+fn sizes(doc: &Analysis<'_>, a: ClaimId, b: ClaimId) -> Option<((f64, f64), (f64, f64))> {
+    let (ia, ib) = (interval(&doc.claims, a)?, interval(&doc.claims, b)?);
+    let sign = |id: ClaimId| {
+        let c = &doc.claims[id];
+        let v = c.value.unwrap_or((c.low + c.high) / 2.0);
+        if v.is_nan() { None } else { Some(v < 0.0) }
+    };
+    let (na, nb) = (sign(a)?, sign(b)?);
+    let signed = doc.claims[a].kind == ClaimKind::Temperature;
+    match (na, nb) {
+        (false, false) => Some((ia, ib)),
+        _ if signed => Some((ia, ib)),
+        (true, true) => Some(((-ia.1, -ia.0), (-ib.1, -ib.0))),
+        _ => None,
+    }
+}
+
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let lex = lexicon();
+        for rel in &doc.relations {
+            let Some(direction) = rel.direction else {
+                continue;
+            };
+            if doc.claims.get(rel.current).is_none() || doc.claims.get(rel.previous).is_none() {
+                continue;
+            }
+            let sentence = doc.sentences.get(rel.sentence).map_or("", |s| doc.slice(s));
+            if contains_phrase(sentence, &lex.exchange_rate) {
+                continue;
+            }
+            let Some(((cl, ch), (pl, ph))) = sizes(doc, rel.current, rel.previous) else {
+                continue;
+            };
+            let (comparison, actual) = match direction {
+                Direction::Up if ch < pl => ("less than", "down"),
+                Direction::Down if cl > ph => ("more than", "up"),
+                _ => continue,
+            };
+            let (cur, prev) = (&doc.claims[rel.current], &doc.claims[rel.previous]);
+            let current = doc.slice(&cur.number_span);
+            let previous = doc.slice(&prev.number_span);
+            let cue = doc.slice(&rel.cue);
+            let args = [
+                ("current", current),
+                ("previous", previous),
+                ("comparison", comparison),
+                ("cue", cue),
+                ("actual", actual),
+            ];
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![
+                    FindingLabel::primary(cur.span.clone(), "current figure"),
+                    FindingLabel::secondary(prev.span.clone(), "earlier figure"),
+                    FindingLabel::secondary(rel.cue.clone(), format!("says `{cue}`")),
+                ],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Check, Finding, find};
+    use crate::extract::ClaimKind::{Money, Number, Ordinal, Percent, Quantity, Temperature};
+    use crate::extract::relation::test_support::{Doc, doc};
+
+    fn findings(d: &Doc) -> Vec<Finding> {
+        let reg = find("direction-contradicts-values").expect("registered");
+        let mut out = Vec::new();
+        super::Rule.run(&d.analysis(), reg.def(), &mut out);
+        out
+    }
+
+    #[track_caller]
+    fn fires(d: Doc, message: &str) {
+        let f = findings(&d);
+        assert_eq!(f.len(), 1, "expected one finding in {:?}: {f:?}", d.text);
+        assert_eq!(f[0].message, message);
+        assert!(!f[0].help.contains('{'), "unfilled help: {}", f[0].help);
+        assert_eq!(f[0].labels.len(), 3);
+        assert!(f[0].labels[0].primary);
+    }
+
+    #[track_caller]
+    fn passes(d: Doc) {
+        let f = findings(&d);
+        assert!(f.is_empty(), "expected nothing in {:?}: {f:?}", d.text);
+    }
+
+    #[test]
+    fn fires_when_up_from_a_larger_figure() {
+        fires(
+            doc("India has purchased nearly 13 million barrels of Russian oil since the start of the war, up from nearly 16 million barrels in 2021.")
+                .approx("nearly 13 million barrels", Quantity, 13e6, 1e6, Some("barrel"), 11.7e6, 13e6)
+                .approx("nearly 16 million barrels", Quantity, 16e6, 1e6, Some("barrel"), 14.4e6, 16e6),
+            "`nearly 13 million barrels` is less than `nearly 16 million barrels`, but the sentence says `up from`",
+        );
+        fires(
+            doc("Reserves were 47.1 billion marks on Friday, up from 49.9 billion on Thursday.")
+                .fig("47.1 billion marks", Money, 47.1e9, 1e8, Some("DEM"))
+                .fig("49.9 billion", Number, 49.9e9, 1e8, None),
+            "`47.1 billion marks` is less than `49.9 billion`, but the sentence says `up from`",
+        );
+        fires(
+            doc("The bank decreased the issue to 1.8 billion schillings from 1.5 billion.")
+                .fig("1.8 billion schillings", Money, 1.8e9, 1e8, Some("ATS"))
+                .fig("1.5 billion", Number, 1.5e9, 1e8, None),
+            "`1.8 billion schillings` is more than `1.5 billion`, but the sentence says `decreased`",
+        );
+    }
+
+    #[test]
+    fn passes_when_intervals_overlap_or_agree() {
+        passes(
+            doc("Imports were nearly 13 million barrels, up from 12.8 million barrels.")
+                .approx(
+                    "nearly 13 million barrels",
+                    Quantity,
+                    13e6,
+                    1e6,
+                    Some("barrel"),
+                    11.7e6,
+                    13e6,
+                )
+                .fig(
+                    "12.8 million barrels",
+                    Quantity,
+                    12.8e6,
+                    1e5,
+                    Some("barrel"),
+                ),
+        );
+        passes(
+            doc("Sales were 3.6 billion dlrs, up from 3.3 billion dlrs.")
+                .fig("3.6 billion dlrs", Money, 3.6e9, 1e8, Some("USD"))
+                .fig("3.3 billion dlrs", Money, 3.3e9, 1e8, Some("USD")),
+        );
+        // Rounding: 5 million may be 4.5 million, 4.6 million may be 4.65.
+        passes(
+            doc("Output was 5 million tonnes, down from 4.6 million tonnes.")
+                .fig("5 million tonnes", Quantity, 5e6, 1e6, Some("tonne"))
+                .fig("4.6 million tonnes", Quantity, 4.6e6, 1e5, Some("tonne")),
+        );
+    }
+
+    #[test]
+    fn losses_compare_by_size_and_ranks_never_fire() {
+        passes(
+            doc("The loss narrowed to $5 million from $9 million.")
+                .fig("$5 million", Money, -5e6, 1e6, Some("USD"))
+                .fig("$9 million", Money, -9e6, 1e6, Some("USD")),
+        );
+        passes(
+            doc("The loss narrowed to $5 million from $9 million.")
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD"))
+                .fig("$9 million", Money, 9e6, 1e6, Some("USD")),
+        );
+        fires(
+            doc("The deficit narrowed to $9 million from $5 million.")
+                .fig("$9 million", Money, -9e6, 1e6, Some("USD"))
+                .fig("$5 million", Money, -5e6, 1e6, Some("USD")),
+            "`$9 million` is more than `$5 million`, but the sentence says `narrowed`",
+        );
+        passes(
+            doc("Profit rose to $2 million from a loss of $3 million.")
+                .fig("$2 million", Money, 2e6, 1e6, Some("USD"))
+                .fig("$3 million", Money, -3e6, 1e6, Some("USD")),
+        );
+        passes(
+            doc("The team climbed from 13th to 5th.")
+                .fig("13th", Ordinal, 13.0, 1.0, None)
+                .fig("5th", Ordinal, 5.0, 1.0, None),
+        );
+        // Temperatures keep their sign.
+        fires(
+            doc("The temperature rose to -10 degrees from -5 degrees.")
+                .fig("-10 degrees", Temperature, -10.0, 1.0, Some("C"))
+                .fig("-5 degrees", Temperature, -5.0, 1.0, Some("C")),
+            "`-10 degrees` is less than `-5 degrees`, but the sentence says `rose`",
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_skipped() {
+        passes(
+            doc("The rupee climbed to 43.305 per dollar on Thursday, up from a close of 43.41.")
+                .fig("43.305", Number, 43.305, 0.001, None)
+                .fig("43.41", Number, 43.41, 0.01, None),
+        );
+        fires(
+            doc("The index climbed to 43.305 on Thursday, up from a close of 43.41.")
+                .fig("43.305", Number, 43.305, 0.001, None)
+                .fig("43.41", Number, 43.41, 0.01, None),
+            "`43.305` is less than `43.41`, but the sentence says `up from`",
+        );
+    }
+
+    #[test]
+    fn percentages_and_multipliers() {
+        passes(
+            doc("The margin was 45.6%, less than the 47.3% forecast and down from 47.1%.")
+                .fig("45.6%", Percent, 45.6, 0.1, Some("%"))
+                .fig("47.3%", Percent, 47.3, 0.1, Some("%"))
+                .fig("47.1%", Percent, 47.1, 0.1, Some("%")),
+        );
+        fires(
+            doc("Sales doubled to 4 million from 5 million.")
+                .fig(
+                    "doubled",
+                    crate::extract::ClaimKind::Multiplier,
+                    2.0,
+                    1.0,
+                    None,
+                )
+                .fig("4 million", Number, 4e6, 1e6, None)
+                .fig("5 million", Number, 5e6, 1e5, None),
+            "`4 million` is less than `5 million`, but the sentence says `doubled`",
+        );
+    }
+
+    #[test]
+    fn definition_examples_are_well_formed() {
+        let def = find("direction-contradicts-values")
+            .expect("registered")
+            .def();
+        assert_eq!(def.code, "direction-contradicts-values");
+        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
+    }
 }

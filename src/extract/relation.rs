@@ -591,28 +591,60 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
+            // A multiplier is its own verb and change: "doubled to X from Y".
+            if let Some(m) = self.multiplier(i) {
+                let cue = self.start(i)..self.end(i);
+                let (d, phrase) = if m > 1.0 {
+                    (Direction::Up, "multiplied")
+                } else {
+                    (Direction::Down, "divided")
+                };
+                let id = self.fig(i);
+                match self.verb(d, cue, phrase, i + 1, id) {
+                    Some((rel, last)) => {
+                        self.accept(rel, last, out);
+                        i = last + 1;
+                    }
+                    None => i += 1,
+                }
+                continue;
+            }
             let Some((class, phrase, after)) = self.cue_at(i) else {
                 i += 1;
                 continue;
             };
             let cue = self.start(i)..self.end(after - 1);
             let found = match class {
-                CueClass::Verb(d) => self.verb(d, cue, phrase, after),
+                CueClass::Verb(d) => self.verb(d, cue, phrase, after, None),
                 CueClass::Adverb(d) => self.adverb(d, cue, phrase, i, after),
                 CueClass::Compare => self.compare(cue, phrase, i, after),
             };
             match found {
                 Some((rel, last)) => {
-                    self.used.extend([rel.current, rel.previous]);
-                    self.used.extend(rel.change);
-                    self.clause_start = last + 1;
-                    self.pending = None;
-                    out.push(rel);
+                    self.accept(rel, last, out);
                     i = last + 1;
                 }
                 None => i = after,
             }
         }
+    }
+
+    /// Records a relation ending at item `last`; the next clause starts after it.
+    fn accept(&mut self, rel: Relation, last: usize, out: &mut Vec<Relation>) {
+        self.used.extend([rel.current, rel.previous]);
+        self.used.extend(rel.change);
+        self.clause_start = last + 1;
+        self.pending = None;
+        out.push(rel);
+    }
+
+    /// The factor of a multiplier figure at item `i` ("doubled", "halved").
+    fn multiplier(&self, i: usize) -> Option<f64> {
+        let c = &self.claims[self.fig(i)?];
+        if c.kind != ClaimKind::Multiplier {
+            return None;
+        }
+        c.value.filter(|v| v.is_finite() && *v > 0.0 && *v != 1.0)
     }
 
     /// Builds a relation if the two figures can be compared.
@@ -676,8 +708,12 @@ impl<'a> Reader<'a> {
         cue: Span,
         phrase: &'static str,
         after: usize,
+        stated: Option<ClaimId>,
     ) -> Option<(Relation, usize)> {
-        let (change, j) = self.change_at(after, true);
+        let (change, j) = match stated {
+            Some(id) => (Some(id), after),
+            None => self.change_at(after, true),
+        };
         if let Some(to) = self.word_ahead(j, "to", 6) {
             let x = self.figure_after(to + 1, 4)?;
             let xid = self.fig(x)?;
@@ -1353,6 +1389,29 @@ mod tests {
             "409.0 mln dlrs",
             "328.1 mln dlrs",
             None,
+        );
+    }
+
+    #[test]
+    fn a_multiplier_is_a_verb_with_its_change() {
+        one(
+            doc("Investment nearly doubled to 15.9 billion from 8.6 billion.")
+                .approx(
+                    "nearly doubled",
+                    ClaimKind::Multiplier,
+                    2.0,
+                    1.0,
+                    None,
+                    1.8,
+                    2.0,
+                )
+                .fig("15.9 billion", Number, 15.9e9, 1e8, None)
+                .fig("8.6 billion", Number, 8.6e9, 1e8, None),
+            ChangeToFrom,
+            Some(Up),
+            "15.9 billion",
+            "8.6 billion",
+            Some("nearly doubled"),
         );
     }
 
