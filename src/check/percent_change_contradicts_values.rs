@@ -1,10 +1,304 @@
-//! `percent-change-contradicts-values`: placeholder, to be written.
+//! `percent-change-contradicts-values`: a stated change ("rose 20% to
+//! $150 million from $100 million", "doubled to X from Y") that the two
+//! figures do not give.
+//!
+//! Every figure stands for an interval (its value within half its rounding
+//! step, widened by its approximator), so the change the figures allow is an
+//! interval too; the stated change is read with its own rounding, and as a
+//! possibly truncated figure. The check fires only when the two intervals
+//! are clearly apart: by more than one percentage point and by more than a
+//! tenth of the change. Signs are left to `direction-contradicts-values`:
+//! only sizes are compared here. Changes stated on another basis
+//! ("on a comparable-store basis") and percentage-point changes between two
+//! percentages are not checked against the levels.
 
-use super::{Check, CheckDef, Finding};
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
+use crate::extract::relation::{contains_phrase, interval, lexicon};
+use crate::extract::{ClaimId, ClaimKind};
 
 pub struct Rule;
 
+/// Minimum gap, in percentage points, between the stated and possible change.
+const MIN_POINTS: f64 = 1.0;
+/// Minimum gap relative to the larger of the stated and computed change.
+const MIN_RELATIVE: f64 = 0.10;
+/// For multipliers ("doubled"), the relative gap between stated and possible
+/// factors: prose rounds factors loosely ("doubled" for 1.9 times).
+const MIN_FACTOR_RELATIVE: f64 = 0.15;
+
+/// The two figures' intervals as positive sizes (losses by magnitude);
+/// `None` when signs differ or the earlier figure may be zero.
+fn sizes(doc: &Analysis<'_>, cur: ClaimId, prev: ClaimId) -> Option<((f64, f64), (f64, f64))> {
+    let (c, p) = (interval(&doc.claims, cur)?, interval(&doc.claims, prev)?);
+    let (c, p) = if c.0 > 0.0 && p.0 > 0.0 {
+        (c, p)
+    } else if c.1 < 0.0 && p.1 < 0.0 {
+        ((-c.1, -c.0), (-p.1, -p.0))
+    } else {
+        return None;
+    };
+    (c.1.is_finite() && p.1.is_finite()).then_some((c, p))
+}
+
+/// The size interval of `[lo, hi]`: `[0, …]` when it straddles zero.
+fn magnitude(lo: f64, hi: f64) -> (f64, f64) {
+    if lo <= 0.0 && hi >= 0.0 {
+        (0.0, lo.abs().max(hi.abs()))
+    } else {
+        (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
+    }
+}
+
+/// Distance between two intervals; 0 when they meet.
+fn gap(a: (f64, f64), b: (f64, f64)) -> f64 {
+    if a.1 < b.0 {
+        b.0 - a.1
+    } else if b.1 < a.0 {
+        a.0 - b.1
+    } else {
+        0.0
+    }
+}
+
+/// A percentage as prose would round it: "50%", "4.6%".
+fn percent(v: f64) -> String {
+    let v = v.abs();
+    if v >= 10.0 {
+        format!("{v:.0}%")
+    } else {
+        let s = format!("{v:.1}");
+        format!("{}%", s.trim_end_matches(".0"))
+    }
+}
+
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let lex = lexicon();
+        for rel in &doc.relations {
+            let Some(change_id) = rel.change else {
+                continue;
+            };
+            let (Some(change), Some(cur), Some(prev)) = (
+                doc.claims.get(change_id),
+                doc.claims.get(rel.current),
+                doc.claims.get(rel.previous),
+            ) else {
+                continue;
+            };
+            let is_percent = change.kind == ClaimKind::Percent && change.unit == Some("%");
+            let is_factor = change.kind == ClaimKind::Multiplier;
+            if !is_percent && !is_factor {
+                continue;
+            }
+            let sentence = doc.sentences.get(rel.sentence).map_or("", |s| doc.slice(s));
+            if contains_phrase(sentence, &lex.qualified_change) {
+                continue;
+            }
+            let Some(((cl, ch), (pl, ph))) = sizes(doc, rel.current, rel.previous) else {
+                continue;
+            };
+            let (Some(cv), Some(pv)) = (cur.value, prev.value) else {
+                continue;
+            };
+            if pv == 0.0 || !change.low.is_finite() && !change.high.is_finite() {
+                continue;
+            }
+            let (ratio_lo, ratio_hi) = (cl / ph, ch / pl);
+            let point = cv.abs() / pv.abs();
+            let step = change.step.abs();
+            let (actual, stated_text) = if is_percent {
+                let possible = magnitude((ratio_lo - 1.0) * 100.0, (ratio_hi - 1.0) * 100.0);
+                let (slo, shi) = magnitude(change.low, change.high);
+                // Rounded either way, or truncated.
+                let stated = (slo - step / 2.0, shi + step);
+                let g = gap(stated, possible);
+                let actual = (point - 1.0) * 100.0;
+                let scale = change.value.unwrap_or(slo).abs().max(actual.abs());
+                if g <= MIN_POINTS || g <= MIN_RELATIVE * scale {
+                    continue;
+                }
+                // Percentage points: two percentages whose difference is
+                // the stated figure.
+                let both_percent = [rel.current, rel.previous].iter().all(|&id| {
+                    doc.claims[id].kind == ClaimKind::Percent || doc.claims[id].range.is_some()
+                });
+                if both_percent && gap(stated, magnitude(cl - ph, ch - pl)) <= step {
+                    continue;
+                }
+                let movement = if actual >= 0.0 { "rise" } else { "fall" };
+                (actual, format!("a {movement} of {}", percent(actual)))
+            } else {
+                let (slo, shi) = (change.low.min(change.high), change.high.max(change.low));
+                let (slo, shi) = if change.value.is_some_and(|v| v < 1.0) {
+                    // "halved": the factor is the earlier figure over the new one.
+                    (1.0 / shi, 1.0 / slo)
+                } else {
+                    (slo, shi)
+                };
+                let (possible, actual) = if change.value.is_some_and(|v| v < 1.0) {
+                    ((1.0 / ratio_hi, 1.0 / ratio_lo), 1.0 / point)
+                } else {
+                    ((ratio_lo, ratio_hi), point)
+                };
+                let g = gap((slo, shi), possible);
+                if !(g > MIN_FACTOR_RELATIVE * slo.max(actual)) {
+                    continue;
+                }
+                let times = format!("{point:.2}");
+                let times = times.trim_end_matches('0').trim_end_matches('.');
+                (actual, format!("{times} times as much"))
+            };
+            if !actual.is_finite() {
+                continue;
+            }
+            let (current, previous, stated) = (
+                doc.slice(&cur.number_span),
+                doc.slice(&prev.number_span),
+                doc.slice(&change.span),
+            );
+            let args = [
+                ("current", current),
+                ("previous", previous),
+                ("change", stated),
+                ("actual", stated_text.as_str()),
+            ];
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![
+                    FindingLabel::primary(change.span.clone(), "stated change"),
+                    FindingLabel::secondary(cur.span.clone(), "current figure"),
+                    FindingLabel::secondary(prev.span.clone(), "earlier figure"),
+                ],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Check, Finding, find};
+    use crate::extract::ClaimKind::{Money, Multiplier, Number, Percent};
+    use crate::extract::relation::test_support::{Doc, doc};
+
+    fn findings(d: &Doc) -> Vec<Finding> {
+        let reg = find("percent-change-contradicts-values").expect("registered");
+        let mut out = Vec::new();
+        super::Rule.run(&d.analysis(), reg.def(), &mut out);
+        out
+    }
+
+    #[track_caller]
+    fn fires(d: Doc, message: &str) {
+        let f = findings(&d);
+        assert_eq!(f.len(), 1, "expected one finding in {:?}: {f:?}", d.text);
+        assert_eq!(f[0].message, message);
+        assert!(!f[0].help.contains('{'), "unfilled help: {}", f[0].help);
+        assert_eq!(f[0].labels.len(), 3);
+    }
+
+    #[track_caller]
+    fn passes(d: Doc) {
+        let f = findings(&d);
+        assert!(f.is_empty(), "expected nothing in {:?}: {f:?}", d.text);
+    }
+
+    /// "<verb> <p>% to <cur> from <prev>" with money figures in millions,
+    /// written with the given number of decimals.
+    fn rose(p: &str, cur: &str, prev: &str) -> Doc {
+        let text = format!("Revenue rose {p}% to ${cur} million from ${prev} million.");
+        let num = |s: &str| s.parse::<f64>().unwrap_or(f64::NAN);
+        let step = |s: &str| match s.find('.') {
+            Some(i) => 10f64.powi(-((s.len() - i - 1) as i32)),
+            None => 1.0,
+        };
+        let (pct, c, q) = (
+            format!("{p}%"),
+            format!("${cur} million"),
+            format!("${prev} million"),
+        );
+        doc(&text)
+            .fig(&pct, Percent, num(p), step(p), Some("%"))
+            .fig(&c, Money, num(cur) * 1e6, step(cur) * 1e6, Some("USD"))
+            .fig(&q, Money, num(prev) * 1e6, step(prev) * 1e6, Some("USD"))
+    }
+
+    #[test]
+    fn fires_on_a_change_the_figures_do_not_give() {
+        fires(
+            rose("20", "150", "100"),
+            "`$150 million` from `$100 million` is a rise of 50%, but the sentence says `20%`",
+        );
+        fires(
+            rose("5.6", "85.95", "71.94"),
+            "`$85.95 million` from `$71.94 million` is a rise of 19%, but the sentence says `5.6%`",
+        );
+    }
+
+    #[test]
+    fn passes_within_rounding() {
+        passes(rose("5.6", "75.95", "71.94"));
+        // 2.6 / 2.0 is 30%, but 2.65 / 1.95 is 36%: 35.4% is possible.
+        passes(rose("35.4", "2.6", "2.0"));
+        passes(rose("21.6", "1053", "866.2"));
+        // Truncated: 19.96% written as 19%.
+        passes(rose("19", "119.96", "100"));
+        // A fall stated as a rise is the direction check's business.
+        passes(rose("20", "80", "100"));
+    }
+
+    #[test]
+    fn percentage_points_and_qualified_changes_pass() {
+        passes(
+            doc("Load factor rose 4.6% to 61.9% from 57.3%.")
+                .fig("4.6%", Percent, 4.6, 0.1, Some("%"))
+                .fig("61.9%", Percent, 61.9, 0.1, Some("%"))
+                .fig("57.3%", Percent, 57.3, 0.1, Some("%")),
+        );
+        passes(
+            doc("Sales rose 6 pct on a comparable store basis to 108.6 mln dlrs from 89.3 mln dlrs.")
+                .fig("6 pct", Percent, 6.0, 1.0, Some("%"))
+                .fig("108.6 mln dlrs", Money, 108.6e6, 1e5, Some("USD"))
+                .fig("89.3 mln dlrs", Money, 89.3e6, 1e5, Some("USD")),
+        );
+        passes(
+            doc("Load factor was up 4.64 percentage points to 61.96 pct from 57.32 pct.")
+                .fig("4.64 percentage points", Percent, 4.64, 0.01, Some("pp"))
+                .fig("61.96 pct", Percent, 61.96, 0.01, Some("%"))
+                .fig("57.32 pct", Percent, 57.32, 0.01, Some("%")),
+        );
+    }
+
+    #[test]
+    fn multipliers() {
+        passes(
+            doc("Investment nearly doubled to 15.9 billion from 8.6 billion.")
+                .approx("nearly doubled", Multiplier, 2.0, 1.0, None, 1.8, 2.0)
+                .fig("15.9 billion", Number, 15.9e9, 1e8, None)
+                .fig("8.6 billion", Number, 8.6e9, 1e8, None),
+        );
+        passes(
+            doc("Volume almost tripled to 53,056 from 19,034.")
+                .approx("almost tripled", Multiplier, 3.0, 1.0, None, 2.7, 3.0)
+                .fig("53,056", Number, 53056.0, 1.0, None)
+                .fig("19,034", Number, 19034.0, 1.0, None),
+        );
+        fires(
+            doc("Profit doubled to 15 million from 10 million.")
+                .fig("doubled", Multiplier, 2.0, 1.0, None)
+                .fig("15 million", Number, 15e6, 1e6, None)
+                .fig("10 million", Number, 10e6, 1e6, None),
+            "`15 million` from `10 million` is 1.5 times as much, but the sentence says `doubled`",
+        );
+    }
+
+    #[test]
+    fn definition_examples_are_well_formed() {
+        let def = find("percent-change-contradicts-values")
+            .expect("registered")
+            .def();
+        assert_eq!(def.code, "percent-change-contradicts-values");
+        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
+    }
 }
