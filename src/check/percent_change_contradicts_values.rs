@@ -142,7 +142,7 @@ impl Check for Rule {
                     ((ratio_lo, ratio_hi), point)
                 };
                 let g = gap((slo, shi), possible);
-                if !(g > MIN_FACTOR_RELATIVE * slo.max(actual)) {
+                if g.is_nan() || g <= MIN_FACTOR_RELATIVE * slo.max(actual) {
                     continue;
                 }
                 let times = format!("{point:.2}");

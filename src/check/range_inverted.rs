@@ -1,10 +1,200 @@
-//! `range-inverted`: placeholder, to be written.
+//! `range-inverted`: "between 900 and 400 workers", a range whose first
+//! bound is larger than its second.
+//!
+//! Only "between X and Y" ranges of amounts are read: "from 5 to 3" is as
+//! often a change as a range, clock times wrap past midnight ("between 2200
+//! and 0700"), and negative figures and temperatures have no agreed order of
+//! writing. The bounds are compared as intervals, so rounding never fires.
 
-use super::{Check, CheckDef, Finding};
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
+use crate::extract::relation::interval;
+use crate::extract::{Claim, ClaimKind};
 
 pub struct Rule;
 
+/// True for members that are amounts written in a common order.
+fn is_amount(c: &Claim) -> bool {
+    matches!(
+        c.kind,
+        ClaimKind::Number
+            | ClaimKind::Money
+            | ClaimKind::Percent
+            | ClaimKind::Quantity
+            | ClaimKind::Age
+            | ClaimKind::Duration
+    ) && c.value.is_some_and(|v| v.is_finite() && v >= 0.0)
+}
+
+/// "2200", "0700": four bare digits read as a clock time.
+fn is_clock(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when the word right before `at` (or the range's own text) is "between".
+fn after_between(doc: &Analysis<'_>, range: &Claim, first: &Claim) -> bool {
+    let own = doc.slice(&range.span);
+    if own
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("between"))
+    {
+        return true;
+    }
+    let start = range.span.start.min(first.span.start);
+    let before = doc.text().get(..start).unwrap_or("").trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("between"))
+}
+
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        for range in &doc.claims {
+            let Some((a, b)) = range.range else { continue };
+            let (Some(first), Some(second)) = (doc.claims.get(a), doc.claims.get(b)) else {
+                continue;
+            };
+            if !is_amount(first) || !is_amount(second) || !after_between(doc, range, first) {
+                continue;
+            }
+            let (ft, st) = (
+                doc.slice(&first.number_span),
+                doc.slice(&second.number_span),
+            );
+            if is_clock(ft) && is_clock(st) {
+                continue;
+            }
+            let (Some((first_low, _)), Some((_, second_high))) =
+                (interval(&doc.claims, a), interval(&doc.claims, b))
+            else {
+                continue;
+            };
+            if first_low <= second_high {
+                continue;
+            }
+            let args = [("first", ft), ("second", st)];
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![
+                    FindingLabel::primary(first.span.clone(), "first bound"),
+                    FindingLabel::secondary(second.span.clone(), "second bound, smaller"),
+                ],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Check, Finding, find};
+    use crate::extract::ClaimKind::{self, Money, Number, Percent, Quantity, Year};
+    use crate::extract::relation::test_support::{Doc, doc};
+
+    fn findings(d: &Doc) -> Vec<Finding> {
+        let reg = find("range-inverted").expect("registered");
+        let mut out = Vec::new();
+        super::Rule.run(&d.analysis(), reg.def(), &mut out);
+        out
+    }
+
+    /// A document with one range of two members of `kind`.
+    fn range(text: &str, whole: &str, a: (&str, f64), b: (&str, f64), kind: ClaimKind) -> Doc {
+        let unit = match kind {
+            Money => Some("USD"),
+            Percent => Some("%"),
+            Quantity => Some("worker"),
+            _ => None,
+        };
+        doc(text)
+            .fig(a.0, kind, a.1, 1.0, unit)
+            .fig(b.0, kind, b.1, 1.0, unit)
+            .range(whole)
+    }
+
+    #[track_caller]
+    fn fires(d: Doc, message: &str) {
+        let f = findings(&d);
+        assert_eq!(f.len(), 1, "expected one finding in {:?}: {f:?}", d.text);
+        assert_eq!(f[0].message, message);
+        assert_eq!(f[0].labels.len(), 2);
+    }
+
+    #[track_caller]
+    fn passes(d: Doc) {
+        let f = findings(&d);
+        assert!(f.is_empty(), "expected nothing in {:?}: {f:?}", d.text);
+    }
+
+    #[test]
+    fn fires_on_between_with_bounds_reversed() {
+        fires(
+            range(
+                "The plant will hire between 900 and 400 workers.",
+                "between 900 and 400 workers",
+                ("900", 900.0),
+                ("400 workers", 400.0),
+                Quantity,
+            ),
+            "the range `900` to `400 workers` runs backwards: its first bound is the larger",
+        );
+        fires(
+            range(
+                "Prices rose between 7% and 5%.",
+                "7% and 5%",
+                ("7%", 7.0),
+                ("5%", 5.0),
+                Percent,
+            ),
+            "the range `7%` to `5%` runs backwards: its first bound is the larger",
+        );
+    }
+
+    #[test]
+    fn passes_ordered_timed_and_other_ranges() {
+        passes(range(
+            "It costs between $150 and $200.",
+            "between $150 and $200",
+            ("$150", 150.0),
+            ("$200", 200.0),
+            Money,
+        ));
+        passes(range(
+            "Curfew runs between 2200 and 0700 daily.",
+            "between 2200 and 0700",
+            ("2200", 2200.0),
+            ("0700", 700.0),
+            Number,
+        ));
+        passes(range(
+            "The index fell from 900 to 400 points.",
+            "900 to 400",
+            ("900", 900.0),
+            ("400", 400.0),
+            Number,
+        ));
+        passes(range(
+            "Sales between 2010 and 2005 fell.",
+            "between 2010 and 2005",
+            ("2010", 2010.0),
+            ("2005", 2005.0),
+            Year,
+        ));
+        // Equal within rounding.
+        passes(range(
+            "It weighs between 5 and 5 tonnes.",
+            "between 5 and 5",
+            ("5", 5.0),
+            ("5", 5.0),
+            Number,
+        ));
+    }
+
+    #[test]
+    fn definition_examples_are_well_formed() {
+        let def = find("range-inverted").expect("registered").def();
+        assert_eq!(def.code, "range-inverted");
+        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
+    }
 }

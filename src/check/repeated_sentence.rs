@@ -1,10 +1,124 @@
-//! `repeated-sentence`: placeholder, to be written.
+//! `repeated-sentence`: a sentence of eight words or more that appears twice
+//! in one document, word for word: a paste or merge left behind.
+//!
+//! Sentences are compared after collapsing white space (a line break inside
+//! a sentence does not make it different) and case-sensitively. Each
+//! sentence is looked up once in a hash map keyed by its normalised text, so
+//! the check is linear in the document.
 
-use super::{Check, CheckDef, Finding};
+use std::collections::HashMap;
+
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 
 pub struct Rule;
 
+/// Sentences shorter than this are too often repeated on purpose ("Shares
+/// fell.", a refrain, a dateline).
+const MIN_WORDS: usize = 8;
+
+/// The sentence with white space collapsed, if it has enough words.
+fn normalise(text: &str) -> Option<String> {
+    let mut words = 0;
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if words > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if w.chars().any(char::is_alphanumeric) {
+            words += 1;
+        }
+    }
+    (words >= MIN_WORDS).then_some(out)
+}
+
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (i, span) in doc.sentences.iter().enumerate() {
+            let text = doc.slice(span);
+            // Cheap pre-filter before allocating: eight words need seven gaps.
+            if text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+                continue;
+            }
+            let Some(key) = normalise(text) else { continue };
+            match first.get(&key) {
+                Some(&j) => {
+                    let earlier = &doc.sentences[j];
+                    let words = key.split(' ').count().to_string();
+                    let args = [("words", words.as_str())];
+                    out.push(Finding {
+                        message: fill(&def.message, &args),
+                        help: fill(&def.help, &args),
+                        labels: vec![
+                            FindingLabel::primary(span.clone(), "repeated here"),
+                            FindingLabel::secondary(earlier.clone(), "first written here"),
+                        ],
+                    });
+                }
+                None => {
+                    first.insert(key, i);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Check, Finding, find};
+    use crate::extract::relation::test_support::doc;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let reg = find("repeated-sentence").expect("registered");
+        let d = doc(text);
+        let mut out = Vec::new();
+        super::Rule.run(&d.analysis(), reg.def(), &mut out);
+        out
+    }
+
+    #[track_caller]
+    fn fires(text: &str, n: usize) {
+        let f = findings(text);
+        assert_eq!(f.len(), n, "in {text:?}: {f:?}");
+        for f in &f {
+            assert!(f.labels[0].primary && f.labels[1].span.start < f.labels[0].span.start);
+            assert!(!f.message.contains('{'));
+        }
+    }
+
+    #[test]
+    fn fires_on_a_long_sentence_repeated() {
+        fires(
+            "The board approved the merger on Tuesday after a long debate. Shares rose. The board approved the merger on Tuesday after a long debate.",
+            1,
+        );
+        fires(
+            "The board approved the merger on Tuesday after a long\n debate. The board  approved the merger on Tuesday after a long debate.",
+            1,
+        );
+        fires("A b c d e f g h. A b c d e f g h. A b c d e f g h.", 2);
+    }
+
+    #[test]
+    fn passes_short_or_different_sentences() {
+        fires("Shares fell. Shares fell. Shares fell.", 0);
+        fires(
+            "The board approved the merger on Tuesday after a long debate. The board approved the merger on Tuesday after a long debate!",
+            0,
+        );
+        fires(
+            "The board approved the merger on Tuesday after a long debate. the board approved the merger on Tuesday after a long debate.",
+            0,
+        );
+        fires("", 0);
+    }
+
+    #[test]
+    fn definition_examples_are_well_formed() {
+        let def = find("repeated-sentence").expect("registered").def();
+        assert_eq!(def.code, "repeated-sentence");
+        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
+    }
 }

@@ -689,10 +689,10 @@ impl<'a> Reader<'a> {
                 }
                 k += 1;
             }
-            if let Some(id) = self.fig(k) {
-                if !self.is_time(id) {
-                    return (Some(id), k + 1);
-                }
+            if let Some(id) = self.fig(k)
+                && !self.is_time(id)
+            {
+                return (Some(id), k + 1);
             }
         }
         match self.fig(j) {
@@ -770,28 +770,28 @@ impl<'a> Reader<'a> {
             let y = self.figure_after(j + 1, 5)?;
             let yid = self.fig(y)?;
             // "up from Y to X": the new figure follows.
-            if self.is_word(y + 1, "to") {
-                if let Some(xid) = self.fig(y + 2) {
-                    let cue = cue.start..self.end(j);
-                    let rel = self.relation(
-                        RelationKind::ChangeFromTo,
-                        Some(d),
-                        cue,
-                        phrase,
-                        xid,
-                        yid,
-                        change,
-                    )?;
-                    return Some((rel, y + 2));
-                }
+            if self.is_word(y + 1, "to")
+                && let Some(xid) = self.fig(y + 2)
+            {
+                let cue = cue.start..self.end(j);
+                let rel = self.relation(
+                    RelationKind::ChangeFromTo,
+                    Some(d),
+                    cue,
+                    phrase,
+                    xid,
+                    yid,
+                    change,
+                )?;
+                return Some((rel, y + 2));
             }
             let xid = self.current_before(at, yid, change)?;
-            let mut change = change;
-            if change.is_none() {
-                if let Some(p) = self.pending.as_ref().filter(|p| p.current == xid) {
-                    change = p.change;
-                }
-            }
+            let change = change.or_else(|| {
+                self.pending
+                    .as_ref()
+                    .filter(|p| p.current == xid)
+                    .and_then(|p| p.change)
+            });
             let cue = cue.start..self.end(j);
             let rel = self.relation(
                 RelationKind::UpDownFrom,
@@ -954,6 +954,7 @@ pub(crate) mod test_support {
 
         /// A figure with an interval (an approximator).
         #[track_caller]
+        #[allow(clippy::too_many_arguments)]
         pub fn approx(
             mut self,
             sub: &str,
@@ -1053,6 +1054,7 @@ mod tests {
 
     /// The relations of a document, as (kind, direction, current text,
     /// previous text, change text).
+    #[allow(clippy::type_complexity)]
     fn rels(
         d: &Doc,
     ) -> Vec<(
@@ -1486,6 +1488,7 @@ mod tests {
             .fig("7", Number, 7.0, 1.0, None);
         let _ = rels(&d);
         let _ = relations("", &[], &[]);
-        let _ = relations("abc", &[0..10], &[]);
+        let out_of_bounds: Vec<Span> = vec![0..10];
+        let _ = relations("abc", &out_of_bounds, &[]);
     }
 }
