@@ -1488,7 +1488,7 @@ mod tests {
             .fig("7", Number, 7.0, 1.0, None);
         let _ = rels(&d);
         let _ = relations("", &[], &[]);
-        let out_of_bounds: Vec<Span> = vec![0..10];
+        let out_of_bounds: Vec<Span> = vec![0..10, 10..12];
         let _ = relations("abc", &out_of_bounds, &[]);
     }
 }
