@@ -245,6 +245,8 @@ fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result<Outcome> {
                         format,
                         date: args.date,
                     })?,
+                    // like ripgrep: a binary file is passed over with a notice
+                    Err(e @ input::ReadError::Binary) => eprintln!("warning: {name}: {e}"),
                     Err(e) => {
                         eprintln!("error: {name}: {e}");
                         outcome.failed = true;
