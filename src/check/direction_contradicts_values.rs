@@ -4,7 +4,8 @@
 //! Figures are compared as the intervals they stand for, each widened by
 //! half its rounding step, so "nearly 13 million, up from 12.8 million" is
 //! let be (nearly 13 million may be 12.9 million) and only an order that no
-//! reading of the figures allows is flagged. Losses (both figures negative)
+//! reading of the figures allows is flagged (intervals that merely touch,
+//! as whole numbers one apart do, still order the figures). Losses (both figures negative)
 //! are compared by size: a loss that "narrowed" got smaller. Exchange rates
 //! quoted per foreign unit move against their currency and are skipped.
 
@@ -52,12 +53,15 @@ impl Check for Rule {
             let Some(((cl, ch), (pl, ph))) = sizes(doc, rel.current, rel.previous) else {
                 continue;
             };
+            // Intervals that only touch still order the figures: "59 pct"
+            // stands for [58.5, 59.5) and "58 pct" for [57.5, 58.5).
+            let (cur, prev) = (&doc.claims[rel.current], &doc.claims[rel.previous]);
+            let differ = cur.value.is_none() || prev.value.is_none() || cur.value != prev.value;
             let (comparison, actual) = match direction {
-                Direction::Up if ch < pl => ("less than", "down"),
-                Direction::Down if cl > ph => ("more than", "up"),
+                Direction::Up if ch <= pl && differ => ("less than", "down"),
+                Direction::Down if cl >= ph && differ => ("more than", "up"),
                 _ => continue,
             };
-            let (cur, prev) = (&doc.claims[rel.current], &doc.claims[rel.previous]);
             let current = doc.slice(&cur.number_span);
             let previous = doc.slice(&prev.number_span);
             let cue = doc.slice(&rel.cue);
@@ -152,6 +156,17 @@ mod tests {
                     1e5,
                     Some("barrel"),
                 ),
+        );
+        fires(
+            doc("The load factor dipped to 59 pct in January from 58 pct.")
+                .fig("59 pct", Percent, 59.0, 1.0, Some("%"))
+                .fig("58 pct", Percent, 58.0, 1.0, Some("%")),
+            "`59 pct` is more than `58 pct`, but the sentence says `dipped`",
+        );
+        passes(
+            doc("The rate was unchanged at 5 pct, up from 5 pct.")
+                .fig("5 pct", Percent, 5.0, 0.0, Some("%"))
+                .fig("5 pct", Percent, 5.0, 0.0, Some("%")),
         );
         passes(
             doc("Sales were 3.6 billion dlrs, up from 3.3 billion dlrs.")

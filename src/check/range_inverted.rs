@@ -70,7 +70,10 @@ impl Check for Rule {
             else {
                 continue;
             };
-            if first_low <= second_high {
+            // Touching intervals still order the bounds ("between 5-3/4
+            // and 5-1/2" with a step of a quarter).
+            let ordered = first.value > second.value;
+            if first_low < second_high || !ordered {
                 continue;
             }
             let args = [("first", ft), ("second", st)];
@@ -149,6 +152,13 @@ mod tests {
             ),
             "the range `7%` to `5%` runs backwards: its first bound is the larger",
         );
+        fires(
+            doc("A coupon of between 5-3/4 and 5-1/2 pct.")
+                .fig("5-3/4", Percent, 5.75, 0.25, Some("%"))
+                .fig("5-1/2 pct", Percent, 5.5, 0.25, Some("%"))
+                .range("between 5-3/4 and 5-1/2 pct"),
+            "the range `5-3/4` to `5-1/2 pct` runs backwards: its first bound is the larger",
+        );
     }
 
     #[test]
@@ -181,7 +191,14 @@ mod tests {
             ("2005", 2005.0),
             Year,
         ));
-        // Equal within rounding.
+        // Within rounding: 5.45 may be 5.445, 5.4 may be 5.449.
+        passes(
+            doc("A coupon of between 5.45 and 5.4 pct.")
+                .fig("5.45", Percent, 5.45, 0.01, Some("%"))
+                .fig("5.4 pct", Percent, 5.4, 0.1, Some("%"))
+                .range("between 5.45 and 5.4 pct"),
+        );
+        // Equal.
         passes(range(
             "It weighs between 5 and 5 tonnes.",
             "between 5 and 5",

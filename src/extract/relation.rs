@@ -136,8 +136,9 @@ fn cues() -> &'static [Cue] {
 }
 
 /// The words and punctuation of `text`, as byte ranges shifted by `base`: a
-/// word is a run of alphanumerics with inner apostrophes or hyphens
-/// ("year's", "comparable-store"); any other non-space character stands alone.
+/// word is a run of alphanumerics with inner apostrophes, hyphens or slashes
+/// ("year's", "comparable-store", "1987/88"); any other non-space character
+/// stands alone.
 fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -154,7 +155,7 @@ fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
                 if c.is_alphanumeric() {
                     chars.next();
                     end = i + c.len_utf8();
-                } else if c == '\'' || c == '’' || c == '-' {
+                } else if c == '\'' || c == '’' || c == '-' || c == '/' {
                     // Inner joiner only when a letter or digit follows.
                     let rest = &text[i + c.len_utf8()..];
                     if rest.chars().next().is_some_and(char::is_alphanumeric) {
@@ -354,6 +355,8 @@ struct Reader<'a> {
     /// Figures already used by a relation or as a stated change.
     used: Vec<ClaimId>,
     pending: Option<Pending>,
+    /// The current figure of the sentence's last relation.
+    last_current: Option<ClaimId>,
     sentence: usize,
 }
 
@@ -447,6 +450,7 @@ impl<'a> Reader<'a> {
             clause_start: 0,
             used: Vec::new(),
             pending: None,
+            last_current: None,
             sentence,
         }
     }
@@ -635,6 +639,7 @@ impl<'a> Reader<'a> {
         self.used.extend(rel.change);
         self.clause_start = last + 1;
         self.pending = None;
+        self.last_current = Some(rel.current);
         out.push(rel);
     }
 
@@ -804,8 +809,8 @@ impl<'a> Reader<'a> {
             )?;
             return Some((rel, y));
         }
-        if self.is_word(j, "to") {
-            let x = self.figure_after(j + 1, 4)?;
+        if let Some(to) = self.word_ahead(j, "to", if change.is_some() { 6 } else { 0 }) {
+            let x = self.figure_after(to + 1, 4)?;
             let from = self.word_ahead(x + 1, "from", 6)?;
             let y = self.figure_after(from + 1, 5)?;
             let rel = self.relation(
@@ -859,14 +864,26 @@ impl<'a> Reader<'a> {
 
     /// The current figure for a cue at item `at` whose earlier figure is `y`:
     /// the nearest comparable figure before the cue in this clause, outside
-    /// parentheses (currency conversions). With several candidates, they must
-    /// all lie on the same side of `y`, else which one is meant decides the
-    /// verdict and the relation is unclear.
+    /// parentheses (currency conversions), and not past an "and". With
+    /// several candidates, they must all lie on the same side of `y`, else
+    /// which one is meant decides the verdict and the relation is unclear.
+    /// A cue right after "and"/"but" continues the previous relation's
+    /// subject: "76,000, up from 71,000 in March but down from 84,000 …".
     fn current_before(&self, at: usize, y: ClaimId, change: Option<ClaimId>) -> Option<ClaimId> {
+        if at > 0 && (self.is_word(at - 1, "and") || self.is_word(at - 1, "but")) {
+            return self
+                .last_current
+                .filter(|&x| x != y && comparable(self.claims, x, y));
+        }
         let cue_depth = self.depth.get(at).copied().unwrap_or(0);
         let mut nearest = None;
         let mut side = None;
         for k in (self.clause_start..at).rev() {
+            // "the 47.3% forecast and down from 47.1%": past an "and", the
+            // figure before it belongs to another phrase.
+            if self.is_word(k, "and") {
+                break;
+            }
             let Some(id) = self.fig(k) else { continue };
             if self.depth[k] > cue_depth
                 || Some(id) == change
