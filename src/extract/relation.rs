@@ -862,6 +862,15 @@ impl<'a> Reader<'a> {
         Some((rel, y))
     }
 
+    /// True when the "and" at item `k` closes a "between … and" phrase:
+    /// "689,038 tonnes between January and February 24, down from …".
+    fn between_before(&self, k: usize) -> bool {
+        (self.clause_start..k)
+            .rev()
+            .take_while(|&j| self.fig(j).is_none_or(|id| self.is_time(id)))
+            .any(|j| self.is_word(j, "between"))
+    }
+
     /// The current figure for a cue at item `at` whose earlier figure is `y`:
     /// the nearest comparable figure before the cue in this clause, outside
     /// parentheses (currency conversions), and not past an "and". With
@@ -881,7 +890,7 @@ impl<'a> Reader<'a> {
         for k in (self.clause_start..at).rev() {
             // "the 47.3% forecast and down from 47.1%": past an "and", the
             // figure before it belongs to another phrase.
-            if self.is_word(k, "and") {
+            if self.is_word(k, "and") && !self.between_before(k) {
                 break;
             }
             let Some(id) = self.fig(k) else { continue };
@@ -1484,6 +1493,29 @@ mod tests {
         let got = rels(&d);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("16,635", "6,358"));
+    }
+
+    #[test]
+    fn and_ends_the_search_unless_it_closes_a_between() {
+        none(
+            doc("It pledged 1.68 billion dlrs to Indonesia and this year's total, up from last year's 2.6 billion.")
+                .fig("1.68 billion dlrs", Money, 1.68e9, 1e7, Some("USD"))
+                .fig("2.6 billion", Number, 2.6e9, 1e8, None),
+        );
+        one(
+            doc("Thailand exported 689,038 tonnes of rice between the beginning of January and February 24, down from 556,874 tonnes.")
+                .fig("689,038 tonnes", Quantity, 689038.0, 1.0, Some("tonne"))
+                .fig("February 24", ClaimKind::Date, 0.0, 1.0, None)
+                .fig("556,874 tonnes", Quantity, 556874.0, 1.0, Some("tonne")),
+            UpDownFrom, Some(Down), "689,038 tonnes", "556,874 tonnes", None,
+        );
+        let d = doc("Sales were 76,000, up from 71,000 in March but up from 84,000 in April.")
+            .fig("76,000", Number, 76e3, 1e3, None)
+            .fig("71,000", Number, 71e3, 1e3, None)
+            .fig("84,000", Number, 84e3, 1e3, None);
+        let got = rels(&d);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("76,000", "84,000"));
     }
 
     #[test]
