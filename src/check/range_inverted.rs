@@ -13,6 +13,9 @@ use crate::extract::{Claim, ClaimKind};
 
 pub struct Rule;
 
+/// Relative difference under which an inverted pair is let be.
+const NEAR: f64 = 0.01;
+
 /// True for members that are amounts written in a common order.
 fn is_amount(c: &Claim) -> bool {
     matches!(
@@ -69,7 +72,10 @@ impl Check for Rule {
             let (Some(a), Some(b)) = (first.value, second.value) else {
                 continue;
             };
-            if a <= b {
+            // Bounds within 1% of each other are levels quoted from the
+            // current price down ("support between 100 and 99-16/32"), not
+            // a slip.
+            if a <= b || a - b < a.abs() * NEAR {
                 continue;
             }
             let args = [("first", ft), ("second", st)];
@@ -186,6 +192,14 @@ mod tests {
             ("2010", 2010.0),
             ("2005", 2005.0),
             Year,
+        ));
+        // Chart levels quoted downwards.
+        passes(range(
+            "Bonds should find support between 100 and 99-16/32 next week.",
+            "between 100 and 99-16/32",
+            ("100", 100.0),
+            ("99-16/32", 99.5),
+            Number,
         ));
         // Equal.
         passes(range(

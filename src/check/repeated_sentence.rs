@@ -2,7 +2,9 @@
 //! in one document, word for word: a paste or merge left behind.
 //!
 //! Sentences are compared after collapsing white space (a line break inside
-//! a sentence does not make it different) and case-sensitively. Each
+//! a sentence does not make it different) and case-sensitively; only
+//! sentences that end as prose does (".", "!", "?") count, so repeated table
+//! headings are left alone. Each
 //! sentence is looked up once in a hash map keyed by its normalised text, so
 //! the check is linear in the document.
 
@@ -16,6 +18,16 @@ pub struct Rule;
 /// Sentences shorter than this are too often repeated on purpose ("Shares
 /// fell.", a refrain, a dateline).
 const MIN_WORDS: usize = 8;
+
+/// True when the sentence ends as prose does: a table row or a heading
+/// repeated ("Average CD rates of city, trust and long-term banks") is
+/// layout, not a slip.
+fn ends_as_prose(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | ')' | '”' | '’' | ']')
+    });
+    t.ends_with(['.', '!', '?', '…'])
+}
 
 /// The sentence with white space collapsed, if it has enough words.
 fn normalise(text: &str) -> Option<String> {
@@ -39,7 +51,7 @@ impl Check for Rule {
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             // Cheap pre-filter before allocating: eight words need seven gaps.
-            if text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+            if text.split_whitespace().nth(MIN_WORDS - 1).is_none() || !ends_as_prose(text) {
                 continue;
             }
             let Some(key) = normalise(text) else { continue };
@@ -113,6 +125,10 @@ mod tests {
             0,
         );
         fires("", 0);
+        fires(
+            "Average CD rates of city, trust and long-term banks\n\nAverage CD rates of city, trust and long-term banks",
+            0,
+        );
     }
 
     #[test]

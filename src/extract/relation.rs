@@ -73,12 +73,14 @@ pub struct Directions {
     pub up_adverbs: Vec<String>,
     pub down_adverbs: Vec<String>,
     pub comparisons: Vec<String>,
-    /// Verbs that compare magnitudes ("a loss narrowed").
-    pub magnitude_verbs: Vec<String>,
     /// Phrases that mark an exchange rate quoted per foreign unit.
     pub exchange_rate: Vec<String>,
     /// Phrases that put a stated change on another basis than the figures.
     pub qualified_change: Vec<String>,
+    /// Month names: a number right after one is a day.
+    pub months: Vec<String>,
+    /// Nouns that make "from X to Y" a range.
+    pub range_nouns: Vec<String>,
 }
 
 const DIRECTIONS_TOML: &str = include_str!("../../checks/lexicon/directions.toml");
@@ -183,14 +185,6 @@ pub fn contains_phrase(text: &str, phrases: &[String]) -> bool {
                 .windows(words.len())
                 .any(|w| w.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)))
     })
-}
-
-/// True when the cue phrase compares magnitudes ("narrowed", "widened").
-pub fn is_magnitude_cue(phrase: &str) -> bool {
-    lexicon()
-        .magnitude_verbs
-        .iter()
-        .any(|v| v.eq_ignore_ascii_case(phrase))
 }
 
 /// The figure's interval widened by half its rounding step on each side:
@@ -473,6 +467,11 @@ impl<'a> Reader<'a> {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
+    fn in_list(&self, i: usize, list: &[String]) -> bool {
+        self.word(i)
+            .is_some_and(|x| list.iter().any(|w| x.eq_ignore_ascii_case(w)))
+    }
+
     fn fig(&self, i: usize) -> Option<ClaimId> {
         match self.items.get(i) {
             Some(&Item::Fig(id)) => Some(id),
@@ -529,9 +528,15 @@ impl<'a> Reader<'a> {
         let mut words = 0;
         while i < self.items.len() {
             match self.items[i] {
+                // A number right after a month is a day ("from April 1").
+                Item::Fig(_) if i > 0 && self.in_list(i - 1, &lexicon().months) => return None,
                 Item::Fig(_) => return Some(i),
                 Item::Word(..) => {
-                    if words == max_words || self.cue_at(i).is_some() {
+                    if words == max_words
+                        || self.is_word(i, "to")
+                        || self.is_word(i, "from")
+                        || self.cue_at(i).is_some()
+                    {
                         return None;
                     }
                     words += 1;
@@ -563,6 +568,7 @@ impl<'a> Reader<'a> {
     /// words and dates, no punctuation and no other figure.
     fn word_ahead(&self, mut i: usize, target: &str, max_words: usize) -> Option<usize> {
         i = self.skip_parens(i);
+        let other = if target == "to" { "from" } else { "to" };
         let mut words = 0;
         while i < self.items.len() {
             if self.is_word(i, target) {
@@ -570,7 +576,7 @@ impl<'a> Reader<'a> {
             }
             match self.items[i] {
                 Item::Fig(id) if self.is_time(id) => {}
-                Item::Word(..) if self.cue_at(i).is_none() => {}
+                Item::Word(..) if self.cue_at(i).is_none() && !self.is_word(i, other) => {}
                 _ => return None,
             }
             words += 1;
@@ -749,6 +755,9 @@ impl<'a> Reader<'a> {
         let y = self.figure_after(from + 1, 5)?;
         let to = self.word_ahead(y + 1, "to", 6)?;
         let x = self.figure_after(to + 1, 4)?;
+        if self.in_list(x + 1, &lexicon().range_nouns) {
+            return None;
+        }
         let rel = self.relation(
             RelationKind::ChangeFromTo,
             Some(d),
@@ -778,6 +787,9 @@ impl<'a> Reader<'a> {
             if self.is_word(y + 1, "to")
                 && let Some(xid) = self.fig(y + 2)
             {
+                if self.in_list(y + 3, &lexicon().range_nouns) {
+                    return None;
+                }
                 let cue = cue.start..self.end(j);
                 let rel = self.relation(
                     RelationKind::ChangeFromTo,
@@ -1153,7 +1165,8 @@ mod tests {
             &lex.up_adverbs,
             &lex.down_adverbs,
             &lex.comparisons,
-            &lex.magnitude_verbs,
+            &lex.months,
+            &lex.range_nouns,
             &lex.exchange_rate,
             &lex.qualified_change,
         ];
@@ -1516,6 +1529,33 @@ mod tests {
         let got = rels(&d);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("76,000", "84,000"));
+    }
+
+    #[test]
+    fn nouns_days_and_ranges_are_not_changes() {
+        one(
+            doc("GM cut the amount available for raises to 3.5 pct of the payroll from 5.5 pct in 1986.")
+                .fig("3.5 pct", Percent, 3.5, 0.1, Some("%"))
+                .fig("5.5 pct", Percent, 5.5, 0.1, Some("%"))
+                .fig("1986", Year, 1986.0, 1.0, None),
+            ChangeToFrom, Some(Down), "3.5 pct", "5.5 pct", None,
+        );
+        one(
+            doc("Net includes gains from discontinued operations equal to three cts compared with nine cts.")
+                .fig("three cts", Money, 0.03, 0.01, Some("USD"))
+                .fig("nine cts", Money, 0.09, 0.01, Some("USD")),
+            ComparedWith, None, "three cts", "nine cts", None,
+        );
+        none(
+            doc("Midland will cut its standard rate to 11.5 pct from April 1.")
+                .fig("11.5 pct", Percent, 11.5, 0.1, Some("%"))
+                .fig("1", Number, 1.0, 1.0, None),
+        );
+        none(
+            doc("He expects $2.05 to $2.10, narrowing his view from a broader $2.00 to $2.10 range.")
+                .fig("$2.00", Money, 2.0, 0.01, Some("USD"))
+                .fig("$2.10", Money, 2.1, 0.01, Some("USD")),
+        );
     }
 
     #[test]
