@@ -13,9 +13,6 @@ use crate::extract::{Claim, ClaimKind};
 
 pub struct Rule;
 
-/// Relative difference under which an inverted pair is let be.
-const NEAR: f64 = 0.01;
-
 /// True for members that are amounts written in a common order.
 fn is_amount(c: &Claim) -> bool {
     matches!(
@@ -72,10 +69,7 @@ impl Check for Rule {
             let (Some(a), Some(b)) = (first.value, second.value) else {
                 continue;
             };
-            // Bounds within 1% of each other are levels quoted from the
-            // current price down ("support between 100 and 99-16/32"), not
-            // a slip.
-            if a <= b || a - b < a.abs() * NEAR {
+            if a <= b {
                 continue;
             }
             let args = [("first", ft), ("second", st)];
@@ -164,6 +158,20 @@ mod tests {
     }
 
     #[test]
+    fn close_bounds_still_fire() {
+        fires(
+            range(
+                "Sales were reported between 4,230 and 4,210 stg.",
+                "between 4,230 and 4,210 stg",
+                ("4,230", 4230.0),
+                ("4,210 stg", 4210.0),
+                Money,
+            ),
+            "the range `4,230` to `4,210 stg` runs backwards: its first bound is the larger",
+        );
+    }
+
+    #[test]
     fn passes_ordered_timed_and_other_ranges() {
         passes(range(
             "It costs between $150 and $200.",
@@ -192,14 +200,6 @@ mod tests {
             ("2010", 2010.0),
             ("2005", 2005.0),
             Year,
-        ));
-        // Chart levels quoted downwards.
-        passes(range(
-            "Bonds should find support between 100 and 99-16/32 next week.",
-            "between 100 and 99-16/32",
-            ("100", 100.0),
-            ("99-16/32", 99.5),
-            Number,
         ));
         // Equal.
         passes(range(
