@@ -11,7 +11,7 @@
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
-use crate::extract::relation::{contains_phrase, interval, lexicon};
+use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
 use crate::extract::{ClaimId, ClaimKind, Direction};
 
 pub struct Rule;
@@ -62,8 +62,8 @@ impl Check for Rule {
                 Direction::Down if cl >= ph && differ => ("more than", "up"),
                 _ => continue,
             };
-            let current = doc.slice(&cur.number_span);
-            let previous = doc.slice(&prev.number_span);
+            let current = value_text(doc.text(), cur);
+            let previous = value_text(doc.text(), prev);
             let cue = doc.slice(&rel.cue);
             let args = [
                 ("current", current),

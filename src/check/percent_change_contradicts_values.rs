@@ -14,7 +14,7 @@
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
-use crate::extract::relation::{contains_phrase, interval, lexicon};
+use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
 use crate::extract::{ClaimId, ClaimKind};
 
 pub struct Rule;
@@ -153,8 +153,8 @@ impl Check for Rule {
                 continue;
             }
             let (current, previous, stated) = (
-                doc.slice(&cur.number_span),
-                doc.slice(&prev.number_span),
+                value_text(doc.text(), cur),
+                value_text(doc.text(), prev),
                 doc.slice(&change.span),
             );
             let args = [

@@ -187,6 +187,33 @@ pub fn contains_phrase(text: &str, phrases: &[String]) -> bool {
     })
 }
 
+/// The figure as a message quotes it: the number with a currency sign
+/// written before it, without the approximator ("$150 million" of "nearly
+/// $150 million in cash", "13 million" of "nearly 13 million barrels").
+pub fn value_text<'a>(prose: &'a str, claim: &Claim) -> &'a str {
+    let mut start = claim.number_span.start;
+    if claim.span.start < claim.number_span.start {
+        let from = claim
+            .approx
+            .as_ref()
+            .map_or(claim.span.start, |a| a.span.end.max(claim.span.start));
+        let lead = prose.get(from..claim.number_span.start).unwrap_or("");
+        // Only a currency prefix: "$", "A$", "US$", "€", "£" (no spaces, no
+        // lowercase word such as an approximator the extractor left out).
+        let sign = lead.trim();
+        if !sign.is_empty()
+            && !sign.contains(char::is_whitespace)
+            && !sign.contains(|c: char| c.is_lowercase())
+        {
+            start = from + (lead.len() - lead.trim_start().len());
+        }
+    }
+    prose
+        .get(start..claim.number_span.end)
+        .or_else(|| prose.get(claim.span.clone()))
+        .unwrap_or("")
+}
+
 /// The figure's interval widened by half its rounding step on each side:
 /// every true value the text is consistent with. Ranges span their members.
 /// `None` for figures without a finite value.
@@ -1190,6 +1217,42 @@ mod tests {
                 assert!(cues.insert(e.as_str()), "`{e}` is in two cue lists");
             }
         }
+    }
+
+    #[test]
+    fn value_text_keeps_currency_and_drops_approximators() {
+        let t = "nearly $150 million in cash and nearly 13 million barrels";
+        let mut d = doc(t)
+            .approx(
+                "nearly $150 million",
+                Money,
+                150e6,
+                1e6,
+                Some("USD"),
+                135e6,
+                150e6,
+            )
+            .approx(
+                "nearly 13 million barrels",
+                Quantity,
+                13e6,
+                1e6,
+                Some("barrel"),
+                11.7e6,
+                13e6,
+            );
+        d.claims[0].number_span = 8..19;
+        d.claims[0].approx = Some(crate::extract::Approx {
+            phrase: "nearly",
+            span: 0..6,
+        });
+        d.claims[1].number_span = 39..49;
+        d.claims[1].approx = Some(crate::extract::Approx {
+            phrase: "nearly",
+            span: 32..38,
+        });
+        assert_eq!(value_text(t, &d.claims[0]), "$150 million");
+        assert_eq!(value_text(t, &d.claims[1]), "13 million");
     }
 
     #[test]
