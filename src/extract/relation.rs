@@ -1684,6 +1684,71 @@ mod tests {
         assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Any words, any figures (kinds, values, spans on word boundaries,
+        /// ranges, negative or infinite bounds): no panic, and every
+        /// relation names two figures of its own sentence.
+        #[test]
+        fn relations_never_panic(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "up", "down", "from", "to", "rose", "fell", "by", "compared", "with", "vs.",
+                    "and", "but", "between", "(", ")", ",", ";", "May", "range", "é", "5", "7.5",
+                    "$3", "12%", "—", "per", "dollar", "narrowed",
+                ]),
+                0..40,
+            ),
+            figs in proptest::collection::vec(
+                (0usize..40, 0usize..3, 0usize..6, -1e3f64..1e3, proptest::bool::ANY),
+                0..8,
+            ),
+        ) {
+            let text = words.join(" ");
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+                .collect();
+            let kinds = [Number, Money, Percent, Quantity, Year, Ordinal];
+            let mut claims: Vec<Claim> = Vec::new();
+            for (w, len, k, v, inf) in figs {
+                let (Some(&a), Some(&b)) = (starts.get(w), starts.get(w + len)) else { continue };
+                let end = if b > a { b - 1 } else { text.len() };
+                if end <= a { continue; }
+                claims.push(Claim {
+                    span: a..end,
+                    number_span: a..end,
+                    kind: kinds[k],
+                    value: Some(v),
+                    step: 1.0,
+                    unit: if k == 1 { Some("USD") } else { None },
+                    approx: None,
+                    low: if inf { f64::NEG_INFINITY } else { v },
+                    high: v,
+                    measured: None,
+                    date: None,
+                    range: None,
+                    part_of: None,
+                    sentence: 0,
+                });
+            }
+            if claims.len() >= 3 {
+                let n = claims.len();
+                claims[n - 1].kind = ClaimKind::Range;
+                claims[n - 1].range = Some((0, 1));
+                claims[0].part_of = Some(n - 1);
+                claims[1].part_of = Some(n - 1);
+            }
+            claims.sort_by_key(|c| c.span.start);
+            let sentences = vec![0..text.len()];
+            for r in relations(&text, &sentences, &claims) {
+                proptest::prop_assert!(r.current < claims.len() && r.previous < claims.len());
+                proptest::prop_assert!(r.current != r.previous);
+                proptest::prop_assert!(text.get(r.cue.clone()).is_some());
+            }
+        }
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         let d = doc("up from to from up down ( ) ) ( 5 vs. — up ’ 7")
