@@ -1740,7 +1740,7 @@ mod tests {
                 claims[1].part_of = Some(n - 1);
             }
             claims.sort_by_key(|c| c.span.start);
-            let sentences = vec![0..text.len()];
+            let sentences: Vec<Span> = std::iter::once(0..text.len()).collect();
             for r in relations(&text, &sentences, &claims) {
                 proptest::prop_assert!(r.current < claims.len() && r.previous < claims.len());
                 proptest::prop_assert!(r.current != r.previous);
