@@ -16,6 +16,7 @@
 //! the relation unclear, and an unclear relation is not emitted.
 
 use std::collections::HashMap;
+use std::mem::take;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -420,6 +421,7 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
     });
     let mut k = 0;
     let mut figs: Vec<ClaimId> = Vec::new();
+    let mut bufs: Buffers = Default::default();
     for (si, s) in sentences.iter().enumerate() {
         figs.clear();
         while k < order_ids.len() && claims[order_ids[k]].sentence < si {
@@ -442,11 +444,15 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
         if figs.len() < 2 {
             continue;
         }
-        let mut reader = Reader::new(prose, claims, text, s.start, &figs, si);
+        let mut reader = Reader::new(prose, claims, text, s.start, &figs, si, take(&mut bufs));
         reader.read(&mut out);
+        bufs = reader.into_buffers();
     }
     out
 }
+
+/// The per-sentence vectors, reused from sentence to sentence.
+type Buffers = (Vec<Item>, Vec<u32>, Vec<ClaimId>);
 
 impl<'a> Reader<'a> {
     fn new(
@@ -456,9 +462,11 @@ impl<'a> Reader<'a> {
         base: usize,
         figs: &[ClaimId],
         sentence: usize,
+        (mut items, mut depth, mut used): Buffers,
     ) -> Reader<'a> {
-        let mut items = Vec::new();
-        let mut depth = Vec::new();
+        items.clear();
+        depth.clear();
+        used.clear();
         let mut d: u32 = 0;
         let mut f = 0;
         for t in tokens(text, base) {
@@ -495,11 +503,15 @@ impl<'a> Reader<'a> {
             items,
             depth,
             clause_start: 0,
-            used: Vec::new(),
+            used,
             pending: None,
             last_current: None,
             sentence,
         }
+    }
+
+    fn into_buffers(self) -> Buffers {
+        (self.items, self.depth, self.used)
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
