@@ -50,7 +50,8 @@ struct LexiconFile {
     speech_verbs: Vec<String>,
 }
 
-/// The parsed lexicon, keys lower-cased for case-blind lookup.
+/// The parsed lexicon. Abbreviations match case-sensitively (see
+/// `LEXICON`); starters and verbs match ignoring case.
 struct Lexicon {
     abbrevs: HashMap<String, Abbrev>,
     starters: HashMap<String, ()>,
@@ -68,7 +69,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (&file.may_end, Abbrev::MayEnd),
     ] {
         for w in list {
-            abbrevs.insert(w.to_ascii_lowercase(), kind);
+            // As written, and capitalised for a sentence's first word
+            // ("Approx. 5"); never all-caps, so "MS." is not "Ms.".
+            let mut cap = w.clone();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            abbrevs.insert(cap, kind);
+            abbrevs.insert(w.clone(), kind);
         }
     }
     let set = |l: &[String]| l.iter().map(|w| (w.to_ascii_lowercase(), ())).collect();
@@ -96,8 +104,7 @@ fn lower<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
 
 impl Lexicon {
     fn abbrev(&self, word: &[u8]) -> Option<Abbrev> {
-        let mut buf = [0; MAX_WORD];
-        self.abbrevs.get(lower(word, &mut buf)?).copied()
+        self.abbrevs.get(std::str::from_utf8(word).ok()?).copied()
     }
 
     fn is_starter(&self, word: &[u8]) -> bool {
@@ -324,7 +331,15 @@ fn boundary(prose: &str, bytes: &[u8], block: usize, at: usize, lex: &Lexicon) -
     let kind = classify(prose, word);
     let split = match kind {
         Next::Lower | Next::Other => false,
-        _ if quoted && kind == Next::Upper && attribution(bytes, word, lex) => false,
+        // Only after `?` or `!`: a quoted statement ends in a comma before
+        // its attribution, so `.”` followed by a name is a new sentence.
+        _ if quoted
+            && kind == Next::Upper
+            && bytes[at..run].iter().any(|&b| b == b'?' || b == b'!')
+            && attribution(bytes, word, lex) =>
+        {
+            false
+        }
         _ => {
             let run_bytes = &bytes[at..run];
             if run_bytes == b"." {
@@ -374,8 +389,15 @@ fn after_full_stop(
             t == block || bytes[t - 1] == b'\n' || line_is_blank_before(bytes, block, t);
         return !(line_start && token.len() <= 3);
     }
-    if token.len() == 1 && token[0].is_ascii_uppercase() {
-        // An initial: "George W. Bush", "J. R. R. Tolkien".
+    let has_digit = token.iter().any(u8::is_ascii_digit);
+    if has_digit {
+        // "$11.1bn.", "294.3m.", "1.2.": a figure, which ends sentences.
+        return true;
+    }
+    let word_start = t == block || space(bytes, t - 1).is_some() || opens_before(bytes, block, t);
+    if token.len() == 1 && token[0].is_ascii_uppercase() && word_start {
+        // An initial: "George W. Bush", "J. R. R. Tolkien"; not the end of
+        // "AT&T." or "M&S.".
         return false;
     }
     let starter = || kind == Next::Upper && !opened && lex.is_starter(next_word(bytes, word));
@@ -383,13 +405,27 @@ fn after_full_stop(
         Some(Abbrev::NeverEnd) => false,
         Some(Abbrev::BeforeNumber) => kind != Next::Digit,
         Some(Abbrev::MayEnd) => starter() || opened,
-        None if token.contains(&b'.') => {
+        None if is_dotted(token) => {
             // Unlisted dotted words: capitals read like "U.S." ("N.Y."),
             // lower case like "e.g." ("a.k.a.").
             token[0].is_ascii_uppercase() && (starter() || opened)
         }
         None => true,
     }
+}
+
+/// Is `token` an abbreviation written with inner dots: pieces of one to
+/// three letters ("U.S", "a.k.a", "Ph.D")?
+fn is_dotted(token: &[u8]) -> bool {
+    token.contains(&b'.')
+        && token
+            .split(|&b| b == b'.')
+            .all(|p| (1..=3).contains(&p.len()) && p.iter().all(u8::is_ascii_alphabetic))
+}
+
+/// Does an opening quote or bracket end just before `t`?
+fn opens_before(bytes: &[u8], block: usize, t: usize) -> bool {
+    (1..=3).any(|n| t >= block + n && opener(bytes, t - n) == Some(n))
 }
 
 /// Is the text between the last line start and `t` only spaces?
@@ -508,6 +544,30 @@ mod tests {
             &["Sales rose to $5bn.", "$3bn was profit."],
         );
         splits("Wait... What?", &["Wait...", "What?"]);
+        splits(
+            "Sales rose to $11.1bn. Its profit fell.",
+            &["Sales rose to $11.1bn.", "Its profit fell."],
+        );
+        splits(
+            "It hit 294.3m. On top of that, it fell.",
+            &["It hit 294.3m.", "On top of that, it fell."],
+        );
+        splits(
+            "It helps patients with MS. Final approval is due.",
+            &["It helps patients with MS.", "Final approval is due."],
+        );
+        splits(
+            "It trails AT&T. Consolidation has picked up.",
+            &["It trails AT&T.", "Consolidation has picked up."],
+        );
+        splits(
+            "“It is over.” The SEC said so.",
+            &["“It is over.”", "The SEC said so."],
+        );
+        splits(
+            "“It is over.” Mr Kim added that it was.",
+            &["“It is over.”", "Mr Kim added that it was."],
+        );
     }
 
     #[test]
