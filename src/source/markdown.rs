@@ -269,10 +269,10 @@ fn parse_date_value(value: &str) -> Option<jiff::civil::Date> {
         return None;
     }
     // After the date: nothing, a time (`T`, `t` or a space) or a comment.
-    if let Some(&next) = b.get(10) {
-        if !matches!(next, b'T' | b't' | b' ' | b'\t' | b'#') {
-            return None;
-        }
+    if b.get(10)
+        .is_some_and(|n| !matches!(n, b'T' | b't' | b' ' | b'\t' | b'#'))
+    {
+        return None;
     }
     let digits = |r: Range<usize>| -> Option<i32> {
         let s = b.get(r)?;
@@ -316,6 +316,18 @@ mod tests {
                 last = s;
             }
             i += 1;
+        }
+        // ranges between neighbouring char boundaries map inside the source
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for w in bounds.windows(2) {
+            let r = p.map.to_source(w[0]..w[1]);
+            assert!(
+                r.start <= r.end && r.end <= source.len(),
+                "{w:?} maps to {r:?}"
+            );
+            assert!(source.is_char_boundary(r.start) && source.is_char_boundary(r.end));
         }
         p
     }

@@ -186,8 +186,92 @@ fn starts_block(bytes: &[u8], at: usize) -> bool {
 
 static ELLIPSIS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("…"));
 
-/// Splits the block `prose[start..end]` into sentences, appending to `out`.
+/// Splits the block `prose[start..end]` into sentences, appending to `out`:
+/// first at line breaks that were meant (see [`meant_break`]), then at
+/// sentence ends.
 fn split_block(prose: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
+    let bytes = &prose.as_bytes()[start..end];
+    if memchr::memchr(b'\n', bytes).is_none() {
+        split_sentences(prose, start, end, lex, out);
+        return;
+    }
+    let width = bytes
+        .split(|&b| b == b'\n')
+        .map(char_count)
+        .max()
+        .unwrap_or(0);
+    let mut sub = start;
+    let mut line = start;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let nl = start + nl;
+        if meant_break(prose, line, nl, end, width, lex) {
+            split_sentences(prose, sub, nl, lex, out);
+            sub = nl + 1;
+        }
+        line = nl + 1;
+    }
+    split_sentences(prose, sub, end, lex, out);
+}
+
+/// Characters in UTF-8 `bytes`.
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Is the line break at `nl` (ending the line that starts at `line`) a
+/// writer's break between a headline, caption or menu item and what follows,
+/// rather than hard wrapping? A wrapper breaks a line only when the next word
+/// does not fit, so when the next line's first word would have fit easily
+/// (within four fifths of the block's longest line) the break was meant.
+/// Only between a line that does not end in punctuation or a function word
+/// ("of", "the") and one that starts with a capital, a digit or a quote.
+fn meant_break(
+    prose: &str,
+    line: usize,
+    nl: usize,
+    end: usize,
+    width: usize,
+    lex: &Lexicon,
+) -> bool {
+    let bytes = prose.as_bytes();
+    let prev = bytes[line..nl].trim_ascii_end();
+    let Some(&last) = prev.last() else {
+        return false;
+    };
+    if !(last.is_ascii_alphanumeric() || last >= 0x80) {
+        return false;
+    }
+    let tail = prev
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if lex.is_starter(&prev[prev.len() - tail..]) && prev[prev.len() - tail].is_ascii_lowercase() {
+        return false;
+    }
+    let next_line = &bytes[nl + 1..end];
+    let indent = next_line
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let mut word = nl + 1 + indent;
+    while let Some(n) = opener(&bytes[..end], word) {
+        word += n;
+    }
+    if !matches!(classify(prose, word), Next::Upper | Next::Digit) {
+        return false;
+    }
+    let word_len = bytes[nl + 1 + indent..end]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(end - nl - 1 - indent);
+    let fits =
+        char_count(prev) + 1 + char_count(&bytes[nl + 1 + indent..nl + 1 + indent + word_len]);
+    fits * 5 <= width * 4
+}
+
+/// Splits `prose[start..end]`, a run with no meant breaks, at sentence ends.
+fn split_sentences(prose: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
     let bytes = &prose.as_bytes()[..end];
     let mut sentence = start;
     let mut pos = start;
@@ -655,6 +739,32 @@ mod tests {
     }
 
     #[test]
+    fn meant_line_breaks_end_blocks() {
+        splits(
+            "Click here to sign up\nPrevious story\nHelloFresh Beef Linked to E. coli Outbreak",
+            &[
+                "Click here to sign up",
+                "Previous story",
+                "HelloFresh Beef Linked to E. coli Outbreak",
+            ],
+        );
+        splits(
+            "Photo by Marc Kitteringham / Campbell River Mirror\nStrathcona Regional District offices to close Monday for National Day of Mourning",
+            &[
+                "Photo by Marc Kitteringham / Campbell River Mirror",
+                "Strathcona Regional District offices to close Monday for National Day of Mourning",
+            ],
+        );
+        // hard-wrapped prose: each break is where the next word did not fit
+        one(
+            "The company said it would cut 500 jobs over the next two years\nas sales fell by 10% in the third quarter, compared with 12% in\nJanuary a year earlier, and as costs rose sharply for Acme Corp\nMarkets were not impressed by the figures published on Monday.",
+        );
+        // a line ending in a function word or a comma runs on
+        one("It was sold to the\nBank of England, for 5%,\nUnilever and others said.");
+        one("Short line\nnext word lower case.");
+    }
+
+    #[test]
     fn list_markers_are_not_sentences() {
         one("1. The first item is here.");
         splits("Step\n\n2. Do it.", &["Step", "2. Do it."]);
@@ -731,6 +841,33 @@ mod tests {
             &["Run \u{FFFC}.", "\u{FFFC} is next."],
         );
         splits("Il a payé. Élise aussi.", &["Il a payé.", "Élise aussi."]);
+    }
+
+    fn fragment() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "word", " ", ". ", "? ", "! ", "\n", "\n\n", "\r\n", " \t\n", "U.S. ", "Mr. ", "Inc. ",
+            "The ", "J. ", "No. 5", "3.2%", "...", "…", "“", "”", "\"", "'", "(", ")", "é", "É",
+            "- ", "# ", "1. ", "\u{a0}", "\u{FFFC}", "$1.5", "said", "?” ", "Lavrov ", "A", "a",
+            ".", "\u{2028}",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn spans_are_well_formed(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let prose: String = parts.concat();
+            let mut last = 0;
+            for s in split(&prose) {
+                proptest::prop_assert!(s.start < s.end && s.start >= last && s.end <= prose.len());
+                let t = prose.get(s.clone());
+                proptest::prop_assert!(t.is_some(), "span {:?} off char boundaries", s);
+                let t = t.unwrap_or_default();
+                proptest::prop_assert_eq!(t, t.trim());
+                proptest::prop_assert!(!t.contains("\n\n") && !t.contains("\n\r\n") && !t.contains("\n \t\n"));
+                last = s.end;
+            }
+        }
     }
 
     #[test]
