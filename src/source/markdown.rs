@@ -4,10 +4,12 @@
 //! events are prose (verbatim where the event's text is the source's bytes,
 //! replaced where an escape or entity made them differ), and so is link text.
 //! Code (blocks and spans), HTML, link and image targets, image alt text,
-//! footnote markers and front matter are not: a code span becomes one
-//! U+FFFC so its sentence stays whole without its contents ever being read as
-//! figures. Every block boundary becomes `"\n\n"` so no sentence runs from
-//! one block into the next. Front matter is read only for its `date` key.
+//! footnote markers, struck-out text and front matter are not: a code span
+//! becomes one U+FFFC so its sentence stays whole without its contents ever
+//! being read as figures. Every block boundary (an HTML block tag such as
+//! `<p>` included) becomes `"\n\n"` so no sentence runs from one block into
+//! the next; soft and hard line breaks and `<br>` become a space mapped to
+//! the break. Front matter is read only for its `date` key.
 
 use super::Prose;
 use super::offset::ProseBuilder;
@@ -110,9 +112,18 @@ impl Reader<'_> {
                 }
             }
             Event::Rule => self.block_break(range.start),
+            // Inline HTML is markup, but a line or block tag still separates
+            // the words around it: "5<br>6" is not "56".
+            Event::InlineHtml(html) => match html_tag(&html) {
+                HtmlTag::Break if self.skip == 0 => {
+                    self.flush_break();
+                    self.out.push_replaced(" ", range);
+                }
+                HtmlTag::Block => self.block_break(range.start),
+                _ => {}
+            },
             // Not prose: markup, a footnote's marker, a checkbox, math (off).
             Event::Html(_)
-            | Event::InlineHtml(_)
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_)
             | Event::InlineMath(_)
@@ -138,11 +149,10 @@ impl Reader<'_> {
                 self.skip += usize::from(url);
                 self.links.push(url);
             }
-            Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript => {}
+            // Struck-out text is what the writer withdrew ("~~15%~~ 20%"):
+            // checking it against the rest would flag a correction.
+            Tag::Strikethrough => self.skip += 1,
+            Tag::Emphasis | Tag::Strong | Tag::Superscript | Tag::Subscript => {}
             Tag::Paragraph
             | Tag::Heading { .. }
             | Tag::BlockQuote(_)
@@ -179,11 +189,8 @@ impl Reader<'_> {
                     self.skip = self.skip.saturating_sub(1);
                 }
             }
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript => {}
+            TagEnd::Strikethrough => self.skip = self.skip.saturating_sub(1),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Superscript | TagEnd::Subscript => {}
             TagEnd::Paragraph
             | TagEnd::Heading(_)
             | TagEnd::BlockQuote(_)
@@ -235,6 +242,61 @@ impl Reader<'_> {
                 self.out.push_replaced(text, at..at);
             }
         }
+    }
+}
+
+/// What an inline HTML tag does to the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HtmlTag {
+    /// `<br>`: a line break, read as a space.
+    Break,
+    /// `<p>`, `<div>`, `<li>`...: a block boundary.
+    Block,
+    /// Anything else (`<b>`, `<span>`, comments): nothing.
+    Inline,
+}
+
+fn html_tag(html: &str) -> HtmlTag {
+    let name = html
+        .strip_prefix("</")
+        .or_else(|| html.strip_prefix('<'))
+        .unwrap_or("");
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let name = &name[..end];
+    let is = |t: &str| name.eq_ignore_ascii_case(t);
+    if is("br") {
+        HtmlTag::Break
+    } else if [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "hr",
+        "section",
+        "article",
+        "dt",
+        "dd",
+    ]
+    .iter()
+    .any(|t| is(t))
+    {
+        HtmlTag::Block
+    } else {
+        HtmlTag::Inline
     }
 }
 
@@ -398,9 +460,31 @@ mod tests {
     }
 
     #[test]
+    fn struck_text_is_withdrawn() {
+        text_is("It rose ~~15%~~ 20% in 2021.", "It rose  20% in 2021.");
+    }
+
+    #[test]
+    fn nested_blocks_and_references() {
+        text_is("1. One.\n\n   More.\n2. Two.\n", "One.\n\nMore.\n\nTwo.");
+        text_is("> - a\n> - b\n", "a\n\nb");
+        text_is(
+            "Title\n=====\n\nBody _em_ **st**.\n",
+            "Title\n\nBody em st.",
+        );
+        absent("See [x][r].\n\n[r]: http://ex/2024 \"T 99\"\n", "2024");
+        absent("See [x][r].\n\n[r]: http://ex/2024 \"T 99\"\n", "99");
+        let p = checked("\u{feff}---\ndate: 2020-02-29\n---\nBody 5.\n");
+        assert_eq!(p.text, "Body 5.");
+        assert_eq!(p.date, jiff::civil::Date::new(2020, 2, 29).ok());
+    }
+
+    #[test]
     fn html_is_not_prose() {
         absent("<div>\n55 apples\n</div>\n\nText.", "55");
         text_is("a <b>bold</b> c", "a bold c");
+        text_is("5<br>6 and 7<BR/>8", "5 6 and 7 8");
+        text_is("It rose.<p>It fell.</p>", "It rose.\n\nIt fell.");
         absent("a <!-- 77 --> c", "77");
     }
 
