@@ -246,7 +246,8 @@ fn meant_break(
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    if lex.is_starter(&prev[prev.len() - tail..]) && prev[prev.len() - tail].is_ascii_lowercase() {
+    let last_word = &prev[prev.len() - tail..];
+    if last_word.first().is_some_and(u8::is_ascii_lowercase) && lex.is_starter(last_word) {
         return false;
     }
     let next_line = &bytes[nl + 1..end];
