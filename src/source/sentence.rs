@@ -3,17 +3,20 @@
 //! Two passes over bytes, no regex and no allocation but the result. First,
 //! blocks: a sentence never runs across a blank line (a line of only white
 //! space, CRLF or not) nor into a line that starts a new block in plain text
-//! (a bullet, a heading, a numbered item, a quote). Then, within a block,
-//! memchr finds each `.`, `?` and `!` (and `…`), and the words around it
-//! decide whether a sentence ends there:
+//! (a bullet, a heading, a numbered item, a quote), nor across a line break
+//! that was meant rather than wrapping (a headline or caption above text:
+//! the next line's first word would have fit, see `meant_break`). Then,
+//! within a block, memchr finds each `.`, `?` and `!` (and `…`), and the
+//! words around it decide whether a sentence ends there:
 //!
 //! - A terminator run (with any closing quotes and brackets after it) must be
 //!   followed by white space, and the next word must start with a capital, a
 //!   digit, a currency sign or an opening quote. A lower-case word never
 //!   starts a sentence ("... he said. and" is a typo, "… and" an ellipsis).
-//! - After a closing quote, a capitalised attribution ("“Will we go?” Lavrov
-//!   asked.") continues the sentence: up to four capitalised words and then
-//!   a verb from `speech_verbs`.
+//! - After `?` or `!` and a closing quote, a capitalised attribution ("“Will
+//!   we go?” Lavrov asked.") continues the sentence: up to four capitalised
+//!   words and then a verb from `speech_verbs`. After `.”` a name starts a new
+//!   sentence (a quote before its attribution ends in a comma).
 //! - After a full stop, the word before it is looked up in
 //!   `checks/lexicon/abbreviations.toml`: `never_end` words (titles, "e.g.")
 //!   and single capitals (initials) never end a sentence; `before_number`
@@ -29,7 +32,7 @@
 use super::Span;
 use memchr::memmem;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How a word before a full stop behaves.
@@ -54,8 +57,8 @@ struct LexiconFile {
 /// `LEXICON`); starters and verbs match ignoring case.
 struct Lexicon {
     abbrevs: HashMap<String, Abbrev>,
-    starters: HashMap<String, ()>,
-    speech: HashMap<String, ()>,
+    starters: HashSet<String>,
+    speech: HashSet<String>,
 }
 
 const LEXICON_TEXT: &str = include_str!("../../checks/lexicon/abbreviations.toml");
@@ -79,7 +82,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             abbrevs.insert(w.clone(), kind);
         }
     }
-    let set = |l: &[String]| l.iter().map(|w| (w.to_ascii_lowercase(), ())).collect();
+    let set = |l: &[String]| l.iter().map(|w| w.to_ascii_lowercase()).collect();
     Lexicon {
         abbrevs,
         starters: set(&file.sentence_starters),
@@ -109,12 +112,12 @@ impl Lexicon {
 
     fn is_starter(&self, word: &[u8]) -> bool {
         let mut buf = [0; MAX_WORD];
-        lower(word, &mut buf).is_some_and(|w| self.starters.contains_key(w))
+        lower(word, &mut buf).is_some_and(|w| self.starters.contains(w))
     }
 
     fn is_speech_verb(&self, word: &[u8]) -> bool {
         let mut buf = [0; MAX_WORD];
-        lower(word, &mut buf).is_some_and(|w| self.speech.contains_key(w))
+        lower(word, &mut buf).is_some_and(|w| self.speech.contains(w))
     }
 }
 
