@@ -563,6 +563,19 @@ mod tests {
         text_is("---\n", "");
     }
 
+    #[test]
+    fn large_odd_inputs_do_not_stall() {
+        for unit in [
+            "[", "`", "> ", "- ", "*a", "&amp;", "\\*", "<b>", "\r\n", "a  \n",
+        ] {
+            let src = unit.repeat(100_000 / unit.len());
+            let t = std::time::Instant::now();
+            let p = prose(&src);
+            assert!(p.text.len() <= src.len() * 3, "{unit:?} grew");
+            assert!(t.elapsed().as_secs() < 5, "{unit:?} is slow");
+        }
+    }
+
     fn fragment() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
             "# ",

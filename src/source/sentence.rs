@@ -473,8 +473,7 @@ fn after_full_stop(
     }
     if token.iter().all(u8::is_ascii_digit) {
         // "1. First" at a line start is a list marker; "in 2021. The" ends.
-        let line_start =
-            t == block || bytes[t - 1] == b'\n' || line_is_blank_before(bytes, block, t);
+        let line_start = at_line_start(bytes, block, t);
         return !(line_start && token.len() <= 3);
     }
     let has_digit = token.iter().any(u8::is_ascii_digit);
@@ -516,12 +515,14 @@ fn opens_before(bytes: &[u8], block: usize, t: usize) -> bool {
     (1..=3).any(|n| t >= block + n && opener(bytes, t - n) == Some(n))
 }
 
-/// Is the text between the last line start and `t` only spaces?
-fn line_is_blank_before(bytes: &[u8], block: usize, t: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &bytes[block..t]).map_or(block, |i| block + i + 1);
-    bytes[line_start..t]
-        .iter()
-        .all(|&b| b == b' ' || b == b'\t')
+/// Is `t` at a line start, after nothing but spaces? Scans back over the
+/// spaces only, so a long line costs nothing.
+fn at_line_start(bytes: &[u8], block: usize, t: usize) -> bool {
+    let mut i = t;
+    while i > block && matches!(bytes[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    i == block || bytes[i - 1] == b'\n'
 }
 
 /// Is the character ending just before `t` punctuation (an opening quote, a
@@ -871,6 +872,18 @@ mod tests {
                 proptest::prop_assert!(!t.contains("\n\n") && !t.contains("\n\r\n") && !t.contains("\n \t\n"));
                 last = s.end;
             }
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear() {
+        for unit in [
+            "1. A ", "?” A ", ". ", "…", "U.S. ", "a\n", "Mr. ", "\n \n", "x",
+        ] {
+            let prose = unit.repeat(200_000 / unit.len());
+            let t = std::time::Instant::now();
+            let _ = split(&prose);
+            assert!(t.elapsed().as_secs() < 2, "{unit:?} is slow");
         }
     }
 
