@@ -142,6 +142,38 @@ struct Lexicon {
     months: Names,
     weekdays: Names,
     context: Context,
+    /// Full names by number, index 0 for January and for Monday.
+    month_names: Vec<String>,
+    weekday_names: Vec<String>,
+}
+
+fn full_names(groups: &[NameGroup]) -> Vec<String> {
+    let mut names = vec![String::new(); groups.len()];
+    for g in groups {
+        if let (Some(slot), Some(first)) = (
+            names.get_mut(usize::from(g.number).wrapping_sub(1)),
+            g.names.first(),
+        ) {
+            slot.clone_from(first);
+        }
+    }
+    names
+}
+
+/// The full name of month `n` (1 = January).
+pub(crate) fn month_name(n: u8) -> &'static str {
+    let names = &LEXICON.month_names;
+    names
+        .get(usize::from(n).wrapping_sub(1))
+        .map_or("", String::as_str)
+}
+
+/// The full name of weekday `n` (1 = Monday … 7 = Sunday).
+pub(crate) fn weekday_name(n: u8) -> &'static str {
+    let names = &LEXICON.weekday_names;
+    names
+        .get(usize::from(n).wrapping_sub(1))
+        .map_or("", String::as_str)
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -150,6 +182,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         months: Names::new(&file.month),
         weekdays: Names::new(&file.weekday),
+        month_names: full_names(&file.month),
+        weekday_names: full_names(&file.weekday),
         context: file.context,
     }
 });
@@ -269,9 +303,11 @@ fn after_name<'a>(name: &Name, i: &'a str) -> Res<'a, &'a str> {
     }
 }
 
-/// ", " or " " between a day and its year.
+/// ", " or " " between a day and its year. A comma set off by a space
+/// ("April 3 , 1986") ends the date instead: such text is a table or a
+/// list more often than one date.
 fn year_sep(i: &str) -> Res<'_, &str> {
-    alt((recognize((space0, char(','), space0)), space1)).parse(i)
+    alt((recognize((char(','), space0)), space1)).parse(i)
 }
 
 /// "September 15[, 2022]", "Sept. 15th", "March 3-5, 2021" (a period).
@@ -1207,6 +1243,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_comma_after_a_space_ends_the_date() {
+        let text = "As of Friday, April 3 , 1986.";
+        date(
+            text,
+            "Fri",
+            "Friday, April 3",
+            Date,
+            (None, Some(4), Some(3)),
+        );
+    }
+
+    #[test]
+    fn names_by_number() {
+        assert_eq!(month_name(9), "September");
+        assert_eq!(weekday_name(3), "Wednesday");
+        assert_eq!(weekday_name(0), "");
+        assert_eq!(month_name(13), "");
     }
 
     #[test]
