@@ -70,6 +70,7 @@ struct Context {
     month_cues: Vec<String>,
     strict_month_cues: Vec<String>,
     weekday_cues: Vec<String>,
+    strong_year_cues: Vec<String>,
     year_cues: Vec<String>,
     year_followers: Vec<String>,
 }
@@ -114,15 +115,21 @@ impl Names {
         Names { by_letter }
     }
 
-    /// The name at the start of `i`: capitalised, whole word.
+    /// The name at the start of `i`, a whole word. Lowercase only for names
+    /// that are not also common words ("april", "monday", "sept", never
+    /// "may", "march" or "sun").
     fn at<'a>(&self, i: &'a str) -> Res<'a, &Name> {
         let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
         let b = i.as_bytes();
         let first = *b.first().ok_or_else(fail)?;
-        if !first.is_ascii_uppercase() {
+        if !first.is_ascii_alphabetic() {
             return Err(fail());
         }
-        for n in &self.by_letter[usize::from(first - b'A')] {
+        let lowercase = first.is_ascii_lowercase();
+        for n in &self.by_letter[usize::from(first.to_ascii_lowercase() - b'a')] {
+            if lowercase && n.ambiguous {
+                continue;
+            }
             let len = n.text.len();
             if b.len() < len || !b[..len].eq_ignore_ascii_case(n.text.as_bytes()) {
                 continue;
@@ -261,9 +268,21 @@ fn year_digits(i: &str) -> Res<'_, i32> {
 }
 
 /// A year standing as a word: "2021", "2021's", not "2021st" or "2021.5".
-fn year(i: &str) -> Res<'_, i32> {
+/// For places where a count is as likely as a year (after a comma, "of",
+/// "for"), see [`year`].
+fn year_word(i: &str) -> Res<'_, i32> {
     let (rest, y) = year_digits(i)?;
-    if !number_ends(rest) || !follower_ok(rest) {
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
+/// [`year_word`] not followed by a word that makes it a count: "of 2021
+/// alone" is a year, "of 2000 people" a count.
+fn year(i: &str) -> Res<'_, i32> {
+    let (rest, y) = year_word(i)?;
+    if !follower_ok(rest) {
         return fail(i);
     }
     Ok((rest, y))
@@ -310,6 +329,17 @@ fn year_sep(i: &str) -> Res<'_, &str> {
     alt((recognize((char(','), space0)), space1)).parse(i)
 }
 
+/// The year after a day: after a comma it may be a count that starts the
+/// next clause ("On March 3, 2000 people marched"); after a space it is a
+/// year ("15 September 2022 was").
+fn day_year(i: &str) -> Res<'_, i32> {
+    alt((
+        preceded((char(','), space0), year),
+        preceded(space1, year_word),
+    ))
+    .parse(i)
+}
+
 /// "September 15[, 2022]", "Sept. 15th", "March 3-5, 2021" (a period).
 fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, m) = month(i)?;
@@ -319,7 +349,7 @@ fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     if !number_ends(rest) {
         return fail(i);
     }
-    let (rest, y) = opt(preceded(year_sep, year)).parse(rest)?;
+    let (rest, y) = opt(day_year).parse(rest)?;
     let parts = DateParts {
         year: y,
         month: Some(m.number),
@@ -345,7 +375,7 @@ fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, _) = space1(rest)?;
     let (rest, _) = opt((tag("of"), space1)).parse(rest)?;
     let (rest, m) = month(rest)?;
-    let (rest, y) = opt(preceded(year_sep, year)).parse(rest)?;
+    let (rest, y) = opt(day_year).parse(rest)?;
     let parts = DateParts {
         year: y,
         month: Some(m.number),
@@ -434,7 +464,7 @@ fn quarter_words(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     }
     let (rest, y) = opt(preceded(
         alt((recognize((space1, tag("of"), space1)), space1)),
-        year,
+        year_word,
     ))
     .parse(rest)?;
     let parts = DateParts {
@@ -446,7 +476,7 @@ fn quarter_words(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 
 /// "Q1", "Q1 2016", "Q4-2019".
 fn quarter_code(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let (rest, _) = char('Q')(i)?;
+    let (rest, letter) = alt((char('Q'), char('q'))).parse(i)?;
     let (rest, q) = digits(1, 1)(rest)?;
     if !(1..=4).contains(&value(q))
         || rest
@@ -456,8 +486,9 @@ fn quarter_code(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     {
         return fail(i);
     }
-    let (rest, y) = opt(preceded(alt((space1, tag("-"))), year)).parse(rest)?;
-    if !number_ends(rest) {
+    let (rest, y) = opt(preceded(alt((space1, tag("-"))), year_word)).parse(rest)?;
+    // Lowercase "q3" is a quarter only with its year ("q3 2019").
+    if !number_ends(rest) || (letter == 'q' && y.is_none()) {
         return fail(i);
     }
     let parts = DateParts {
@@ -514,20 +545,35 @@ fn word_before(text: &str, sentence_start: usize, at: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
-/// True when a bare year at `at` reads as a date from what comes before it:
-/// a cue word ("in", "since", "fiscal"), an opening parenthesis, or "and"/"or"
-/// after another year ("between 2019 and 2021").
-fn year_context(text: &str, sentence_start: usize, at: usize) -> bool {
+/// How surely what comes before a bare number makes it a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearCue {
+    /// No cue: "sold 2021 barrels".
+    None,
+    /// A cue that also takes counts ("of", "for", "(", "and"): the year must
+    /// not be followed by a counted noun ("of 2000 people").
+    Weak,
+    /// A cue that takes years ("in", "since", "fiscal"): "in 2021 sales rose".
+    Strong,
+}
+
+/// The cue for a bare year at `at`: a cue word ("in", "since", "fiscal"), an
+/// opening parenthesis, or "and"/"or" after another year ("between 2019 and
+/// 2021").
+fn year_context(text: &str, sentence_start: usize, at: usize) -> YearCue {
     let b = text.as_bytes();
     if at > sentence_start && b[at - 1] == b'(' {
-        return true;
+        return YearCue::Weak;
     }
     if at > sentence_start && b[at - 1] != b' ' {
-        return false;
+        return YearCue::None;
     }
     let word = word_before(text, sentence_start, at);
+    if listed(&LEXICON.context.strong_year_cues, word) {
+        return YearCue::Strong;
+    }
     if listed(&LEXICON.context.year_cues, word) {
-        return true;
+        return YearCue::Weak;
     }
     if word == "and" || word == "or" {
         let word_start = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
@@ -536,11 +582,14 @@ fn year_context(text: &str, sentence_start: usize, at: usize) -> bool {
             end -= 1;
         }
         let start = end.saturating_sub(4).max(sentence_start);
-        return end - start == 4
+        let after_year = end - start == 4
             && text.get(start..end).is_some_and(|y| year_digits(y).is_ok())
             && (start == sentence_start || !b[start - 1].is_ascii_alphanumeric());
+        if after_year {
+            return YearCue::Weak;
+        }
     }
-    false
+    YearCue::None
 }
 
 // ---------------------------------------------------------------------------
@@ -570,20 +619,22 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
             if let Ok(r) = alt((iso, year_span, decade, day_month)).parse(input) {
                 Some(r)
-            } else if year_context(text, sentence.start, start) {
-                year(input).ok().map(|(rest, y)| {
+            } else {
+                let found = match year_context(text, sentence.start, start) {
+                    YearCue::None => return None,
+                    YearCue::Weak => year(input),
+                    YearCue::Strong => year_word(input),
+                };
+                found.ok().map(|(rest, y)| {
                     let parts = DateParts {
                         year: Some(y),
                         ..DateParts::default()
                     };
                     (rest, (ClaimKind::Year, parts))
                 })
-            } else {
-                None
             }
         }
-        b'A'..=b'Z' => upper(text, sentence.start, start, input),
-        b'e' | b'l' | b'm' | b'f' | b's' | b't' => lower(input),
+        b'A'..=b'Z' | b'a'..=b'z' => named(text, sentence.start, start, input),
         _ => None,
     };
     let (rest, (kind, parts)) = found?;
@@ -612,9 +663,9 @@ fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
     alt((modified, quarter_words)).parse(input).ok()
 }
 
-/// Forms that start with a capital: weekday-led, month-led, "Q1 2016",
-/// "Early 2020", "The 1990s", "First-quarter".
-fn upper<'a>(
+/// Forms that start with a word: weekday-led, month-led, "Q1 2016",
+/// "early 2020", "the 1990s", "first-quarter".
+fn named<'a>(
     text: &str,
     sentence_start: usize,
     start: usize,
@@ -665,7 +716,12 @@ fn upper<'a>(
         return Some(r);
     }
     if let Ok((rest, m)) = month(input) {
-        let year_after = comma_or_space(rest).ok().and_then(|(r, _)| year(r).ok());
+        let year_after = alt((
+            preceded((char(','), space1), year),
+            preceded(space1, year_word),
+        ))
+        .parse(rest)
+        .ok();
         if let Some((rest, y)) = year_after {
             let parts = DateParts {
                 year: Some(y),
@@ -826,7 +882,7 @@ mod tests {
             c.month_cues.iter().collect(),
             c.strict_month_cues.iter().collect(),
             c.weekday_cues.iter().collect(),
-            c.year_cues.iter().collect(),
+            c.strong_year_cues.iter().chain(&c.year_cues).collect(),
             c.year_followers.iter().collect(),
         ];
         let names: Vec<&String> = file
@@ -1214,7 +1270,15 @@ mod tests {
         );
         none("They sold 2021 barrels.", "2021");
         none("They sold 1,200 barrels.", "1,200");
-        none("In 2000 people died.", "2000");
+        date(
+            "In 2021 sales rose.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        none("A crowd of 2000 people came.", "2000");
+        none("It cut 1500 jobs for 1500 workers.", "1500");
         none("About 2000 people died.", "2000");
         none("In 2500 it ends.", "2500");
         none("In 999 it ended.", "999");
@@ -1243,6 +1307,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn lowercase_names_only_where_unambiguous() {
+        let text = "It ends feb 30 2019.";
+        date(
+            text,
+            "feb",
+            "feb 30 2019",
+            Date,
+            (Some(2019), Some(2), Some(30)),
+        );
+        let text = "I went back in april.";
+        date(text, "april", "april", DateRange, (None, Some(4), None));
+        let text = "Meet me on monday.";
+        date(text, "monday", "monday", Date, (None, None, None));
+        let text = "Sales in q3 2019 rose.";
+        date(text, "q3", "q3 2019", DateRange, (Some(2019), None, None));
+        none("It may be in may.", "may");
+        none("Do not mar 3 games.", "mar");
+        none("We sat 5 tests.", "sat");
+        none("They will sun 3 days.", "sun");
+        none("The q3 model.", "q3");
+        none("Back in jan.", "jan");
     }
 
     #[test]
