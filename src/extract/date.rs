@@ -73,6 +73,7 @@ struct Context {
     strong_year_cues: Vec<String>,
     year_cues: Vec<String>,
     year_followers: Vec<String>,
+    time_markers: Vec<String>,
 }
 
 /// One spelling of a month or weekday name.
@@ -278,6 +279,28 @@ fn year_word(i: &str) -> Res<'_, i32> {
     Ok((rest, y))
 }
 
+/// [`year_word`] not followed by a time marker ("1700 GMT", "1500 hrs").
+fn year_not_time(i: &str) -> Res<'_, i32> {
+    let (rest, y) = year_word(i)?;
+    let marker = space1::<&str, nom::error::Error<&str>>(rest)
+        .ok()
+        .map(|(after, _)| {
+            let len = after
+                .bytes()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+                .count();
+            &after[..len]
+        })
+        .is_some_and(|w| {
+            let markers = &LEXICON.context.time_markers;
+            listed(markers, w) || listed(markers, w.trim_end_matches('.'))
+        });
+    if marker {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
 /// [`year_word`] not followed by a word that makes it a count: "of 2021
 /// alone" is a year, "of 2000 people" a count.
 fn year(i: &str) -> Res<'_, i32> {
@@ -331,11 +354,12 @@ fn year_sep(i: &str) -> Res<'_, &str> {
 
 /// The year after a day: after a comma it may be a count that starts the
 /// next clause ("On March 3, 2000 people marched"); after a space it is a
-/// year ("15 September 2022 was").
+/// year ("15 September 2022 was") unless a time marker follows ("April 13
+/// 1700 GMT" is a time).
 fn day_year(i: &str) -> Res<'_, i32> {
     alt((
         preceded((char(','), space0), year),
-        preceded(space1, year_word),
+        preceded(space1, year_not_time),
     ))
     .parse(i)
 }
@@ -884,6 +908,7 @@ mod tests {
             c.weekday_cues.iter().collect(),
             c.strong_year_cues.iter().chain(&c.year_cues).collect(),
             c.year_followers.iter().collect(),
+            c.time_markers.iter().collect(),
         ];
         let names: Vec<&String> = file
             .month
@@ -1331,6 +1356,46 @@ mod tests {
         none("They will sun 3 days.", "sun");
         none("The q3 model.", "q3");
         none("Back in jan.", "jan");
+    }
+
+    #[test]
+    fn a_time_after_a_day_is_not_its_year() {
+        let text = "Bids close April 13 1700 GMT.";
+        date(text, "April", "April 13", Date, (None, Some(4), Some(13)));
+        let text = "Bids close 13 April 1500 hrs local time.";
+        date(text, "13", "13 April", Date, (None, Some(4), Some(13)));
+        let text = "It began 13 April 1987 in Paris.";
+        date(
+            text,
+            "13",
+            "13 April 1987",
+            Date,
+            (Some(1987), Some(4), Some(13)),
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_stay_inside_the_sentence(text in "[ -~éü\u{a0}]{0,40}", start in 0usize..40) {
+            if start <= text.len() && text.is_char_boundary(start) {
+                if let Some(m) = parse_at(&text, 0..text.len(), start) {
+                    proptest::prop_assert!(m.end > start && m.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(m.end));
+                    if let Some(w) = m.parts.weekday {
+                        proptest::prop_assert!(start <= w.start && w.end <= m.end);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn date_like_text_never_panics(
+            text in "(Mon|Tue|Sept\\.|May|March|the|mid-|early|Q)?[ ,]{0,2}[0-9]{0,5}[ ,/-]{0,2}(of|Feb|s|th)?[ ,]{0,2}[0-9]{0,5}",
+        ) {
+            for start in 0..=text.len() {
+                let _ = parse_at(&text, 0..text.len(), start);
+            }
+        }
     }
 
     #[test]
