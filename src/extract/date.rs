@@ -22,7 +22,7 @@
 use std::sync::LazyLock;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, space0, space1};
 use nom::combinator::{opt, recognize};
 use nom::sequence::preceded;
@@ -152,7 +152,33 @@ struct Lexicon {
     context: Context,
     /// Full names by number, index 0 for January and for Monday.
     month_names: Vec<String>,
+    /// The first three letters, lowercase, of every name, as a bit set
+    /// indexed by [`prefix_index`].
+    prefixes: Vec<u64>,
     weekday_names: Vec<String>,
+}
+
+/// The index of three ASCII letters in the prefix bit set, any case.
+fn prefix_index(a: u8, b: u8, c: u8) -> Option<usize> {
+    let letter = |x: u8| {
+        let x = x.to_ascii_lowercase();
+        x.is_ascii_lowercase().then(|| usize::from(x - b'a'))
+    };
+    Some((letter(a)? * 26 + letter(b)?) * 26 + letter(c)?)
+}
+
+fn prefixes<'a>(groups: impl Iterator<Item = &'a NameGroup>) -> Vec<u64> {
+    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+    for g in groups {
+        for n in &g.names {
+            if let [a, b, c, ..] = *n.as_bytes()
+                && let Some(k) = prefix_index(a, b, c)
+            {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+    bits
 }
 
 fn full_names(groups: &[NameGroup]) -> Vec<String> {
@@ -191,6 +217,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         months: Names::new(&file.month),
         weekdays: Names::new(&file.weekday),
         month_names: full_names(&file.month),
+        prefixes: prefixes(file.month.iter().chain(&file.weekday)),
         weekday_names: full_names(&file.weekday),
         context: file.context,
     }
@@ -227,6 +254,18 @@ fn number_ends_before_range(rest: &str) -> bool {
     }
 }
 
+/// `tag_no_case` for ASCII words, without nom's Unicode case folding (this
+/// runs at every word start).
+fn nocase(word: &'static str) -> impl Fn(&str) -> Res<'_, &str> {
+    move |i: &str| {
+        let n = word.len();
+        match i.as_bytes().get(..n) {
+            Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => Ok((&i[n..], &i[..n])),
+            _ => fail(i),
+        }
+    }
+}
+
 fn digit_at(s: &str, at: usize) -> bool {
     s.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
 }
@@ -245,10 +284,10 @@ fn value(s: &str) -> u32 {
 fn day(i: &str) -> Res<'_, u8> {
     let (rest, d) = digits(1, 2)(i)?;
     let (rest, _) = opt(alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
+        nocase("st"),
+        nocase("nd"),
+        nocase("rd"),
+        nocase("th"),
     )))
     .parse(rest)?;
     let v = value(d);
@@ -467,14 +506,14 @@ fn decade(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 /// "first quarter [of 2016]", "first-quarter", "second half of 2019".
 fn quarter_words(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, which) = alt((
-        tag_no_case("first"),
-        tag_no_case("second"),
-        tag_no_case("third"),
-        tag_no_case("fourth"),
+        nocase("first"),
+        nocase("second"),
+        nocase("third"),
+        nocase("fourth"),
     ))
     .parse(i)?;
     let (rest, _) = alt((tag("-"), space1)).parse(rest)?;
-    let (rest, unit) = alt((tag_no_case("quarter"), tag_no_case("half"))).parse(rest)?;
+    let (rest, unit) = alt((nocase("quarter"), nocase("half"))).parse(rest)?;
     let third_half = unit.len() == 4
         && !which.eq_ignore_ascii_case("first")
         && !which.eq_ignore_ascii_case("second");
@@ -525,9 +564,9 @@ fn quarter_code(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 /// "mid-2021", "mid-March", "early 2020", "late February 2019".
 fn modified(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, _) = alt((
-        tag_no_case("mid-"),
-        recognize((tag_no_case("early"), space1)),
-        recognize((tag_no_case("late"), space1)),
+        nocase("mid-"),
+        recognize((nocase("early"), space1)),
+        recognize((nocase("late"), space1)),
     ))
     .parse(i)?;
     if let Ok((rest, y)) = year(rest) {
@@ -641,7 +680,12 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             {
                 return None;
             }
-            if let Ok(r) = alt((iso, year_span, decade, day_month)).parse(input) {
+            let run = input.bytes().take_while(u8::is_ascii_digit).count();
+            if run <= 2 {
+                day_month(input).ok()
+            } else if run != 4 {
+                None
+            } else if let Ok(r) = alt((iso, year_span, decade)).parse(input) {
                 Some(r)
             } else {
                 let found = match year_context(text, sentence.start, start) {
@@ -658,7 +702,9 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
                 })
             }
         }
-        b'A'..=b'Z' | b'a'..=b'z' => named(text, sentence.start, start, input),
+        b'A'..=b'Z' | b'a'..=b'z' if may_start_a_date(input) => {
+            named(text, sentence.start, start, input)
+        }
         _ => None,
     };
     let (rest, (kind, parts)) = found?;
@@ -669,8 +715,51 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
     })
 }
 
+/// A cheap filter for word starts: the word begins like a month or weekday
+/// name (its first three letters), or is a word that opens a period ("the",
+/// "early", "late", "mid", "first" … "fourth", "Q1"). Most words fail on
+/// their first bytes.
+fn may_start_a_date(input: &str) -> bool {
+    let b = input.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    // Letters that begin no name and no keyword end here.
+    let first = first | 0x20;
+    if !matches!(
+        first,
+        b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'q' | b's' | b't' | b'w'
+    ) {
+        return false;
+    }
+    if let [x, y, z, ..] = *b
+        && let Some(k) = prefix_index(x, y, z)
+        && LEXICON
+            .prefixes
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    {
+        return true;
+    }
+    let word = |w: &str| {
+        b.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            && !b.get(w.len()).is_some_and(u8::is_ascii_alphabetic)
+    };
+    match first {
+        b'q' => digit_at(input, 1),
+        b't' => word("the") || word("third"),
+        b'm' => word("mid"),
+        b'l' => word("late"),
+        b'e' => word("early"),
+        b'f' => word("first") || word("fourth"),
+        b's' => word("second"),
+        _ => false,
+    }
+}
+
 fn the(i: &str) -> Res<'_, &str> {
-    recognize((tag_no_case("the"), space1)).parse(i)
+    recognize((nocase("the"), space1)).parse(i)
 }
 
 /// ", " or " " after a weekday or month name.
@@ -1396,6 +1485,28 @@ mod tests {
                 let _ = parse_at(&text, 0..text.len(), start);
             }
         }
+    }
+
+    /// Throughput of `parse_at` at every word start of a news file:
+    /// `FIGCHECK_BENCH=file.txt cargo test --release --lib bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn bench_parse_at_every_word_start() {
+        let Ok(path) = std::env::var("FIGCHECK_BENCH") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).expect("bench file");
+        let b = text.as_bytes();
+        let t = std::time::Instant::now();
+        let mut found = 0usize;
+        for i in 0..b.len() {
+            if b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let s = i.saturating_sub(200)..(i + 200).min(b.len());
+                found += usize::from(parse_at(&text, s, i).is_some());
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!("{found} dates, {:.0} MB/s", text.len() as f64 / secs / 1e6);
     }
 
     #[test]
