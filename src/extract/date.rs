@@ -250,6 +250,8 @@ fn number_ends_before_range(rest: &str) -> bool {
         None => true,
         Some(c) if c.is_ascii_alphanumeric() || *c == b'%' || *c == b'_' => false,
         Some(b'.' | b',' | b':' | b'/') => !digit_at(rest, 1),
+        // An en dash into a digit: "1000–2000".
+        Some(_) if rest.starts_with('\u{2013}') => !digit_at(rest, 3),
         Some(_) => true,
     }
 }
@@ -365,6 +367,19 @@ fn follower_ok(rest: &str) -> bool {
         Some(c) if c.is_ascii_lowercase() => listed(&LEXICON.context.year_followers, word),
         _ => true,
     }
+}
+
+/// A unit symbol after a bare number makes it a measurement: "before 1200
+/// °C", "1300 K". Single capitals other than the words "I" and "A" count.
+fn unit_follows(rest: &str) -> bool {
+    let after = rest.trim_start_matches(' ');
+    if after.len() == rest.len() && !rest.starts_with('\u{b0}') {
+        return false;
+    }
+    let b = after.as_bytes();
+    after.starts_with('\u{b0}')
+        || matches!(b.first(), Some(c) if c.is_ascii_uppercase() && *c != b'I' && *c != b'A')
+            && !b.get(1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 fn month(i: &str) -> Res<'_, &Name> {
@@ -690,9 +705,24 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             } else {
                 let found = match year_context(text, sentence.start, start) {
                     YearCue::None => return None,
-                    YearCue::Weak => year(input),
+                    // "from 1300 K", "of 1200 staff": a weak cue takes only
+                    // modern years not followed by a counted noun.
+                    YearCue::Weak => year(input).and_then(|(rest, y)| {
+                        if (1800..=2199).contains(&y) {
+                            Ok((rest, y))
+                        } else {
+                            fail(input)
+                        }
+                    }),
                     YearCue::Strong => year_word(input),
                 };
+                let found = found.and_then(|(rest, y)| {
+                    if unit_follows(rest) {
+                        fail(input)
+                    } else {
+                        Ok((rest, y))
+                    }
+                });
                 found.ok().map(|(rest, y)| {
                     let parts = DateParts {
                         year: Some(y),
@@ -1398,6 +1428,19 @@ mod tests {
         none("In 999 it ended.", "999");
         none("It cost $2021 in all.", "2021");
         none("Between 12 and 2021 of them.", "2021");
+        none("It rose from 1300 K to 3500 K.", "1300");
+        none("It decomposes before 1200 °C.", "1200");
+        none("It decomposes before 1200°C.", "1200");
+        none("It is cooler by 1000–2000 K.", "1000");
+        none("A temperature of 1000 K.", "1000");
+        date(
+            "In 1066 England fell.",
+            "1066",
+            "1066",
+            Year,
+            (Some(1066), None, None),
+        );
+        none("It was built of 1200 stones.", "1200");
     }
 
     #[test]
