@@ -576,7 +576,8 @@ fn quarter_code(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     Ok((rest, (ClaimKind::DateRange, parts)))
 }
 
-/// "mid-2021", "mid-March", "early 2020", "late February 2019".
+/// "mid-2021", "mid-March", "early 2020", "late February 2019", "the late
+/// 1990s".
 fn modified(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, _) = alt((
         nocase("mid-"),
@@ -584,6 +585,9 @@ fn modified(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         recognize((nocase("late"), space1)),
     ))
     .parse(i)?;
+    if let Ok(r) = decade(rest) {
+        return Ok(r);
+    }
     if let Ok((rest, y)) = year(rest) {
         let parts = DateParts {
             year: Some(y),
@@ -801,7 +805,7 @@ fn comma_or_space(i: &str) -> Res<'_, &str> {
 /// quarter", "the 1990s", "the third quarter of 2016".
 fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
     if let Ok((rest, _)) = the(input) {
-        return alt((decade, quarter_words)).parse(rest).ok();
+        return alt((decade, quarter_words, modified)).parse(rest).ok();
     }
     alt((modified, quarter_words)).parse(input).ok()
 }
@@ -1309,6 +1313,17 @@ mod tests {
         );
         none("It was late 2000 people said.", "late");
         none("An early adopter.", "early");
+    }
+
+    #[test]
+    fn modified_decades() {
+        let text = "In the late 1990s it grew.";
+        date(text, "the", "the late 1990s", DateRange, (None, None, None));
+        let text = "By the mid-1980s it grew.";
+        date(text, "the", "the mid-1980s", DateRange, (None, None, None));
+        let text = "By early 2000s standards.";
+        date(text, "early", "early 2000s", DateRange, (None, None, None));
+        none("By the late afternoon.", "the");
     }
 
     #[test]
