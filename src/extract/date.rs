@@ -111,7 +111,7 @@ impl Names {
             }
         }
         for bucket in &mut by_letter {
-            bucket.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+            bucket.sort_by_key(|n| std::cmp::Reverse(n.text.len()));
         }
         Names { by_letter }
     }
@@ -399,17 +399,11 @@ fn after_name<'a>(name: &Name, i: &'a str) -> Res<'a, &'a str> {
     }
 }
 
-/// ", " or " " between a day and its year. A comma set off by a space
-/// ("April 3 , 1986") ends the date instead: such text is a table or a
-/// list more often than one date.
-fn year_sep(i: &str) -> Res<'_, &str> {
-    alt((recognize((char(','), space0)), space1)).parse(i)
-}
-
 /// The year after a day: after a comma it may be a count that starts the
 /// next clause ("On March 3, 2000 people marched"); after a space it is a
 /// year ("15 September 2022 was") unless a time marker follows ("April 13
-/// 1700 GMT" is a time).
+/// 1700 GMT" is a time). A comma set off by a space ("April 3 , 1986") ends
+/// the date: such text is a table or a list more often than one date.
 fn day_year(i: &str) -> Res<'_, i32> {
     alt((
         preceded((char(','), space0), year),
@@ -946,27 +940,25 @@ pub(crate) fn claims_for_tests(text: &str, sentences: &[Span]) -> Vec<super::Cla
             let word_start = text.is_char_boundary(i)
                 && b[i].is_ascii_alphanumeric()
                 && (i == s.start || !b[i - 1].is_ascii_alphanumeric());
-            if word_start {
-                if let Some(m) = parse_at(text, s.clone(), i) {
-                    out.push(super::Claim {
-                        span: i..m.end,
-                        number_span: i..m.end,
-                        kind: m.kind,
-                        value: None,
-                        step: 1.0,
-                        unit: None,
-                        approx: None,
-                        low: f64::NAN,
-                        high: f64::NAN,
-                        measured: None,
-                        date: Some(m.parts),
-                        range: None,
-                        part_of: None,
-                        sentence: si,
-                    });
-                    i = m.end.max(i + 1);
-                    continue;
-                }
+            if word_start && let Some(m) = parse_at(text, s.clone(), i) {
+                out.push(super::Claim {
+                    span: i..m.end,
+                    number_span: i..m.end,
+                    kind: m.kind,
+                    value: None,
+                    step: 1.0,
+                    unit: None,
+                    approx: None,
+                    low: f64::NAN,
+                    high: f64::NAN,
+                    measured: None,
+                    date: Some(m.parts),
+                    range: None,
+                    part_of: None,
+                    sentence: si,
+                });
+                i = m.end.max(i + 1);
+                continue;
             }
             i += 1;
         }
@@ -1524,13 +1516,14 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn matches_stay_inside_the_sentence(text in "[ -~éü\u{a0}]{0,40}", start in 0usize..40) {
-            if start <= text.len() && text.is_char_boundary(start) {
-                if let Some(m) = parse_at(&text, 0..text.len(), start) {
-                    proptest::prop_assert!(m.end > start && m.end <= text.len());
-                    proptest::prop_assert!(text.is_char_boundary(m.end));
-                    if let Some(w) = m.parts.weekday {
-                        proptest::prop_assert!(start <= w.start && w.end <= m.end);
-                    }
+            if start <= text.len()
+                && text.is_char_boundary(start)
+                && let Some(m) = parse_at(&text, 0..text.len(), start)
+            {
+                proptest::prop_assert!(m.end > start && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.end));
+                if let Some(w) = m.parts.weekday {
+                    proptest::prop_assert!(start <= w.start && w.end <= m.end);
                 }
             }
         }
@@ -1549,6 +1542,7 @@ mod tests {
     /// `FIGCHECK_BENCH=file.txt cargo test --release --lib bench -- --ignored --nocapture`.
     #[test]
     #[ignore]
+    #[allow(clippy::print_stderr)]
     fn bench_parse_at_every_word_start() {
         let Ok(path) = std::env::var("FIGCHECK_BENCH") else {
             return;
