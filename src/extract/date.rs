@@ -489,8 +489,14 @@ fn year_span(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         // "2019-20": the year after, in the same century or the next.
         value(to) as i32 == (y + 1) % 100
     } else {
+        // "2019-2021"; "1200-1250 metres" is a range of measurements.
         let to = value(to) as i32;
-        to > y && to - y < 100
+        (1800..=2199).contains(&y)
+            && to > y
+            && to - y < 100
+            && to <= 2199
+            && follower_ok(rest)
+            && !unit_follows(rest)
     };
     if !later {
         return fail(i);
@@ -1372,6 +1378,15 @@ mod tests {
         none("A third half-time show.", "third");
         none("The Q7 model.", "Q7");
         none("Scores were 2019-25.", "2019");
+        date(
+            "From 2019-2021 it grew.",
+            "2019",
+            "2019-2021",
+            DateRange,
+            (Some(2019), None, None),
+        );
+        none("It lies 1200-1250 metres down.", "1200");
+        none("They hired 1950-2000 workers.", "1950");
         none("In the 1995s nothing.", "the");
     }
 
