@@ -10,6 +10,7 @@
 //!
 //! All spans here are byte ranges into the prose (see [`crate::source`]).
 
+pub(crate) mod date;
 pub mod lexicon;
 pub mod relation;
 mod scan;
