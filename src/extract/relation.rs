@@ -598,6 +598,13 @@ impl<'a> Reader<'a> {
             match self.items[i] {
                 // A number right after a month is a day ("from April 1").
                 Item::Fig(_) if i > 0 && self.in_list(i - 1, &lexicon().months) => return None,
+                // A period naming the figure that follows: "from January's
+                // 822,378", "from 1986's 5.2 billion".
+                Item::Fig(id)
+                    if self.is_time(id) && self.fig(i + 1).is_some_and(|n| !self.is_time(n)) =>
+                {
+                    return Some(i + 1);
+                }
                 Item::Fig(_) => return Some(i),
                 Item::Word(..) => {
                     if words == max_words
@@ -1661,6 +1668,38 @@ mod tests {
             doc("He expects $2.05 to $2.10, narrowing his view from a broader $2.00 to $2.10 range.")
                 .fig("$2.00", Money, 2.0, 0.01, Some("USD"))
                 .fig("$2.10", Money, 2.1, 0.01, Some("USD")),
+        );
+    }
+
+    #[test]
+    fn a_period_before_the_earlier_figure_is_skipped() {
+        one(
+            doc("Turnover last month was 881,778 contracts, down from January's 822,378.")
+                .fig(
+                    "881,778 contracts",
+                    Quantity,
+                    881778.0,
+                    1.0,
+                    Some("contract"),
+                )
+                .fig("January's", ClaimKind::Date, 0.0, 1.0, None)
+                .fig("822,378", Number, 822378.0, 1.0, None),
+            UpDownFrom,
+            Some(Down),
+            "881,778 contracts",
+            "822,378",
+            None,
+        );
+        none(
+            doc("Turnover was 881,778 contracts, up from 2019.")
+                .fig(
+                    "881,778 contracts",
+                    Quantity,
+                    881778.0,
+                    1.0,
+                    Some("contract"),
+                )
+                .fig("2019", Year, 2019.0, 1.0, None),
         );
     }
 
