@@ -26,8 +26,14 @@ impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RecordError::Json(e) => write!(f, "invalid JSON record: {e}"),
-            RecordError::BadId => write!(f, "the record's `id` must be a string, number, boolean or null"),
-            RecordError::BadDate(d) => write!(f, "the record's `date` `{d}` is not a date of the form YYYY-MM-DD"),
+            RecordError::BadId => write!(
+                f,
+                "the record's `id` must be a string, number, boolean or null"
+            ),
+            RecordError::BadDate(d) => write!(
+                f,
+                "the record's `date` `{d}` is not a date of the form YYYY-MM-DD"
+            ),
         }
     }
 }

@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn fills_known_placeholders_and_keeps_unknown_ones() {
         assert_eq!(
-            fill("{a} is less than {b}, says '{cue}'", &[("a", "13"), ("b", "16")]),
+            fill(
+                "{a} is less than {b}, says '{cue}'",
+                &[("a", "13"), ("b", "16")]
+            ),
             "13 is less than 16, says '{cue}'"
         );
         assert_eq!(fill("no braces", &[]), "no braces");

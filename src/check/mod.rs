@@ -213,8 +213,6 @@ pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
             });
         }
     }
-    out.sort_by(|a, b| {
-        (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message))
-    });
+    out.sort_by(|a, b| (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message)));
     out
 }
