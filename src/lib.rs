@@ -13,6 +13,7 @@ pub mod batch;
 pub mod check;
 pub mod diagnostic;
 pub mod extract;
+pub mod input;
 pub mod render;
 pub mod source;
 

@@ -1,0 +1,188 @@
+//! JSON and JSONL: the machine-readable forms of diagnostics and claims.
+//!
+//! The shapes are documented in the README and read by the shared scorers:
+//! a diagnostic is `{"code", "severity", "message", "help", "labels":
+//! [{"start", "end", "line", "column", "text", "message", "primary"}]}` with
+//! UTF-8 byte offsets into the original text and 1-based line and character
+//! column.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Checked;
+use crate::analysis::Analysis;
+use crate::diagnostic::Diagnostic;
+use crate::extract::{Claim, ClaimKind};
+
+/// A diagnostic as JSON.
+#[derive(Debug, Serialize)]
+pub struct DiagnosticJson<'a> {
+    pub code: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub help: &'a str,
+    pub labels: Vec<LabelJson<'a>>,
+}
+
+/// A label as JSON.
+#[derive(Debug, Serialize)]
+pub struct LabelJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: &'a str,
+    pub message: &'a str,
+    pub primary: bool,
+}
+
+impl<'a> DiagnosticJson<'a> {
+    /// The JSON form of `d`, located in `doc`.
+    pub fn new(doc: &'a Checked<'a>, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+        DiagnosticJson {
+            code: d.code,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: &d.help,
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, column) = doc.lines.line_col(doc.source, l.span.start);
+                    let (end_line, end_column) = doc.lines.line_col(doc.source, l.span.end);
+                    LabelJson {
+                        start: l.span.start,
+                        end: l.span.end,
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        text: doc.source.get(l.span.clone()).unwrap_or(""),
+                        message: &l.message,
+                        primary: l.primary,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// All diagnostics of a document as JSON.
+pub fn diagnostics<'a>(doc: &'a Checked<'a>) -> Vec<DiagnosticJson<'a>> {
+    doc.diagnostics
+        .iter()
+        .map(|d| DiagnosticJson::new(doc, d))
+        .collect()
+}
+
+/// A claim as JSON: offsets in the original text.
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: ClaimKind,
+    pub value: Option<f64>,
+    pub unit: Option<&'a str>,
+    pub approx: Option<&'a str>,
+    /// The interval the figure stands for (approximator and rounding aside:
+    /// see `step`); absent for dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<&'a str>,
+    /// ISO 8601 with the parts written: `2022-09-15`, `2022-09`, `--09-15`, `2022`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<&'static str>,
+    /// For ranges: the two members' values, in the order written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<[Option<f64>; 2]>,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Finite numbers only: JSON has no infinity.
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+impl<'a> ClaimJson<'a> {
+    /// The JSON form of `claim` in `doc`.
+    pub fn new(doc: &'a Analysis<'a>, claim: &'a Claim) -> ClaimJson<'a> {
+        let span = doc.to_source(&claim.span);
+        let dated = claim.date.is_some();
+        let date = claim
+            .date
+            .as_ref()
+            .and_then(|d| match (d.year, d.month, d.day) {
+                (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+                (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+                (None, Some(m), Some(d)) => Some(format!("--{m:02}-{d:02}")),
+                (Some(y), None, _) => Some(format!("{y:04}")),
+                _ => None,
+            });
+        let weekday = claim
+            .date
+            .as_ref()
+            .and_then(|d| d.weekday)
+            .and_then(|w| WEEKDAYS.get(usize::from(w.day).wrapping_sub(1)).copied());
+        let members = claim.range.map(|(a, b)| {
+            [
+                doc.claims.get(a).and_then(|c| c.value),
+                doc.claims.get(b).and_then(|c| c.value),
+            ]
+        });
+        ClaimJson {
+            start: span.start,
+            end: span.end,
+            text: doc.source.get(span).unwrap_or(""),
+            kind: claim.kind,
+            value: claim.value.and_then(finite),
+            unit: claim.unit,
+            approx: claim.approx.as_ref().map(|a| a.phrase),
+            low: if dated { None } else { finite(claim.low) },
+            high: if dated { None } else { finite(claim.high) },
+            step: if dated { None } else { finite(claim.step) },
+            measured: claim.measured.as_ref().map(|s| doc.slice(s)),
+            date,
+            weekday,
+            members,
+        }
+    }
+}
+
+/// The claims of a document worth reporting: range members are reported
+/// through their range.
+pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
+    doc.claims
+        .iter()
+        .filter(|c| c.part_of.is_none())
+        .map(|c| ClaimJson::new(doc, c))
+        .collect()
+}
+
+/// Writes `value` as one line of JSON.
+///
+/// # Errors
+/// Whatever the writer returns.
+pub fn write_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, value)?;
+    w.write_all(b"\n")
+}

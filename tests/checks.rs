@@ -1,0 +1,93 @@
+//! Every check documents itself and proves it: its definition is complete,
+//! every `fire` example in `checks/<name>.toml` fires with only that check on,
+//! every `pass` example stays silent, and its fixture's rendered output is
+//! snapshotted.
+
+mod common;
+
+use figcheck::analysis::{Analysis, Options};
+use figcheck::check::{self, REGISTRY, RuleSet};
+use figcheck::render::{Checked, human};
+use figcheck::source::InputFormat;
+
+fn diagnostics_for(name: &str, text: &str, date: Option<&str>) -> Vec<figcheck::Diagnostic> {
+    let date = date.map(|d| d.parse::<jiff::civil::Date>().expect("example dates are valid"));
+    let analysis = Analysis::new(text, &Options { format: InputFormat::Plain, date });
+    let rules = RuleSet::new(&[name], &[]).expect("registered name");
+    check::run(&analysis, &rules)
+}
+
+#[test]
+fn definitions_are_complete() {
+    for r in REGISTRY {
+        let def = r.def();
+        assert_eq!(def.code, r.name, "code in checks/{}.toml", r.name);
+        for (field, text) in [
+            ("summary", &def.summary),
+            ("message", &def.message),
+            ("help", &def.help),
+            ("why", &def.why),
+        ] {
+            assert!(!text.trim().is_empty(), "{}: `{field}` is empty", r.name);
+            assert!(!text.contains("placeholder"), "{}: `{field}` is a placeholder", r.name);
+        }
+        assert!(def.examples.fire.len() >= 3, "{}: fewer than 3 examples that fire", r.name);
+        assert!(def.examples.pass.len() >= 3, "{}: fewer than 3 examples that pass", r.name);
+    }
+}
+
+#[test]
+fn examples_that_must_fire_fire() {
+    let mut failures = Vec::new();
+    for r in REGISTRY {
+        for e in &r.def().examples.fire {
+            let found = diagnostics_for(r.name, &e.text, e.date.as_deref());
+            if !found.iter().any(|d| d.code == r.name) {
+                failures.push(format!("{}: silent on {:?}", r.name, e.text));
+            }
+            for d in &found {
+                assert!(!d.labels.is_empty(), "{}: a diagnostic without labels", r.name);
+                for l in &d.labels {
+                    assert!(e.text.get(l.span.clone()).is_some(), "{}: bad span", r.name);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn examples_that_must_pass_pass() {
+    let mut failures = Vec::new();
+    for r in REGISTRY {
+        for e in &r.def().examples.pass {
+            let found = diagnostics_for(r.name, &e.text, e.date.as_deref());
+            if let Some(d) = found.first() {
+                failures.push(format!("{}: fired on {:?}: {}", r.name, e.text, d.message));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The rendered output of each check's fixture, `tests/fixtures/checks/<name>.md`.
+#[test]
+fn fixtures_render() {
+    for r in REGISTRY {
+        let rel = format!("checks/{}.md", r.name);
+        let path = common::fixture(&rel);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing fixture tests/fixtures/{rel}"));
+        let analysis = Analysis::new(&text, &Options { format: InputFormat::Markdown, date: None });
+        let rules = RuleSet::new(&[r.name], &[]).expect("registered name");
+        let diagnostics = check::run(&analysis, &rules);
+        assert!(!diagnostics.is_empty(), "{rel}: the fixture must fire");
+        let name = format!("tests/fixtures/{rel}");
+        let checked = Checked::new(&name, &text, diagnostics);
+        let mut out = Vec::new();
+        human::write(&mut out, &checked, human::Style::default()).expect("renders");
+        common::snapshot_settings().bind(|| {
+            insta::assert_snapshot!(format!("check-{}", r.name), String::from_utf8_lossy(&out));
+        });
+    }
+}
