@@ -29,6 +29,8 @@ struct Approximators {
     entries: Vec<Entry>,
     /// First word → entries starting with it, longest phrase first.
     by_first: WordMap<Vec<usize>>,
+    /// Phrases that are symbols ("~", "<"), longest first.
+    symbols: Vec<usize>,
 }
 
 static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
@@ -37,21 +39,29 @@ static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
         include_str!("../../checks/lexicon/approximators.toml"),
     );
     let mut by_first: WordMap<Vec<usize>> = WordMap::default();
+    let mut symbols = Vec::new();
     for (i, e) in file.approximator.iter().enumerate() {
-        let first = e
+        let first: String = e
             .phrase
-            .split(' ')
-            .next()
-            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
             .to_ascii_lowercase();
-        by_first.entry(first).or_default().push(i);
+        if first.is_empty() {
+            symbols.push(i);
+        } else {
+            by_first.entry(first).or_default().push(i);
+        }
     }
+    let longest = |i: &usize| std::cmp::Reverse(file.approximator[*i].phrase.len());
     for v in by_first.values_mut() {
-        v.sort_by_key(|&i| std::cmp::Reverse(file.approximator[i].phrase.len()));
+        v.sort_by_key(longest);
     }
+    symbols.sort_by_key(longest);
     Approximators {
         entries: file.approximator,
         by_first,
+        symbols,
     }
 });
 
@@ -73,12 +83,38 @@ pub(crate) fn starts(w: &str) -> bool {
     APPROX.by_first.contains_key(w)
 }
 
-/// Matches an approximator at `pos`, followed by at least one space.
+/// True when `c` begins a symbol approximator ("~", "<", "≈").
+pub(crate) fn starts_symbol(c: char) -> bool {
+    APPROX
+        .symbols
+        .iter()
+        .any(|&i| APPROX.entries[i].phrase.starts_with(c))
+}
+
+/// Matches an approximator at `pos`: a phrase followed by at least one
+/// space, or a symbol, glued or not ("~5", "< 5").
 pub(crate) fn parse(text: &str, pos: usize, end: usize) -> Option<Found> {
     let s = text.get(pos..end)?;
+    let a: &'static Approximators = &APPROX;
+    if !s.as_bytes().first()?.is_ascii_alphabetic() {
+        for &i in &a.symbols {
+            let e = &a.entries[i];
+            if let Some(n) = lexicon::match_exact(s, &e.phrase) {
+                let gap = spaces(&s[n..]);
+                return Some(Found {
+                    phrase: e.phrase.as_str(),
+                    low: e.low,
+                    high: e.high,
+                    start: pos,
+                    end: pos + n,
+                    next: pos + n + gap,
+                });
+            }
+        }
+        return None;
+    }
     let mut buf = [0u8; MAX_WORD];
     let (w, _) = lower_word(s, &mut buf)?;
-    let a: &'static Approximators = &APPROX;
     for &i in a.by_first.get(w)? {
         let e = &a.entries[i];
         if let Some(n) = match_phrase(s, &e.phrase, true) {
@@ -136,6 +172,10 @@ mod tests {
         assert_eq!(parse("more", 0, 4), None);
         assert_eq!(parse("overall 5", 0, 9), None);
         assert!(starts("about") && !starts("the"));
+        found("~5", "~", 0.9, 1.1);
+        found("< 5", "<", 0.0, 1.0);
+        found("ca. 5", "ca.", 0.9, 1.1);
+        assert!(starts_symbol('∼') && !starts_symbol('x'));
     }
 
     #[test]

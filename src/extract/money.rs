@@ -128,17 +128,49 @@ pub(crate) fn prefix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     None
 }
 
-/// A currency word after a number ending at `pos`: "dlrs", "billion rubles"
-/// (scale already read), "pounds sterling". Needs a space before it.
+/// A currency after a number ending at `pos`: a word after a space or a
+/// hyphen ("dlrs", "billion rubles" with the scale already read, "pounds
+/// sterling", "12-cent"), or a symbol or code, glued or spaced, that no
+/// number follows ("10 €", "115USD").
 pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     let s = text.get(pos..end)?;
+    let c: &'static Currencies = &CURRENCIES;
     let gap = spaces(s);
+    if let Some(&first) = s.as_bytes().get(gap) {
+        for &(i, j) in &c.before[usize::from(first)] {
+            let sym = c.entries[i].before[j].as_str();
+            let symbolic = !sym.bytes().any(|b| b.is_ascii_lowercase());
+            let Some(n) = match_exact(&s[gap..], sym).filter(|_| symbolic) else {
+                continue;
+            };
+            let after = &s[gap + n..];
+            let word_end = lexicon::ends_word(after, 0);
+            let number_follows = after
+                .trim_start_matches([' ', '\t'])
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+            if word_end && !number_follows {
+                return Some(Currency {
+                    code: c.entries[i].code.as_str(),
+                    factor: c.entries[i].factor,
+                    start: pos + gap,
+                    end: pos + gap + n,
+                    next: pos + gap + n,
+                });
+            }
+        }
+    }
+    let gap = if gap == 0 && s.starts_with('-') {
+        1
+    } else {
+        gap
+    };
     if gap == 0 {
         return None;
     }
     let mut buf = [0u8; MAX_WORD];
     let (w, _) = lower_word(&s[gap..], &mut buf)?;
-    let c: &'static Currencies = &CURRENCIES;
     for &(i, j) in c.after.get(w)? {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
             return Some(Currency {
@@ -201,6 +233,11 @@ mod tests {
         assert_eq!(suffix(" D-marks", 0, 8).map(|c| c.code), Some("DEM"));
         assert_eq!(suffix(" dollarization", 0, 14), None);
         assert_eq!(suffix("dlrs", 0, 4), None);
+        assert_eq!(suffix("-cent-a-share", 0, 13).map(|c| c.end), Some(5));
+        assert_eq!(suffix(" €, 10", 0, 6).map(|c| c.code), Some("EUR"));
+        assert_eq!(suffix("USD", 0, 3).map(|c| c.code), Some("USD"));
+        assert_eq!(suffix(" $ 14 million", 0, 13), None);
+        assert_eq!(suffix(" USDA", 0, 5), None);
     }
 
     #[test]

@@ -31,6 +31,27 @@ pub(crate) struct Numbers {
     ordinals: WordMap<f64>,
     denominators: WordMap<f64>,
     signs: WordMap<f64>,
+    labels: Labels,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    words: Vec<String>,
+}
+
+static LABELS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    NUMBERS
+        .labels
+        .words
+        .iter()
+        .map(|w| (w.clone(), ()))
+        .collect()
+});
+
+/// True when a number after `w` (lowercase) names something: "Fig. 5".
+pub(crate) fn is_label(w: &str) -> bool {
+    LABELS.contains_key(w)
 }
 
 pub(crate) static NUMBERS: LazyLock<Numbers> =
@@ -503,10 +524,12 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             break;
         } else if w == "half" {
             if last == Last::Start {
-                // "half a million"
+                // "half a million", "half million"
                 let mut b2 = [0u8; MAX_WORD];
-                let Some(("a", _, ae)) = next_word(s, we, &mut b2) else {
-                    break;
+                let ae = match next_word(s, we, &mut b2) {
+                    Some(("a", _, ae)) => ae,
+                    Some(_) => we,
+                    None => break,
                 };
                 let mut b3 = [0u8; MAX_WORD];
                 let Some((sw, _, swe)) = next_word(s, ae, &mut b3) else {
@@ -540,14 +563,31 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             let plural = w.ends_with('s');
             let numer = if last == Last::Article { 1.0 } else { current };
             let counted = matches!(last, Last::Ones | Last::Article) && total == 0.0;
-            let of_follows = {
-                let mut b2 = [0u8; MAX_WORD];
-                matches!(next_word(s, we, &mut b2), Some(("of", _, _)))
-            };
-            if counted && ((plural && numer >= 2.0) || (!plural && numer == 1.0 && of_follows)) {
+            let mut b2 = [0u8; MAX_WORD];
+            let following = next_word(s, we, &mut b2);
+            let of_follows = matches!(following, Some(("of", _, _)));
+            // "a quarter million", "three quarters billion"
+            let scale = following.and_then(|(w2, _, e2)| {
+                n.multipliers
+                    .get(w2)
+                    .filter(|f| **f >= 1000.0 && ends_word(s, e2))
+                    .map(|f| (*f, e2))
+            });
+            // "one eighth" is a fraction; "a third" only before "of" or a scale
+            // ("one quarter" is as often a period, "one half" is read above)
+            let single = numer == 1.0
+                && (of_follows
+                    || scale.is_some()
+                    || (last == Last::Ones && !matches!(w, "quarter" | "half")));
+            if counted && ((plural && numer >= 2.0) || (!plural && single)) {
                 current = numer / d;
                 step = 1.0 / d;
                 end = we;
+                if let Some((f, e2)) = scale {
+                    current *= f;
+                    step *= f;
+                    end = e2;
+                }
                 tokens += 1;
                 break;
             }
@@ -590,7 +630,7 @@ fn words(s: &str, pos: usize) -> Option<Num> {
         ordinal,
         words: true,
         plain_int: false,
-        bare_one: first_word_one && tokens == 1 && !ordinal,
+        bare_one: first_word_one && tokens == 1 && !ordinal && sign > 0.0,
     })
 }
 
@@ -748,6 +788,16 @@ mod tests {
         is("three quarters", "three quarters", 0.75, 0.25);
         is("a half", "a half", 0.5, 0.5);
         none("a quarter");
+        is("one eighth", "one eighth", 0.125, 0.125);
+        is("a quarter million", "a quarter million", 2.5e5, 2.5e5);
+        is(
+            "three quarters billion",
+            "three quarters billion",
+            7.5e8,
+            2.5e8,
+        );
+        is("half million", "half million", 5e5, 5e5);
+        assert!(num("minus one").is_some_and(|n| !n.bare_one && n.value == -1.0));
         none("a half-hour");
         none("a third term");
     }

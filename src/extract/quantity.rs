@@ -387,7 +387,7 @@ mod tests {
             "degrees Celsius",
         );
         unit_is(" deg c", "celsius", ClaimKind::Temperature, "deg c");
-        unit_is(" degrees", "degree", ClaimKind::Temperature, "degrees");
+        unit_is(" degrees", "degree", ClaimKind::Quantity, "degrees");
         unit_is(" years", "year", ClaimKind::Duration, "years");
         unit_is(" km/h", "kilometre per hour", ClaimKind::Quantity, "km/h");
         unit_is(" kWh", "kilowatt hour", ClaimKind::Quantity, "kWh");
