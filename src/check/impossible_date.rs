@@ -1,10 +1,187 @@
-//! `impossible-date`: placeholder, to be written.
+//! `impossible-date`: a day that does not exist in its month (February 30,
+//! April 31, February 29 of a common year).
+//!
+//! Month lengths come from the calendar (jiff). February 29 is flagged only
+//! when the year is known, from the text or the nearest year to the document
+//! date; without one it may be right.
 
-use super::{Check, CheckDef, Finding};
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
+use crate::extract::ClaimKind;
+use crate::extract::date::{month_name, year_for};
 
 pub struct Rule;
 
+/// Days in `month` of `year`; with no year, the longest the month can be.
+fn days_in(month: u8, year: Option<i32>) -> Option<i8> {
+    let m = i8::try_from(month).ok()?;
+    // 2000 is a leap year: with no year, February may have 29 days.
+    let y = year.map_or(Some(2000), |y| i16::try_from(y).ok())?;
+    jiff::civil::Date::new(y, m, 1)
+        .ok()
+        .map(|d| d.days_in_month())
+}
+
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        for claim in &doc.claims {
+            if !matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+                continue;
+            }
+            let Some(parts) = claim.date else { continue };
+            let (Some(month), Some(day)) = (parts.month, parts.day) else {
+                continue;
+            };
+            let year = year_for(&parts, doc.date);
+            let Some(days) = days_in(month, year) else {
+                continue;
+            };
+            if i16::from(day) <= i16::from(days) {
+                continue;
+            }
+            // Label the date itself, not a weekday named before it.
+            let text = doc.text().as_bytes();
+            let mut start = claim.span.start;
+            if let Some(named) = parts.weekday {
+                start = named.end.max(start);
+                while start < claim.span.end && matches!(text.get(start), Some(b',' | b' ')) {
+                    start += 1;
+                }
+            }
+            let span = if start < claim.span.end {
+                start..claim.span.end
+            } else {
+                claim.span.clone()
+            };
+            let leap_matters = month == 2 && day == 29;
+            let month_text = match year {
+                Some(y) if leap_matters => format!("{} {y}", month_name(month)),
+                _ => month_name(month).to_string(),
+            };
+            let days_text = days.to_string();
+            let args = [
+                ("date", doc.slice(&span)),
+                ("month", month_text.as_str()),
+                ("days", days_text.as_str()),
+            ];
+            let label = if leap_matters && parts.year.is_none() {
+                format!("{month_text} has {days} days (year from the document date)")
+            } else {
+                format!("{month_text} has {days} days")
+            };
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![FindingLabel::primary(span, label)],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+    use crate::analysis::{Analysis, Options};
+    use crate::check::{Check, Finding, find};
+    use crate::source::InputFormat;
+
+    /// Runs the rule over `text` as one sentence, with claims read by the
+    /// date parser (the scanner on this branch does not call it yet).
+    fn findings(text: &str, date: Option<&str>) -> Vec<Finding> {
+        let date = date.map(|d| d.parse().expect("fixture date"));
+        let mut doc = Analysis::new(
+            text,
+            &Options {
+                format: InputFormat::Plain,
+                date,
+            },
+        );
+        // The placeholder segmenter on this branch splits at every period
+        // ("Sept."); the fixtures are one sentence each.
+        let whole = 0..doc.text().len();
+        doc.sentences = vec![whole];
+        doc.claims = crate::extract::date::claims_for_tests(doc.text(), &doc.sentences);
+        let def = find("impossible-date").expect("registered").def();
+        let mut out = Vec::new();
+        Rule.run(&doc, def, &mut out);
+        out
+    }
+
+    #[track_caller]
+    fn fires(text: &str, date: Option<&str>) -> Finding {
+        let f = findings(text, date);
+        assert_eq!(f.len(), 1, "one finding in `{text}`: {f:?}");
+        f.into_iter().next().expect("one finding")
+    }
+
+    #[track_caller]
+    fn passes(text: &str, date: Option<&str>) {
+        let f = findings(text, date);
+        assert!(f.is_empty(), "no finding in `{text}`: {f:?}");
+    }
+
+    #[test]
+    fn days_past_the_month_end() {
+        let text = "The order was dated February 30, 2021.";
+        let f = fires(text, None);
+        assert_eq!(
+            f.message,
+            "`February 30, 2021` does not exist: February has 28 days"
+        );
+        assert_eq!(&text[f.labels[0].span.clone()], "February 30, 2021");
+        fires("The offer expires on April 31.", None);
+        fires("Shares were issued on 31 June 2019.", None);
+        fires("It was filed on 2021-11-31.", None);
+        fires("It ran through Sept. 31.", None);
+        let text = "On Tuesday, February 30, 2021, it closed.";
+        let f = fires(text, None);
+        assert_eq!(&text[f.labels[0].span.clone()], "February 30, 2021");
+    }
+
+    #[test]
+    fn february_29_needs_a_known_common_year() {
+        let f = fires("The deadline is Feb. 29, 2023.", None);
+        assert_eq!(
+            f.message,
+            "`Feb. 29, 2023` does not exist: February 2023 has 28 days"
+        );
+        let f = fires("Payment is due on February 29.", Some("2023-02-10"));
+        assert!(
+            f.labels[0].message.contains("document date"),
+            "{:?}",
+            f.labels
+        );
+        passes("Payment is due on February 29.", None);
+        passes("The deadline is Feb. 29, 2024.", None);
+        passes("Payment is due on February 29.", Some("2024-02-10"));
+        passes("Payment is due on February 29.", Some("2000-01-10"));
+        fires("Payment is due on February 29.", Some("1900-02-10"));
+    }
+
+    #[test]
+    fn real_dates_and_non_dates_pass() {
+        passes(
+            "The offer expires on April 30 and prices may rise in May.",
+            None,
+        );
+        passes("They will march 31 miles, from March 45 to nowhere.", None);
+        passes("It rose 31% in June, to 30,000 barrels a day.", None);
+        passes("On December 31, 2021 and January 31 it closed.", None);
+    }
+
+    #[test]
+    fn definition_examples() {
+        let def = find("impossible-date").expect("registered").def();
+        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
+        for ex in &def.examples.fire {
+            let f = findings(&ex.text, ex.date.as_deref());
+            assert_eq!(f.len(), 1, "fire example `{}`: {f:?}", ex.text);
+            assert!(!f[0].message.contains('{'), "unfilled: {}", f[0].message);
+            assert!(!f[0].help.contains('{'), "unfilled: {}", f[0].help);
+        }
+        for ex in &def.examples.pass {
+            let f = findings(&ex.text, ex.date.as_deref());
+            assert!(f.is_empty(), "pass example `{}`: {f:?}", ex.text);
+        }
+    }
 }

@@ -1,22 +1,1624 @@
-//! Placeholder for the date parser, which another change provides: the
-//! scanner asks it first at every candidate, so dates win over numbers.
-//! This version finds no date.
+//! Dates, periods and years: the date half of the claim scanner.
+//!
+//! [`parse_at`] reads one date-like figure starting at a word boundary: full
+//! and partial calendar dates ("Wednesday, Sept. 14, 2022", "15 September
+//! 2022", "2022-09-15", "March 3", "on Wednesday"), periods ("September
+//! 2022", "late February", "mid-2021", "the first quarter of 2016", "Q1 2016",
+//! "the 1990s", "2019-20") and years used as dates ("in 2021"). The scanner
+//! calls it before its number parsers at every candidate start, so "March 3,
+//! 2021" is one date, not two numbers.
+//!
+//! Values are kept as written and not validated ("February 30" is month 2,
+//! day 30) so that the date checks can flag them; only a day outside 1–31 or
+//! a month outside 1–12 makes text not a date at all. Words that are also
+//! ordinary English ("may rise", "to march", "Sun", "Wed") count as dates
+//! only next to a day number or year, or after a cue word; the names and cue
+//! words are data in `checks/lexicon/dates.toml`.
 
-use super::{ClaimKind, DateParts};
+// Until the claim scanner on this branch calls `parse_at` (it does on main
+// once merged), only the tests and the date checks use this module.
+#![cfg_attr(not(test), allow(dead_code))]
+
+use std::sync::LazyLock;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use serde::Deserialize;
+
+use super::{ClaimKind, DateParts, NamedWeekday};
 use crate::source::Span;
 
-/// A date found at a candidate start.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A date, period or year read by [`parse_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateMatch {
-    /// Prose byte offset after the date.
+    /// Prose byte just past the figure.
     pub end: usize,
     /// `Date`, `DateRange` or `Year`.
     pub kind: ClaimKind,
     pub parts: DateParts,
 }
 
-/// The date starting at `start` in `sentence`, if any.
+type Res<'a, T> = IResult<&'a str, T>;
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatesFile {
+    month: Vec<NameGroup>,
+    weekday: Vec<NameGroup>,
+    context: Context,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameGroup {
+    number: u8,
+    names: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Context {
+    month_cues: Vec<String>,
+    strict_month_cues: Vec<String>,
+    weekday_cues: Vec<String>,
+    strong_year_cues: Vec<String>,
+    year_cues: Vec<String>,
+    year_followers: Vec<String>,
+    time_markers: Vec<String>,
+}
+
+/// One spelling of a month or weekday name.
+struct Name {
+    text: String,
+    number: u8,
+    ambiguous: bool,
+    /// The full name ("September"), the group's first spelling.
+    full: bool,
+}
+
+/// Names bucketed by first letter, longest first within a bucket, so "Sept."
+/// is tried before "Sept" and "Sep".
+struct Names {
+    by_letter: [Vec<Name>; 26],
+}
+
+impl Names {
+    fn new(groups: &[NameGroup]) -> Names {
+        let mut by_letter: [Vec<Name>; 26] = Default::default();
+        for g in groups {
+            for (k, n) in g.names.iter().enumerate() {
+                let Some(&first) = n.as_bytes().first() else {
+                    continue;
+                };
+                if !first.is_ascii_alphabetic() {
+                    continue;
+                }
+                by_letter[usize::from(first.to_ascii_lowercase() - b'a')].push(Name {
+                    text: n.clone(),
+                    number: g.number,
+                    ambiguous: g.ambiguous.contains(n),
+                    full: k == 0,
+                });
+            }
+        }
+        for bucket in &mut by_letter {
+            bucket.sort_by_key(|n| std::cmp::Reverse(n.text.len()));
+        }
+        Names { by_letter }
+    }
+
+    /// The name at the start of `i`, a whole word. Lowercase only for names
+    /// that are not also common words ("april", "monday", "sept", never
+    /// "may", "march" or "sun").
+    fn at<'a>(&self, i: &'a str) -> Res<'a, &Name> {
+        let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+        let b = i.as_bytes();
+        let first = *b.first().ok_or_else(fail)?;
+        if !first.is_ascii_alphabetic() {
+            return Err(fail());
+        }
+        let lowercase = first.is_ascii_lowercase();
+        for n in &self.by_letter[usize::from(first.to_ascii_lowercase() - b'a')] {
+            if lowercase && n.ambiguous {
+                continue;
+            }
+            let len = n.text.len();
+            if b.len() < len || !b[..len].eq_ignore_ascii_case(n.text.as_bytes()) {
+                continue;
+            }
+            if !n.text.ends_with('.') && b.get(len).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            // "Sept" before "." is "Sept." (longer, tried first); a dotless
+            // abbreviation must not run into a letter either way.
+            return Ok((&i[len..], n));
+        }
+        Err(fail())
+    }
+}
+
+struct Lexicon {
+    months: Names,
+    weekdays: Names,
+    context: Context,
+    /// Full names by number, index 0 for January and for Monday.
+    month_names: Vec<String>,
+    /// The first three letters, lowercase, of every name, as a bit set
+    /// indexed by [`prefix_index`].
+    prefixes: Vec<u64>,
+    weekday_names: Vec<String>,
+}
+
+/// The index of three ASCII letters in the prefix bit set, any case.
+fn prefix_index(a: u8, b: u8, c: u8) -> Option<usize> {
+    let letter = |x: u8| {
+        let x = x.to_ascii_lowercase();
+        x.is_ascii_lowercase().then(|| usize::from(x - b'a'))
+    };
+    Some((letter(a)? * 26 + letter(b)?) * 26 + letter(c)?)
+}
+
+fn prefixes<'a>(groups: impl Iterator<Item = &'a NameGroup>) -> Vec<u64> {
+    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+    for g in groups {
+        for n in &g.names {
+            if let [a, b, c, ..] = *n.as_bytes()
+                && let Some(k) = prefix_index(a, b, c)
+            {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+    bits
+}
+
+fn full_names(groups: &[NameGroup]) -> Vec<String> {
+    let mut names = vec![String::new(); groups.len()];
+    for g in groups {
+        if let (Some(slot), Some(first)) = (
+            names.get_mut(usize::from(g.number).wrapping_sub(1)),
+            g.names.first(),
+        ) {
+            slot.clone_from(first);
+        }
+    }
+    names
+}
+
+/// The full name of month `n` (1 = January).
+pub(crate) fn month_name(n: u8) -> &'static str {
+    let names = &LEXICON.month_names;
+    names
+        .get(usize::from(n).wrapping_sub(1))
+        .map_or("", String::as_str)
+}
+
+/// The full name of weekday `n` (1 = Monday … 7 = Sunday).
+pub(crate) fn weekday_name(n: u8) -> &'static str {
+    let names = &LEXICON.weekday_names;
+    names
+        .get(usize::from(n).wrapping_sub(1))
+        .map_or("", String::as_str)
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let file: DatesFile =
+        super::lexicon::parse("dates", include_str!("../../checks/lexicon/dates.toml"));
+    Lexicon {
+        months: Names::new(&file.month),
+        weekdays: Names::new(&file.weekday),
+        month_names: full_names(&file.month),
+        prefixes: prefixes(file.month.iter().chain(&file.weekday)),
+        weekday_names: full_names(&file.weekday),
+        context: file.context,
+    }
+});
+
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+// ---------------------------------------------------------------------------
+// Small parsers
+
+fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// True when a number ending before `rest` ends there: no further digit,
+/// letter, decimal or thousands group, percent sign, time or range.
+fn number_ends(rest: &str) -> bool {
+    number_ends_before_range(rest) && !(rest.starts_with('-') && digit_at(rest, 1))
+}
+
+/// [`number_ends`], but a hyphen and a digit may follow ("3-5").
+fn number_ends_before_range(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    match b.first() {
+        None => true,
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'%' || *c == b'_' => false,
+        Some(b'.' | b',' | b':' | b'/') => !digit_at(rest, 1),
+        // An en dash into a digit: "1000–2000".
+        Some(_) if rest.starts_with('\u{2013}') => !digit_at(rest, 3),
+        Some(_) => true,
+    }
+}
+
+/// `tag_no_case` for ASCII words, without nom's Unicode case folding (this
+/// runs at every word start).
+fn nocase(word: &'static str) -> impl Fn(&str) -> Res<'_, &str> {
+    move |i: &str| {
+        let n = word.len();
+        match i.as_bytes().get(..n) {
+            Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => Ok((&i[n..], &i[..n])),
+            _ => fail(i),
+        }
+    }
+}
+
+fn digit_at(s: &str, at: usize) -> bool {
+    s.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+}
+
+fn digits(min: usize, max: usize) -> impl Fn(&str) -> Res<'_, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+fn value(s: &str) -> u32 {
+    s.bytes().fold(0u32, |v, d| {
+        v.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
+}
+
+/// A day of the month, 1–31, with an optional ordinal suffix ("15th").
+fn day(i: &str) -> Res<'_, u8> {
+    let (rest, d) = digits(1, 2)(i)?;
+    let (rest, _) = opt(alt((
+        nocase("st"),
+        nocase("nd"),
+        nocase("rd"),
+        nocase("th"),
+    )))
+    .parse(rest)?;
+    let v = value(d);
+    if !(1..=31).contains(&v) || !number_ends_before_range(rest) {
+        return fail(i);
+    }
+    Ok((rest, v as u8))
+}
+
+/// Four digits that can be a year (1000–2199), not part of a longer number.
+fn year_digits(i: &str) -> Res<'_, i32> {
+    let (rest, y) = digits(4, 4)(i)?;
+    let v = value(y);
+    if !(1000..=2199).contains(&v) {
+        return fail(i);
+    }
+    Ok((rest, v as i32))
+}
+
+/// A year standing as a word: "2021", "2021's", not "2021st" or "2021.5".
+/// For places where a count is as likely as a year (after a comma, "of",
+/// "for"), see [`year`].
+fn year_word(i: &str) -> Res<'_, i32> {
+    let (rest, y) = year_digits(i)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
+/// [`year_word`] not followed by a time marker ("1700 GMT", "1500 hrs").
+fn year_not_time(i: &str) -> Res<'_, i32> {
+    let (rest, y) = year_word(i)?;
+    let marker = space1::<&str, nom::error::Error<&str>>(rest)
+        .ok()
+        .map(|(after, _)| {
+            let len = after
+                .bytes()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+                .count();
+            &after[..len]
+        })
+        .is_some_and(|w| {
+            let markers = &LEXICON.context.time_markers;
+            listed(markers, w) || listed(markers, w.trim_end_matches('.'))
+        });
+    if marker {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
+/// [`year_word`] not followed by a word that makes it a count: "of 2021
+/// alone" is a year, "of 2000 people" a count.
+fn year(i: &str) -> Res<'_, i32> {
+    let (rest, y) = year_word(i)?;
+    if !follower_ok(rest) {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
+/// After a year, a lowercase word must be one the lexicon allows: "in 2021
+/// alone" is a year, "in 2000 people" a count.
+fn follower_ok(rest: &str) -> bool {
+    let Ok((after, _)) = space1::<&str, nom::error::Error<&str>>(rest) else {
+        return true;
+    };
+    let word_len = after
+        .bytes()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &after[..word_len];
+    match word.as_bytes().first() {
+        Some(c) if c.is_ascii_lowercase() => listed(&LEXICON.context.year_followers, word),
+        _ => true,
+    }
+}
+
+/// A unit symbol after a bare number makes it a measurement: "before 1200
+/// °C", "1300 K". Single capitals other than the words "I" and "A" count.
+fn unit_follows(rest: &str) -> bool {
+    let after = rest.trim_start_matches(' ');
+    if after.len() == rest.len() && !rest.starts_with('\u{b0}') {
+        return false;
+    }
+    let b = after.as_bytes();
+    after.starts_with('\u{b0}')
+        || matches!(b.first(), Some(c) if c.is_ascii_uppercase() && *c != b'I' && *c != b'A')
+            && !b.get(1).is_some_and(u8::is_ascii_alphabetic)
+}
+
+fn month(i: &str) -> Res<'_, &Name> {
+    LEXICON.months.at(i)
+}
+
+fn weekday(i: &str) -> Res<'_, &Name> {
+    LEXICON.weekdays.at(i)
+}
+
+/// Space after a name: none needed after a dot ("Sept.14").
+fn after_name<'a>(name: &Name, i: &'a str) -> Res<'a, &'a str> {
+    if name.text.ends_with('.') {
+        space0(i)
+    } else {
+        space1(i)
+    }
+}
+
+/// The year after a day: after a comma it may be a count that starts the
+/// next clause ("On March 3, 2000 people marched"); after a space it is a
+/// year ("15 September 2022 was") unless a time marker follows ("April 13
+/// 1700 GMT" is a time). A comma set off by a space ("April 3 , 1986") ends
+/// the date: such text is a table or a list more often than one date.
+fn day_year(i: &str) -> Res<'_, i32> {
+    alt((
+        preceded((char(','), space0), year),
+        preceded(space1, year_not_time),
+    ))
+    .parse(i)
+}
+
+/// "September 15[, 2022]", "Sept. 15th", "March 3-5, 2021" (a period).
+fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, m) = month(i)?;
+    let (rest, _) = after_name(m, rest)?;
+    let (rest, d) = day(rest)?;
+    let (rest, to_day) = opt(preceded(alt((tag("-"), tag("–"))), day)).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let (rest, y) = opt(day_year).parse(rest)?;
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+    };
+    match to_day {
+        Some(to) if to > d => Ok((
+            rest,
+            (ClaimKind::DateRange, DateParts { day: None, ..parts }),
+        )),
+        Some(_) => fail(i),
+        None => Ok((rest, (ClaimKind::Date, parts))),
+    }
+}
+
+/// "15 September 2022", "31st of March", "29 May 1997".
+fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = day(i)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let (rest, _) = space1(rest)?;
+    let (rest, _) = opt((tag("of"), space1)).parse(rest)?;
+    let (rest, m) = month(rest)?;
+    let (rest, y) = opt(day_year).parse(rest)?;
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "2022-09-15", "2022/09/15".
+fn iso(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, y) = year_digits(i)?;
+    let (rest, sep) = alt((char('-'), char('/'))).parse(rest)?;
+    let (rest, m) = digits(2, 2)(rest)?;
+    let (rest, _) = char(sep)(rest)?;
+    let (rest, d) = digits(2, 2)(rest)?;
+    let (m, d) = (value(m), value(d));
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: Some(y),
+        month: Some(m as u8),
+        day: Some(d as u8),
+        weekday: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "2019-20", "2019/20", "2019-2021": a span of years, the second later.
+fn year_span(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, y) = year_digits(i)?;
+    let (rest, _) = alt((char('-'), char('/'), char('–'))).parse(rest)?;
+    let (rest, to) = alt((digits(4, 4), digits(2, 2))).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let later = if to.len() == 2 {
+        // "2019-20": the year after, in the same century or the next.
+        value(to) as i32 == (y + 1) % 100
+    } else {
+        // "2019-2021"; "1200-1250 metres" is a range of measurements.
+        let to = value(to) as i32;
+        (1800..=2199).contains(&y)
+            && to > y
+            && to - y < 100
+            && to <= 2199
+            && follower_ok(rest)
+            && !unit_follows(rest)
+    };
+    if !later {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: Some(y),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "1990s", "2000s".
+fn decade(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, y) = year_digits(i)?;
+    let (rest, _) = char('s')(rest)?;
+    if y % 10 != 0 || !number_ends(rest) {
+        return fail(i);
+    }
+    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
+}
+
+/// "first quarter [of 2016]", "first-quarter", "second half of 2019".
+fn quarter_words(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, which) = alt((
+        nocase("first"),
+        nocase("second"),
+        nocase("third"),
+        nocase("fourth"),
+    ))
+    .parse(i)?;
+    let (rest, _) = alt((tag("-"), space1)).parse(rest)?;
+    let (rest, unit) = alt((nocase("quarter"), nocase("half"))).parse(rest)?;
+    let third_half = unit.len() == 4
+        && !which.eq_ignore_ascii_case("first")
+        && !which.eq_ignore_ascii_case("second");
+    if rest
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || third_half
+    {
+        return fail(i);
+    }
+    let (rest, y) = opt(preceded(
+        alt((recognize((space1, tag("of"), space1)), space1)),
+        year_word,
+    ))
+    .parse(rest)?;
+    let parts = DateParts {
+        year: y,
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "Q1", "Q1 2016", "Q4-2019".
+fn quarter_code(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, letter) = alt((char('Q'), char('q'))).parse(i)?;
+    let (rest, q) = digits(1, 1)(rest)?;
+    if !(1..=4).contains(&value(q))
+        || rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return fail(i);
+    }
+    let (rest, y) = opt(preceded(alt((space1, tag("-"))), year_word)).parse(rest)?;
+    // Lowercase "q3" is a quarter only with its year ("q3 2019").
+    if !number_ends(rest) || (letter == 'q' && y.is_none()) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "mid-2021", "mid-March", "early 2020", "late February 2019", "the late
+/// 1990s".
+fn modified(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, _) = alt((
+        nocase("mid-"),
+        recognize((nocase("early"), space1)),
+        recognize((nocase("late"), space1)),
+    ))
+    .parse(i)?;
+    if let Ok(r) = decade(rest) {
+        return Ok(r);
+    }
+    if let Ok((rest, y)) = year(rest) {
+        let parts = DateParts {
+            year: Some(y),
+            ..DateParts::default()
+        };
+        return Ok((rest, (ClaimKind::DateRange, parts)));
+    }
+    let (rest, m) = month(rest)?;
+    if !m.full {
+        // "late Jan" is too likely a name; abbreviations need a day.
+        return fail(i);
+    }
+    let (rest, y) = opt(preceded(space1, year)).parse(rest)?;
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+// ---------------------------------------------------------------------------
+// Context
+
+/// The word before prose byte `at` in the sentence, skipping spaces; a
+/// trailing hyphen ("mid-") is not part of it.
+fn word_before(text: &str, sentence_start: usize, at: usize) -> &str {
+    let b = text.as_bytes();
+    let mut end = at;
+    while end > sentence_start && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > sentence_start && b[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// How surely what comes before a bare number makes it a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearCue {
+    /// No cue: "sold 2021 barrels".
+    None,
+    /// A cue that also takes counts ("of", "for", "(", "and"): the year must
+    /// not be followed by a counted noun ("of 2000 people").
+    Weak,
+    /// A cue that takes years ("in", "since", "fiscal"): "in 2021 sales rose".
+    Strong,
+}
+
+/// The cue for a bare year at `at`: a cue word ("in", "since", "fiscal"), an
+/// opening parenthesis, or "and"/"or" after another year ("between 2019 and
+/// 2021").
+fn year_context(text: &str, sentence_start: usize, at: usize) -> YearCue {
+    let b = text.as_bytes();
+    if at > sentence_start && b[at - 1] == b'(' {
+        return YearCue::Weak;
+    }
+    if at > sentence_start && b[at - 1] != b' ' {
+        return YearCue::None;
+    }
+    let word = word_before(text, sentence_start, at);
+    if listed(&LEXICON.context.strong_year_cues, word) {
+        return YearCue::Strong;
+    }
+    if listed(&LEXICON.context.year_cues, word) {
+        return YearCue::Weak;
+    }
+    if word == "and" || word == "or" {
+        let word_start = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let mut end = word_start;
+        while end > sentence_start && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        let start = end.saturating_sub(4).max(sentence_start);
+        let after_year = end - start == 4
+            && text.get(start..end).is_some_and(|y| year_digits(y).is_ok())
+            && (start == sentence_start || !b[start - 1].is_ascii_alphanumeric());
+        if after_year {
+            return YearCue::Weak;
+        }
+    }
+    YearCue::None
+}
+
+// ---------------------------------------------------------------------------
+// Entry point
+
+/// Tries to read a date, period or year starting at prose byte `start` (a
+/// word boundary) inside `sentence`.
 pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateMatch> {
-    let _ = (text, sentence, start);
-    None
+    let end = sentence.end.min(text.len());
+    let input = text.get(start..end)?;
+    let first = *input.as_bytes().first()?;
+    let b = text.as_bytes();
+    let before = if start > sentence.start {
+        Some(b[start - 1])
+    } else {
+        None
+    };
+    if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let found = match first {
+        b'0'..=b'9' => {
+            // Not inside a longer figure: "$2021", "3.2021", "1-2021".
+            if before.is_some_and(|c| b"$#.,-/:+".contains(&c)) || before.is_some_and(|c| c >= 0x80)
+            {
+                return None;
+            }
+            let run = input.bytes().take_while(u8::is_ascii_digit).count();
+            if run <= 2 {
+                day_month(input).ok()
+            } else if run != 4 {
+                None
+            } else if let Ok(r) = alt((iso, year_span, decade)).parse(input) {
+                Some(r)
+            } else {
+                let found = match year_context(text, sentence.start, start) {
+                    YearCue::None => return None,
+                    // "from 1300 K", "of 1200 staff": a weak cue takes only
+                    // modern years not followed by a counted noun.
+                    YearCue::Weak => year(input).and_then(|(rest, y)| {
+                        if (1800..=2199).contains(&y) {
+                            Ok((rest, y))
+                        } else {
+                            fail(input)
+                        }
+                    }),
+                    YearCue::Strong => year_word(input),
+                };
+                let found = found.and_then(|(rest, y)| {
+                    if unit_follows(rest) {
+                        fail(input)
+                    } else {
+                        Ok((rest, y))
+                    }
+                });
+                found.ok().map(|(rest, y)| {
+                    let parts = DateParts {
+                        year: Some(y),
+                        ..DateParts::default()
+                    };
+                    (rest, (ClaimKind::Year, parts))
+                })
+            }
+        }
+        b'A'..=b'Z' | b'a'..=b'z' if may_start_a_date(input) => {
+            named(text, sentence.start, start, input)
+        }
+        _ => None,
+    };
+    let (rest, (kind, parts)) = found?;
+    Some(DateMatch {
+        end: end - rest.len(),
+        kind,
+        parts,
+    })
+}
+
+/// A cheap filter for word starts: the word begins like a month or weekday
+/// name (its first three letters), or is a word that opens a period ("the",
+/// "early", "late", "mid", "first" … "fourth", "Q1"). Most words fail on
+/// their first bytes.
+fn may_start_a_date(input: &str) -> bool {
+    let b = input.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    // Letters that begin no name and no keyword end here.
+    let first = first | 0x20;
+    if !matches!(
+        first,
+        b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'q' | b's' | b't' | b'w'
+    ) {
+        return false;
+    }
+    if let [x, y, z, ..] = *b
+        && let Some(k) = prefix_index(x, y, z)
+        && LEXICON
+            .prefixes
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    {
+        return true;
+    }
+    let word = |w: &str| {
+        b.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            && !b.get(w.len()).is_some_and(u8::is_ascii_alphabetic)
+    };
+    match first {
+        b'q' => digit_at(input, 1),
+        b't' => word("the") || word("third"),
+        b'm' => word("mid"),
+        b'l' => word("late"),
+        b'e' => word("early"),
+        b'f' => word("first") || word("fourth"),
+        b's' => word("second"),
+        _ => false,
+    }
+}
+
+fn the(i: &str) -> Res<'_, &str> {
+    recognize((nocase("the"), space1)).parse(i)
+}
+
+/// ", " or " " after a weekday or month name.
+fn comma_or_space(i: &str) -> Res<'_, &str> {
+    alt((recognize((space0, char(','), space0)), space1)).parse(i)
+}
+
+/// Forms that start with a lowercase word: "early 2020", "mid-2021", "first
+/// quarter", "the 1990s", "the third quarter of 2016".
+fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
+    if let Ok((rest, _)) = the(input) {
+        return alt((decade, quarter_words, modified)).parse(rest).ok();
+    }
+    alt((modified, quarter_words)).parse(input).ok()
+}
+
+/// Forms that start with a word: weekday-led, month-led, "Q1 2016",
+/// "early 2020", "the 1990s", "first-quarter".
+fn named<'a>(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    input: &'a str,
+) -> Option<(&'a str, (ClaimKind, DateParts))> {
+    let ctx = &LEXICON.context;
+    if let Ok((rest, wd)) = weekday(input) {
+        let named = NamedWeekday {
+            day: wd.number,
+            start,
+            end: start + wd.text.len(),
+        };
+        let body = comma_or_space(rest)
+            .ok()
+            .and_then(|(r, _)| alt((month_day, day_month)).parse(r).ok());
+        if let Some((rest, (kind, parts))) = body {
+            let parts = DateParts {
+                weekday: Some(named),
+                ..parts
+            };
+            return Some((rest, (kind, parts)));
+        }
+        if wd.ambiguous || wd.text.len() <= 5 {
+            return None;
+        }
+        let cue = listed(&ctx.weekday_cues, word_before(text, sentence_start, start));
+        let part_of_day = space1::<&str, nom::error::Error<&str>>(rest)
+            .and_then(|(r, _)| {
+                alt((
+                    tag("morning"),
+                    tag("afternoon"),
+                    tag("evening"),
+                    tag("night"),
+                ))
+                .parse(r)
+            })
+            .is_ok_and(|(r, _)| !r.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
+        if !cue && !part_of_day {
+            return None;
+        }
+        let parts = DateParts {
+            weekday: Some(named),
+            ..DateParts::default()
+        };
+        return Some((rest, (ClaimKind::Date, parts)));
+    }
+    if let Ok(r) = month_day(input) {
+        return Some(r);
+    }
+    if let Ok((rest, m)) = month(input) {
+        let year_after = alt((
+            preceded((char(','), space1), year),
+            preceded(space1, year_word),
+        ))
+        .parse(rest)
+        .ok();
+        if let Some((rest, y)) = year_after {
+            let parts = DateParts {
+                year: Some(y),
+                month: Some(m.number),
+                ..DateParts::default()
+            };
+            return Some((rest, (ClaimKind::DateRange, parts)));
+        }
+        // A month named alone: only after a cue, and never an abbreviation.
+        if !m.full {
+            return None;
+        }
+        let word = word_before(text, sentence_start, start);
+        let cues = if m.ambiguous {
+            &ctx.strict_month_cues
+        } else {
+            &ctx.month_cues
+        };
+        if !listed(cues, word) {
+            return None;
+        }
+        let parts = DateParts {
+            month: Some(m.number),
+            ..DateParts::default()
+        };
+        return Some((rest, (ClaimKind::DateRange, parts)));
+    }
+    if let Ok(r) = quarter_code(input) {
+        return Some(r);
+    }
+    lower(input)
+}
+
+/// The year a date refers to: the one written, else, from the document date,
+/// the year among the document's and those either side that puts the day
+/// and month nearest the document date. `None` when no year is known.
+///
+/// The nearest year is chosen as if the day were at most the 28th, so that
+/// "February 29" in a document of 2023 is read as 2023 (and found impossible)
+/// rather than moved to the leap year 2024.
+pub(crate) fn year_for(parts: &DateParts, doc: Option<jiff::civil::Date>) -> Option<i32> {
+    if let Some(y) = parts.year {
+        return Some(y);
+    }
+    let (doc, month, day) = (doc?, parts.month?, parts.day?);
+    let y = i32::from(doc.year());
+    let mut best: Option<(i64, i32)> = None;
+    for cand in [y - 1, y, y + 1] {
+        let Ok(year) = i16::try_from(cand) else {
+            continue;
+        };
+        let Ok(date) = jiff::civil::Date::new(year, month as i8, day.min(28) as i8) else {
+            continue;
+        };
+        let Ok(span) = doc.until(date) else {
+            continue;
+        };
+        let days = i64::from(span.get_days()).abs();
+        if best.is_none_or(|(d, _)| days < d) {
+            best = Some((days, cand));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+/// Test support: every date claim in `text`, read the way the scanner reads
+/// (at each word start, skipping past a match), for the check tests.
+#[cfg(test)]
+pub(crate) fn claims_for_tests(text: &str, sentences: &[Span]) -> Vec<super::Claim> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for (si, s) in sentences.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            let word_start = text.is_char_boundary(i)
+                && b[i].is_ascii_alphanumeric()
+                && (i == s.start || !b[i - 1].is_ascii_alphanumeric());
+            if word_start && let Some(m) = parse_at(text, s.clone(), i) {
+                out.push(super::Claim {
+                    span: i..m.end,
+                    number_span: i..m.end,
+                    kind: m.kind,
+                    value: None,
+                    step: 1.0,
+                    unit: None,
+                    approx: None,
+                    low: f64::NAN,
+                    high: f64::NAN,
+                    measured: None,
+                    date: Some(m.parts),
+                    range: None,
+                    part_of: None,
+                    sentence: si,
+                });
+                i = m.end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses at the first occurrence of `at` in `text` (one sentence).
+    fn at(text: &str, at: &str) -> Option<(String, ClaimKind, DateParts)> {
+        let start = text.find(at).expect("fixture contains the start");
+        parse_at(text, 0..text.len(), start)
+            .map(|m| (text[start..m.end].to_string(), m.kind, m.parts))
+    }
+
+    #[track_caller]
+    fn date(
+        text: &str,
+        start: &str,
+        span: &str,
+        kind: ClaimKind,
+        ymd: (Option<i32>, Option<u8>, Option<u8>),
+    ) {
+        let Some((got, k, p)) = at(text, start) else {
+            panic!("no date at `{start}` in `{text}`");
+        };
+        assert_eq!(got, span, "span in `{text}`");
+        assert_eq!(k, kind, "kind of `{span}`");
+        assert_eq!((p.year, p.month, p.day), ymd, "parts of `{span}`");
+    }
+
+    #[track_caller]
+    fn none(text: &str, start: &str) {
+        assert_eq!(at(text, start), None, "`{start}` in `{text}`");
+    }
+
+    #[track_caller]
+    fn weekday_of(text: &str, start: &str, expected: u8, word: &str) {
+        let (_, _, p) = at(text, start).expect("a date");
+        let wd = p.weekday.expect("a weekday");
+        assert_eq!(wd.day, expected);
+        assert_eq!(&text[wd.start..wd.end], word);
+    }
+
+    use ClaimKind::{Date, DateRange, Year};
+
+    #[test]
+    fn lexicon_parses_without_empty_or_duplicate_entries() {
+        let file: DatesFile = crate::extract::lexicon::parse(
+            "dates",
+            include_str!("../../checks/lexicon/dates.toml"),
+        );
+        assert_eq!(file.month.len(), 12);
+        assert_eq!(file.weekday.len(), 7);
+        let c = &file.context;
+        let mut lists: Vec<Vec<&String>> = vec![
+            c.month_cues.iter().collect(),
+            c.strict_month_cues.iter().collect(),
+            c.weekday_cues.iter().collect(),
+            c.strong_year_cues.iter().chain(&c.year_cues).collect(),
+            c.year_followers.iter().collect(),
+            c.time_markers.iter().collect(),
+        ];
+        let names: Vec<&String> = file
+            .month
+            .iter()
+            .chain(&file.weekday)
+            .flat_map(|g| &g.names)
+            .collect();
+        lists.push(names);
+        for list in lists {
+            let mut seen = std::collections::HashSet::new();
+            for w in list {
+                assert!(!w.trim().is_empty(), "empty entry");
+                assert!(seen.insert(w.to_ascii_lowercase()), "duplicate `{w}`");
+            }
+        }
+        for g in file.month.iter().chain(&file.weekday) {
+            for a in &g.ambiguous {
+                assert!(g.names.contains(a), "ambiguous `{a}` is not a name");
+            }
+        }
+    }
+
+    #[test]
+    fn iso_dates() {
+        date(
+            "It opened on 2022-09-15.",
+            "2022",
+            "2022-09-15",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        date(
+            "Filed 2021/02/30 late.",
+            "2021",
+            "2021/02/30",
+            Date,
+            (Some(2021), Some(2), Some(30)),
+        );
+        none("Code 2022-13-15 here.", "2022");
+        none("Serial 2022-09-150 here.", "2022");
+    }
+
+    #[test]
+    fn month_first_dates() {
+        date(
+            "On September 15, 2022, it fell.",
+            "Sept",
+            "September 15, 2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        date(
+            "On Sept. 15 it fell.",
+            "Sept",
+            "Sept. 15",
+            Date,
+            (None, Some(9), Some(15)),
+        );
+        date(
+            "On Sept 15th it fell.",
+            "Sept",
+            "Sept 15th",
+            Date,
+            (None, Some(9), Some(15)),
+        );
+        date(
+            "On Sep. 15 it fell.",
+            "Sep",
+            "Sep. 15",
+            Date,
+            (None, Some(9), Some(15)),
+        );
+        date(
+            "Since March 3 it fell.",
+            "March",
+            "March 3",
+            Date,
+            (None, Some(3), Some(3)),
+        );
+        date(
+            "On February 30, 2021 it fell.",
+            "Feb",
+            "February 30, 2021",
+            Date,
+            (Some(2021), Some(2), Some(30)),
+        );
+        date(
+            "On May 5 it fell.",
+            "May",
+            "May 5",
+            Date,
+            (None, Some(5), Some(5)),
+        );
+        date(
+            "From March 3-5, 2021 it ran.",
+            "March",
+            "March 3-5, 2021",
+            DateRange,
+            (Some(2021), Some(3), None),
+        );
+        none("On March 45 it fell.", "March");
+        none("Prices may rise.", "may");
+        none("They will march 3 miles.", "march");
+    }
+
+    #[test]
+    fn day_after_comma_is_not_taken_as_a_year_before_a_noun() {
+        date(
+            "On March 3, 2000 people marched.",
+            "March",
+            "March 3",
+            Date,
+            (None, Some(3), Some(3)),
+        );
+        date(
+            "On March 3, 1,200 people marched.",
+            "March",
+            "March 3",
+            Date,
+            (None, Some(3), Some(3)),
+        );
+    }
+
+    #[test]
+    fn day_first_dates() {
+        date(
+            "On 15 September 2022 it fell.",
+            "15",
+            "15 September 2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        date(
+            "On the 31st of March it fell.",
+            "31",
+            "31st of March",
+            Date,
+            (None, Some(3), Some(31)),
+        );
+        none("About 15 marchers came.", "15");
+        none("About 15 people came.", "15");
+    }
+
+    #[test]
+    fn weekday_led_dates() {
+        date(
+            "On Wednesday, Sept. 14, 2022, it fell.",
+            "Wed",
+            "Wednesday, Sept. 14, 2022",
+            Date,
+            (Some(2022), Some(9), Some(14)),
+        );
+        weekday_of(
+            "On Wednesday, Sept. 14, 2022, it fell.",
+            "Wed",
+            3,
+            "Wednesday",
+        );
+        date(
+            "It was Tuesday 31 March 1987.",
+            "Tue",
+            "Tuesday 31 March 1987",
+            Date,
+            (Some(1987), Some(3), Some(31)),
+        );
+        weekday_of("It was Tuesday 31 March 1987.", "Tue", 2, "Tuesday");
+        date(
+            "As of Monday, April 3 , stocks",
+            "Mon",
+            "Monday, April 3",
+            Date,
+            (None, Some(4), Some(3)),
+        );
+        date(
+            "Saturday, 29 May 1997 14:02:56 ENDS",
+            "Sat",
+            "Saturday, 29 May 1997",
+            Date,
+            (Some(1997), Some(5), Some(29)),
+        );
+        date(
+            "They met on Wednesday to talk.",
+            "Wed",
+            "Wednesday",
+            Date,
+            (None, None, None),
+        );
+        weekday_of("They met on Wednesday to talk.", "Wed", 3, "Wednesday");
+        date(
+            "The firm said Friday it would sell.",
+            "Fri",
+            "Friday",
+            Date,
+            (None, None, None),
+        );
+        date(
+            "Sun. May 5 is the day.",
+            "Sun",
+            "Sun. May 5",
+            Date,
+            (None, Some(5), Some(5)),
+        );
+        none("The Sun reported it.", "Sun");
+        none("Wed to her, he left.", "Wed");
+        none("Sat down, they talked.", "Sat");
+        none("Friday Harbor is a town.", "Fri");
+    }
+
+    #[test]
+    fn months_alone_need_a_cue() {
+        date(
+            "It rose in May and fell.",
+            "May",
+            "May",
+            DateRange,
+            (None, Some(5), None),
+        );
+        date(
+            "It rose since September.",
+            "Sept",
+            "September",
+            DateRange,
+            (None, Some(9), None),
+        );
+        date(
+            "It was late February.",
+            "late",
+            "late February",
+            DateRange,
+            (None, Some(2), None),
+        );
+        none("May I ask?", "May");
+        none("Jan said no.", "Jan");
+        none("The March on Washington.", "March");
+        none("They want March to win.", "March");
+        none("April said no.", "April");
+    }
+
+    #[test]
+    fn month_and_year_is_a_period() {
+        date(
+            "In September 2022 it fell.",
+            "Sept",
+            "September 2022",
+            DateRange,
+            (Some(2022), Some(9), None),
+        );
+        date(
+            "May 2022 was wet.",
+            "May",
+            "May 2022",
+            DateRange,
+            (Some(2022), Some(5), None),
+        );
+    }
+
+    #[test]
+    fn modified_periods() {
+        date(
+            "By mid-2021 it fell.",
+            "mid",
+            "mid-2021",
+            DateRange,
+            (Some(2021), None, None),
+        );
+        date(
+            "In early 2020 it fell.",
+            "early",
+            "early 2020",
+            DateRange,
+            (Some(2020), None, None),
+        );
+        date(
+            "By mid-March it fell.",
+            "mid",
+            "mid-March",
+            DateRange,
+            (None, Some(3), None),
+        );
+        none("It was late 2000 people said.", "late");
+        none("An early adopter.", "early");
+    }
+
+    #[test]
+    fn modified_decades() {
+        let text = "In the late 1990s it grew.";
+        date(text, "the", "the late 1990s", DateRange, (None, None, None));
+        let text = "By the mid-1980s it grew.";
+        date(text, "the", "the mid-1980s", DateRange, (None, None, None));
+        let text = "By early 2000s standards.";
+        date(text, "early", "early 2000s", DateRange, (None, None, None));
+        none("By the late afternoon.", "the");
+    }
+
+    #[test]
+    fn quarters_halves_decades_and_seasons() {
+        date(
+            "In the first quarter of 2016 it fell.",
+            "the",
+            "the first quarter of 2016",
+            DateRange,
+            (Some(2016), None, None),
+        );
+        date(
+            "In Q1 2016 it fell.",
+            "Q1",
+            "Q1 2016",
+            DateRange,
+            (Some(2016), None, None),
+        );
+        date(
+            "Its first-quarter profit fell.",
+            "first",
+            "first-quarter",
+            DateRange,
+            (None, None, None),
+        );
+        date(
+            "The second half of 2019 was slow.",
+            "second",
+            "second half of 2019",
+            DateRange,
+            (Some(2019), None, None),
+        );
+        date(
+            "In the 1990s it grew.",
+            "the",
+            "the 1990s",
+            DateRange,
+            (None, None, None),
+        );
+        date(
+            "The 2019-20 season.",
+            "2019",
+            "2019-20",
+            DateRange,
+            (Some(2019), None, None),
+        );
+        date(
+            "The 2019/20 season.",
+            "2019",
+            "2019/20",
+            DateRange,
+            (Some(2019), None, None),
+        );
+        none("A third half-time show.", "third");
+        none("The Q7 model.", "Q7");
+        none("Scores were 2019-25.", "2019");
+        date(
+            "From 2019-2021 it grew.",
+            "2019",
+            "2019-2021",
+            DateRange,
+            (Some(2019), None, None),
+        );
+        none("It lies 1200-1250 metres down.", "1200");
+        none("They hired 1950-2000 workers.", "1950");
+        none("In the 1995s nothing.", "the");
+    }
+
+    #[test]
+    fn bare_years_need_context() {
+        date(
+            "Up from 16 million in 2021.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        date(
+            "Since 1987, it grew.",
+            "1987",
+            "1987",
+            Year,
+            (Some(1987), None, None),
+        );
+        date(
+            "The report (2019) says so.",
+            "2019",
+            "2019",
+            Year,
+            (Some(2019), None, None),
+        );
+        date(
+            "In fiscal 2021 it grew.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        date(
+            "Between 2019 and 2021 it grew.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        date(
+            "In 2021 alone it grew.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        none("They sold 2021 barrels.", "2021");
+        none("They sold 1,200 barrels.", "1,200");
+        date(
+            "In 2021 sales rose.",
+            "2021",
+            "2021",
+            Year,
+            (Some(2021), None, None),
+        );
+        none("A crowd of 2000 people came.", "2000");
+        none("It cut 1500 jobs for 1500 workers.", "1500");
+        none("About 2000 people died.", "2000");
+        none("In 2500 it ends.", "2500");
+        none("In 999 it ended.", "999");
+        none("It cost $2021 in all.", "2021");
+        none("Between 12 and 2021 of them.", "2021");
+        none("It rose from 1300 K to 3500 K.", "1300");
+        none("It decomposes before 1200 °C.", "1200");
+        none("It decomposes before 1200°C.", "1200");
+        none("It is cooler by 1000–2000 K.", "1000");
+        none("A temperature of 1000 K.", "1000");
+        date(
+            "In 1066 England fell.",
+            "1066",
+            "1066",
+            Year,
+            (Some(1066), None, None),
+        );
+        none("It was built of 1200 stones.", "1200");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "é",
+            "Sept.",
+            "Q",
+            "mid-",
+            "the ",
+            "1",
+            "May 3é",
+            "Mon\u{a0}3",
+            "2019-",
+            "March 3-",
+        ] {
+            for start in 0..=text.len() {
+                if text.is_char_boundary(start) {
+                    let _ = parse_at(text, 0..text.len(), start);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_names_only_where_unambiguous() {
+        let text = "It ends feb 30 2019.";
+        date(
+            text,
+            "feb",
+            "feb 30 2019",
+            Date,
+            (Some(2019), Some(2), Some(30)),
+        );
+        let text = "I went back in april.";
+        date(text, "april", "april", DateRange, (None, Some(4), None));
+        let text = "Meet me on monday.";
+        date(text, "monday", "monday", Date, (None, None, None));
+        let text = "Sales in q3 2019 rose.";
+        date(text, "q3", "q3 2019", DateRange, (Some(2019), None, None));
+        none("It may be in may.", "may");
+        none("Do not mar 3 games.", "mar");
+        none("We sat 5 tests.", "sat");
+        none("They will sun 3 days.", "sun");
+        none("The q3 model.", "q3");
+        none("Back in jan.", "jan");
+    }
+
+    #[test]
+    fn a_time_after_a_day_is_not_its_year() {
+        let text = "Bids close April 13 1700 GMT.";
+        date(text, "April", "April 13", Date, (None, Some(4), Some(13)));
+        let text = "Bids close 13 April 1500 hrs local time.";
+        date(text, "13", "13 April", Date, (None, Some(4), Some(13)));
+        let text = "It began 13 April 1987 in Paris.";
+        date(
+            text,
+            "13",
+            "13 April 1987",
+            Date,
+            (Some(1987), Some(4), Some(13)),
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_stay_inside_the_sentence(text in "[ -~éü\u{a0}]{0,40}", start in 0usize..40) {
+            if start <= text.len()
+                && text.is_char_boundary(start)
+                && let Some(m) = parse_at(&text, 0..text.len(), start)
+            {
+                proptest::prop_assert!(m.end > start && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.end));
+                if let Some(w) = m.parts.weekday {
+                    proptest::prop_assert!(start <= w.start && w.end <= m.end);
+                }
+            }
+        }
+
+        #[test]
+        fn date_like_text_never_panics(
+            text in "(Mon|Tue|Sept\\.|May|March|the|mid-|early|Q)?[ ,]{0,2}[0-9]{0,5}[ ,/-]{0,2}(of|Feb|s|th)?[ ,]{0,2}[0-9]{0,5}",
+        ) {
+            for start in 0..=text.len() {
+                let _ = parse_at(&text, 0..text.len(), start);
+            }
+        }
+    }
+
+    /// Throughput of `parse_at` at every word start of a news file:
+    /// `FIGCHECK_BENCH=file.txt cargo test --release --lib bench -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    #[allow(clippy::print_stderr)]
+    fn bench_parse_at_every_word_start() {
+        let Ok(path) = std::env::var("FIGCHECK_BENCH") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).expect("bench file");
+        let b = text.as_bytes();
+        let t = std::time::Instant::now();
+        let mut found = 0usize;
+        for i in 0..b.len() {
+            if b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let s = i.saturating_sub(200)..(i + 200).min(b.len());
+                found += usize::from(parse_at(&text, s, i).is_some());
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!("{found} dates, {:.0} MB/s", text.len() as f64 / secs / 1e6);
+    }
+
+    #[test]
+    fn a_comma_after_a_space_ends_the_date() {
+        let text = "As of Friday, April 3 , 1986.";
+        date(
+            text,
+            "Fri",
+            "Friday, April 3",
+            Date,
+            (None, Some(4), Some(3)),
+        );
+    }
+
+    #[test]
+    fn names_by_number() {
+        assert_eq!(month_name(9), "September");
+        assert_eq!(weekday_name(3), "Wednesday");
+        assert_eq!(weekday_name(0), "");
+        assert_eq!(month_name(13), "");
+    }
+
+    #[test]
+    fn year_for_picks_written_or_nearest_year() {
+        let doc = jiff::civil::date(1987, 4, 1);
+        let parts = |m, d| DateParts {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+            weekday: None,
+        };
+        assert_eq!(year_for(&parts(3, 31), Some(doc)), Some(1987));
+        assert_eq!(
+            year_for(&parts(12, 30), Some(jiff::civil::date(1987, 1, 2))),
+            Some(1986)
+        );
+        assert_eq!(
+            year_for(&parts(2, 29), Some(jiff::civil::date(2023, 3, 1))),
+            Some(2023)
+        );
+        assert_eq!(year_for(&parts(3, 31), None), None);
+        let written = DateParts {
+            year: Some(2021),
+            ..parts(3, 3)
+        };
+        assert_eq!(year_for(&written, None), Some(2021));
+    }
 }

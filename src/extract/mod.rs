@@ -11,7 +11,7 @@
 //! All spans here are byte ranges into the prose (see [`crate::source`]).
 
 mod approx;
-mod date;
+pub(crate) mod date;
 pub mod lexicon;
 mod money;
 mod number;
