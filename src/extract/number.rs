@@ -229,6 +229,28 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         }
     }
     let (r, lit) = decimal(rest).ok()?;
+    // scientific notation: "1.3e6", "-127.32e13"
+    if let Ok((r2, (_, esign, exp))) = (
+        satisfy(|c| c == 'e' || c == 'E'),
+        opt(nom::branch::alt((char('-'), char('+')))),
+        digit1::<&str, nom::error::Error<&str>>,
+    )
+        .parse(r)
+    {
+        let exp: i32 = exp.parse::<i32>().ok().filter(|e| *e <= 400)?;
+        let exp = if esign == Some('-') { -exp } else { exp };
+        let end = s.len() - r2.len();
+        if !ends_word(s, end) {
+            return None;
+        }
+        let decimals = lit.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+        let v = value_of(lit)? * 10f64.powi(exp);
+        if !v.is_finite() {
+            return None;
+        }
+        let step = 10f64.powi(exp - decimals.min(300));
+        return Some(finish(s, pos, end, if neg { -v } else { v }, step, money));
+    }
     // "1.2.3" is a section number, "10:30" a time, "1e9" and "0x1F" code
     let rb = r.as_bytes();
     if rb.len() >= 2 && matches!(rb[0], b'.' | b':' | b',' | b'/') && rb[1].is_ascii_digit() {
@@ -832,6 +854,10 @@ mod tests {
         none("1.2.3");
         none("10:30");
         assert!(num(&"9".repeat(100_000)).is_none());
-        assert!(num("1e999").is_some_and(|n| n.value == 1.0));
+        none("1e999");
+        is("1.3e6", "1.3e6", 1.3e6, 1e5);
+        is("-127.32e13", "-127.32e13", -127.32e13, 1e11);
+        is("5e-3 m", "5e-3", 5e-3, 1e-3);
+        none("2e5f");
     }
 }

@@ -127,7 +127,14 @@ impl Scanner<'_, '_> {
             }
             let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
             let prev = before(b, i, start);
-            let prev_alnum = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            // a letter of any script before: "σ0", "ρV", "H2O"; a closing
+            // bracket: "Ca(ClO4)2"
+            let prev_alnum = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == b')')
+                || (prev.is_some_and(|p| p >= 0x80)
+                    && self.text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic));
             let numeric = c.is_ascii_digit()
                 || (c == b'.' && next_digit)
                 || (matches!(c, b'-' | b'+')
@@ -303,7 +310,7 @@ impl Scanner<'_, '_> {
             && a.kind == ClaimKind::Number
             && !a.num.words
             && a.num.scale == 1.0
-            && self.named_by(p)
+            && (self.named_by(p) || self.enumerator(&a))
         {
             return None;
         }
@@ -335,6 +342,13 @@ impl Scanner<'_, '_> {
         }
         let g2 = group(a.num.digits_end + 1 + g1);
         g2 > 0 || (len == 3 && g1 == 4) || b[a.num.start] == b'+'
+    }
+
+    /// True for a bare number alone in brackets: "(1)", "(5)" number items
+    /// and equations.
+    fn enumerator(&self, a: &Fig) -> bool {
+        let b = self.text.as_bytes();
+        a.span.start > 0 && b[a.span.start - 1] == b'(' && b.get(a.span.end) == Some(&b')')
     }
 
     /// True when the number at `p` names a thing instead of counting it:
@@ -404,7 +418,12 @@ impl Scanner<'_, '_> {
             suffixed: false,
             factor: 1.0,
         };
-        let glued = !ends_word(text, num.end);
+        // glued to letters of any script ("2σ", "5Rp") unless a unit symbol
+        let glued = !ends_word(text, num.end)
+            || text[num.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
         if num.ordinal {
             if cur.is_some() {
                 return None;
@@ -1068,6 +1087,7 @@ mod tests {
         nothing("the OAE 2 event and Apollo 11");
         nothing("call +1-222-2222-2222 or 555-123-4567");
         nothing("?id=305&x=7%2820");
+        nothing("salts Ca(ClO4)2 and σ0 → σ1 at 2σ, see (1) and (2)");
     }
 
     #[test]
