@@ -78,6 +78,12 @@ pub(crate) struct Found {
     pub next: usize,
 }
 
+/// The first words of the approximators that start with a word.
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    let a: &'static Approximators = &APPROX;
+    a.by_first.keys().map(String::as_str)
+}
+
 /// True when `w` (lowercase) is the first word of an approximator.
 pub(crate) fn starts(w: &str) -> bool {
     APPROX.by_first.contains_key(w)

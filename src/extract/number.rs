@@ -80,14 +80,16 @@ pub(crate) struct Num {
     pub bare_one: bool,
 }
 
-/// True when `w` (lowercase) can begin a number written in words.
-pub(crate) fn starts_words(w: &str) -> bool {
-    let n = &*NUMBERS;
-    n.cardinals.contains_key(w)
-        || n.tens.contains_key(w)
-        || n.ordinals.contains_key(w)
-        || n.signs.contains_key(w)
-        || matches!(w, "a" | "an" | "half")
+/// The words that can begin a number written in words.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    let n: &'static Numbers = &NUMBERS;
+    n.cardinals
+        .keys()
+        .chain(n.tens.keys())
+        .chain(n.ordinals.keys())
+        .chain(n.signs.keys())
+        .map(String::as_str)
+        .chain(["a", "an", "half"])
 }
 
 /// Parses a number at `pos` in `text[..end]`: digits or words, with a scale.

@@ -12,12 +12,38 @@
 
 use super::approx;
 use super::date;
-use super::lexicon::{MAX_WORD, ends_word, lower_word, match_phrase, spaces};
+use std::sync::LazyLock;
+
+use super::lexicon::{MAX_WORD, WordMap, ends_word, lower_word, match_phrase, spaces};
 use super::money::{self, Currency};
 use super::number::{self, Num};
 use super::quantity;
 use super::{Approx, Claim, ClaimKind, DateParts};
 use crate::source::Span;
+
+/// The words that can begin a figure, and per first letter a mask of
+/// their lengths.
+struct Starters {
+    words: WordMap<()>,
+    mask: [u32; 26],
+}
+
+static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
+    let mut words = WordMap::default();
+    let mut mask = [0u32; 26];
+    let extra = ["a", "an", "half", "between", "aged", "age"];
+    let all = number::starter_words()
+        .chain(approx::first_words())
+        .chain(extra.iter().copied());
+    for w in all {
+        let c = w.as_bytes().first().copied().unwrap_or(b'-');
+        if c.is_ascii_lowercase() && w.len() < 32 {
+            mask[usize::from(c - b'a')] |= 1 << w.len();
+            words.insert(w.to_string(), ());
+        }
+    }
+    Starters { words, mask }
+});
 
 pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -104,7 +130,7 @@ impl Scanner<'_, '_> {
                     i = self.space_end(i).max(wend);
                     continue;
                 }
-                if let Some(e) = self.try_word(i) {
+                if let Some(e) = self.try_word(i, wend - i) {
                     i = e.max(i + 1);
                     continue;
                 }
@@ -229,18 +255,24 @@ impl Scanner<'_, '_> {
     }
 
     /// A word start: a date, or a figure if the word can begin one.
-    fn try_word(&mut self, i: usize) -> Option<usize> {
+    fn try_word(&mut self, i: usize, len: usize) -> Option<usize> {
         if let Some(e) = self.date_at(i) {
             return Some(e);
         }
+        let c = self.text.as_bytes()[i];
+        if c.is_ascii_uppercase() && money::may_prefix(c) {
+            return self.try_figure(i);
+        }
+        // most words begin no figure: a first-letter and length mask
+        // rejects them before any lookup
+        let st = &*STARTERS;
+        let slot = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a'));
+        if len >= 32 || st.mask.get(slot).is_none_or(|m| m & (1u32 << len) == 0) {
+            return None;
+        }
         let mut buf = [0u8; MAX_WORD];
         let (w, _) = lower_word(&self.text[i..self.sentence.end], &mut buf)?;
-        let c = self.text.as_bytes()[i];
-        let starter = number::starts_words(w)
-            || approx::starts(w)
-            || matches!(w, "between" | "aged" | "age")
-            || (c.is_ascii_uppercase() && money::may_prefix(c));
-        if !starter {
+        if !st.words.contains_key(w) {
             return None;
         }
         self.try_figure(i)
