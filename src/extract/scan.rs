@@ -260,7 +260,8 @@ impl Scanner<'_, '_> {
             return Some(e);
         }
         let c = self.text.as_bytes()[i];
-        if c.is_ascii_uppercase() && money::may_prefix(c) {
+        // currency codes are short: "US$", "USD", "NZ$", "Rs"
+        if c.is_ascii_uppercase() && len <= 4 && money::may_prefix(c) {
             return self.try_figure(i);
         }
         // most words begin no figure: a first-letter and length mask
