@@ -11,8 +11,17 @@ use figcheck::render::{Checked, human};
 use figcheck::source::InputFormat;
 
 fn diagnostics_for(name: &str, text: &str, date: Option<&str>) -> Vec<figcheck::Diagnostic> {
-    let date = date.map(|d| d.parse::<jiff::civil::Date>().expect("example dates are valid"));
-    let analysis = Analysis::new(text, &Options { format: InputFormat::Plain, date });
+    let date = date.map(|d| {
+        d.parse::<jiff::civil::Date>()
+            .expect("example dates are valid")
+    });
+    let analysis = Analysis::new(
+        text,
+        &Options {
+            format: InputFormat::Plain,
+            date,
+        },
+    );
     let rules = RuleSet::new(&[name], &[]).expect("registered name");
     check::run(&analysis, &rules)
 }
@@ -29,10 +38,22 @@ fn definitions_are_complete() {
             ("why", &def.why),
         ] {
             assert!(!text.trim().is_empty(), "{}: `{field}` is empty", r.name);
-            assert!(!text.contains("placeholder"), "{}: `{field}` is a placeholder", r.name);
+            assert!(
+                !text.contains("placeholder"),
+                "{}: `{field}` is a placeholder",
+                r.name
+            );
         }
-        assert!(def.examples.fire.len() >= 3, "{}: fewer than 3 examples that fire", r.name);
-        assert!(def.examples.pass.len() >= 3, "{}: fewer than 3 examples that pass", r.name);
+        assert!(
+            def.examples.fire.len() >= 3,
+            "{}: fewer than 3 examples that fire",
+            r.name
+        );
+        assert!(
+            def.examples.pass.len() >= 3,
+            "{}: fewer than 3 examples that pass",
+            r.name
+        );
     }
 }
 
@@ -46,7 +67,11 @@ fn examples_that_must_fire_fire() {
                 failures.push(format!("{}: silent on {:?}", r.name, e.text));
             }
             for d in &found {
-                assert!(!d.labels.is_empty(), "{}: a diagnostic without labels", r.name);
+                assert!(
+                    !d.labels.is_empty(),
+                    "{}: a diagnostic without labels",
+                    r.name
+                );
                 for l in &d.labels {
                     assert!(e.text.get(l.span.clone()).is_some(), "{}: bad span", r.name);
                 }
@@ -78,7 +103,13 @@ fn fixtures_render() {
         let path = common::fixture(&rel);
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|_| panic!("missing fixture tests/fixtures/{rel}"));
-        let analysis = Analysis::new(&text, &Options { format: InputFormat::Markdown, date: None });
+        let analysis = Analysis::new(
+            &text,
+            &Options {
+                format: InputFormat::Markdown,
+                date: None,
+            },
+        );
         let rules = RuleSet::new(&[r.name], &[]).expect("registered name");
         let diagnostics = check::run(&analysis, &rules);
         assert!(!diagnostics.is_empty(), "{rel}: the fixture must fire");

@@ -53,31 +53,50 @@ fn json_output_has_the_documented_shape() {
     let labels = d["labels"].as_array().unwrap();
     assert!(labels.len() >= 2);
     for l in labels {
-        let (s, e) = (l["start"].as_u64().unwrap() as usize, l["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], l["text"].as_str().unwrap());
     }
     let texts: Vec<&str> = labels.iter().map(|l| l["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.contains("13 million barrels")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("16 million barrels")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("13 million barrels")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("16 million barrels")),
+        "{texts:?}"
+    );
 }
 
 #[test]
 fn jsonl_records_get_one_line_each_in_order() {
     let input = concat!(
-        r#"{"id": "a", "text": "Sales rose to $5 million from $9 million.", "date": null}"#, "\n",
-        r#"{"id": 2, "text": "Nothing to see.", "date": "2022-01-01"}"#, "\n",
+        r#"{"id": "a", "text": "Sales rose to $5 million from $9 million.", "date": null}"#,
         "\n",
-        r#"{"id": null, "text": "It has 12 employees."}"#, "\n",
+        r#"{"id": 2, "text": "Nothing to see.", "date": "2022-01-01"}"#,
+        "\n",
+        "\n",
+        r#"{"id": null, "text": "It has 12 employees."}"#,
+        "\n",
     );
     for cmd in ["check", "claims"] {
-        let o = run(&[cmd, "--input", "jsonl", "--format", "jsonl"], Some(input.as_bytes()));
+        let o = run(
+            &[cmd, "--input", "jsonl", "--format", "jsonl"],
+            Some(input.as_bytes()),
+        );
         let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
             .lines()
             .map(|l| serde_json::from_str(l).expect("each line is JSON"))
             .collect();
         let ids: Vec<String> = lines.iter().map(|l| l["id"].to_string()).collect();
         assert_eq!(ids, ["\"a\"", "2", "null"], "{cmd}");
-        let key = if cmd == "check" { "diagnostics" } else { "claims" };
+        let key = if cmd == "check" {
+            "diagnostics"
+        } else {
+            "claims"
+        };
         assert!(lines.iter().all(|l| l[key].is_array()), "{cmd}");
     }
 }
@@ -85,7 +104,10 @@ fn jsonl_records_get_one_line_each_in_order() {
 #[test]
 fn malformed_jsonl_line_is_named_and_the_rest_still_run() {
     let input = "{\"id\": 1, \"text\": \"a\"}\nnot json\n{\"id\": 3, \"text\": \"b\"}\n";
-    let o = run(&["check", "--input", "jsonl", "--format", "jsonl"], Some(input.as_bytes()));
+    let o = run(
+        &["check", "--input", "jsonl", "--format", "jsonl"],
+        Some(input.as_bytes()),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
     let err = String::from_utf8_lossy(&o.stderr);
@@ -97,7 +119,11 @@ fn unreadable_inputs_get_one_line_errors_and_the_rest_is_checked() {
     let dir = tempdir();
     std::fs::write(dir.join("bad.txt"), b"price \xff\xfe 5").unwrap();
     std::fs::write(dir.join("bin.txt"), b"\x00\x01\x02 binary").unwrap();
-    std::fs::write(dir.join("good.txt"), "Sales rose to $5 million from $9 million.").unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "Sales rose to $5 million from $9 million.",
+    )
+    .unwrap();
     let o = common::figcheck()
         .args(["check", "bad.txt", "bin.txt", "missing.txt", "good.txt"])
         .current_dir(&dir)
@@ -113,7 +139,10 @@ fn unknown_rule_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("unknown rule `no-such-rule`"), "{err}");
-    assert!(err.contains("direction-contradicts-values"), "lists the valid names: {err}");
+    assert!(
+        err.contains("direction-contradicts-values"),
+        "lists the valid names: {err}"
+    );
     let o = run(&["explain", "no-such-rule"], None);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -134,9 +163,21 @@ fn directories_are_walked_honouring_gitignore() {
     let dir = tempdir();
     std::fs::create_dir_all(dir.join("docs/skip")).unwrap();
     std::fs::write(dir.join(".gitignore"), "skip/\n").unwrap();
-    std::fs::write(dir.join("docs/a.md"), "Sales rose to $5 million from $9 million.\n").unwrap();
-    std::fs::write(dir.join("docs/skip/b.md"), "Sales rose to $5 million from $9 million.\n").unwrap();
-    std::fs::write(dir.join("docs/c.rs"), "// rose to $5 million from $9 million\n").unwrap();
+    std::fs::write(
+        dir.join("docs/a.md"),
+        "Sales rose to $5 million from $9 million.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("docs/skip/b.md"),
+        "Sales rose to $5 million from $9 million.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("docs/c.rs"),
+        "// rose to $5 million from $9 million\n",
+    )
+    .unwrap();
     let o = common::figcheck()
         .args(["check", "--format", "jsonl", "."])
         .current_dir(&dir)

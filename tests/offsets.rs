@@ -29,9 +29,20 @@ fn labels_point_at_the_original_bytes_lines_and_columns() {
         assert_eq!(l["column"].as_u64().unwrap() as usize, expected_col, "{l}");
         assert!(line7.contains(shown));
     }
-    let texts: Vec<&str> = d["labels"].as_array().unwrap().iter().map(|l| l["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.ends_with("13 million barrels")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.ends_with("16 million barrels")), "{texts:?}");
+    let texts: Vec<&str> = d["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.ends_with("13 million barrels")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.ends_with("16 million barrels")),
+        "{texts:?}"
+    );
     // nothing is reported from code or the link target
     for d in diags {
         for l in d["labels"].as_array().unwrap() {

@@ -52,9 +52,15 @@ fn assert_spans_valid(text: &str, format: InputFormat) {
     let analysis = Analysis::new(text, &Options { format, date: None });
     for c in &analysis.claims {
         let s = analysis.to_source(&c.span);
-        assert!(s.start <= s.end && s.end <= text.len(), "claim span {s:?} out of range");
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "claim span {s:?} out of range"
+        );
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        assert!(analysis.text().get(c.span.clone()).is_some(), "prose span off boundary");
+        assert!(
+            analysis.text().get(c.span.clone()).is_some(),
+            "prose span off boundary"
+        );
     }
     for d in check::run(&analysis, &RuleSet::all()) {
         for l in &d.labels {

@@ -1,10 +1,14 @@
 //! Lexicons: the word lists figcheck reads, kept as data in `checks/lexicon/`
-//! and embedded at compile time.
+//! and embedded at compile time, plus the byte-level helpers the parsers use
+//! to look words up in them without allocating.
 //!
 //! Each list is parsed once, on first use, into a `'static` value, so claims
 //! can hold `&'static str` units and phrases without allocating. The files are
 //! strict (`deny_unknown_fields`); a test parses every one of them, so a
 //! mistyped key fails the build's tests instead of silently matching nothing.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::de::DeserializeOwned;
 
@@ -14,5 +18,137 @@ pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> T {
     match toml::from_str(text) {
         Ok(v) => v,
         Err(e) => panic!("embedded lexicon `{name}` is invalid: {e}"),
+    }
+}
+
+/// FNV-1a: lexicon keys are short words, looked up at word starts in hot
+/// loops, where SipHash's setup costs more than the hash itself.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map from lowercase words to lexicon entries.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// The longest word a lexicon holds; longer words are never looked up.
+pub const MAX_WORD: usize = 24;
+
+/// The ASCII letters at the start of `s`, lowercased into `buf`, and their
+/// byte length. `None` when `s` does not start with a letter or the word is
+/// longer than [`MAX_WORD`] (no lexicon word is).
+pub fn lower_word<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<(&'b str, usize)> {
+    let b = s.as_bytes();
+    let mut n = 0;
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        if n == MAX_WORD {
+            return None;
+        }
+        buf[n] = b[n].to_ascii_lowercase();
+        n += 1;
+    }
+    if n == 0 || b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(|w| (w, n))
+}
+
+/// True when nothing word-like follows `at`: the end, or a byte that is not
+/// an ASCII letter or digit. Non-ASCII letters end words too, which is safe
+/// for the lexicons' ASCII words.
+pub fn ends_word(s: &str, at: usize) -> bool {
+    s.as_bytes()
+        .get(at)
+        .is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Matches a lexicon phrase at the start of `s`, ignoring ASCII case: a space
+/// in `phrase` matches one or more spaces or tabs. Returns the byte length
+/// matched. When `word` is set, a letter or digit may not follow the match.
+pub fn match_phrase(s: &str, phrase: &str, word: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            let st = i;
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            if i == st {
+                return None;
+            }
+        } else {
+            match b.get(i) {
+                Some(c) if c.eq_ignore_ascii_case(&p) => i += 1,
+                _ => return None,
+            }
+        }
+    }
+    // a multi-byte phrase may not end inside a character of `s`
+    if !s.is_char_boundary(i) {
+        return None;
+    }
+    let last_alnum = phrase
+        .as_bytes()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    if word && last_alnum && !ends_word(s, i) {
+        return None;
+    }
+    Some(i)
+}
+
+/// Matches `sym` exactly (case matters) at the start of `s`.
+pub fn match_exact(s: &str, sym: &str) -> Option<usize> {
+    s.starts_with(sym).then_some(sym.len())
+}
+
+/// The number of spaces and tabs at the start of `s`.
+pub fn spaces(s: &str) -> usize {
+    s.bytes().take_while(|c| *c == b' ' || *c == b'\t').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowers_words_without_allocating() {
+        let mut buf = [0u8; MAX_WORD];
+        assert_eq!(
+            lower_word("Million dollars", &mut buf),
+            Some(("million", 7))
+        );
+        assert_eq!(lower_word("G7", &mut buf), None);
+        assert_eq!(lower_word("7", &mut buf), None);
+        assert_eq!(lower_word("", &mut buf), None);
+        assert_eq!(lower_word(&"a".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn matches_phrases_at_word_ends() {
+        assert_eq!(match_phrase("More  than 5", "more than", true), Some(10));
+        assert_eq!(match_phrase("millionaires", "million", true), None);
+        assert_eq!(match_phrase("million.", "million", true), Some(7));
+        assert_eq!(match_phrase("more", "more than", true), None);
+        assert_eq!(match_exact("°C hot", "°C"), Some(3));
+        assert_eq!(spaces("  \tx"), 3);
     }
 }

@@ -10,8 +10,12 @@
 //!
 //! All spans here are byte ranges into the prose (see [`crate::source`]).
 
+mod approx;
 pub(crate) mod date;
 pub mod lexicon;
+mod money;
+mod number;
+mod quantity;
 pub mod relation;
 mod scan;
 

@@ -1,39 +1,1201 @@
-//! Placeholder scanner: digit runs only. Replaced by the real extractor.
+//! The scanner: walks each sentence once and turns figures into claims.
+//!
+//! Most bytes are letters of words that begin no figure, so the walk jumps
+//! word to word and looks a word up only at its start (lowercased into a
+//! stack buffer). A candidate is a digit, `.5`, a sign, a currency symbol,
+//! or a word the lexicons say can begin a figure (a number word, an
+//! approximator, "between", "aged"). At a candidate the date parser goes
+//! first, so dates win over numbers; then approximator, currency, number,
+//! scale and unit are read in that order, and a second figure joined by a
+//! dash or "to"/"and" may make a range. Claims never overlap, except a range
+//! and its two members.
 
-use super::{Claim, ClaimKind};
+use super::approx;
+use super::date;
+use std::sync::LazyLock;
+
+use super::lexicon::{MAX_WORD, WordMap, ends_word, lower_word, match_phrase, spaces};
+use super::money::{self, Currency};
+use super::number::{self, Num};
+use super::quantity;
+use super::{Approx, Claim, ClaimKind, DateParts};
 use crate::source::Span;
+
+/// The words that can begin a figure, and per first letter a mask of
+/// their lengths.
+struct Starters {
+    words: WordMap<()>,
+    mask: [u32; 26],
+}
+
+static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
+    let mut words = WordMap::default();
+    let mut mask = [0u32; 26];
+    let extra = ["a", "an", "half", "between", "aged", "age"];
+    let all = number::starter_words()
+        .chain(approx::first_words())
+        .chain(extra.iter().copied());
+    for w in all {
+        let c = w.as_bytes().first().copied().unwrap_or(b'-');
+        if c.is_ascii_lowercase() && w.len() < 32 {
+            mask[usize::from(c - b'a')] |= 1 << w.len();
+            words.insert(w.to_string(), ());
+        }
+    }
+    Starters { words, mask }
+});
 
 pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        let b = prose.as_bytes();
-        let mut i = s.start;
-        while i < s.end {
-            if b[i].is_ascii_digit() {
-                let st = i;
-                while i < s.end && (b[i].is_ascii_digit() || b[i] == b'.') {
-                    i += 1;
+        let end = s.end.min(prose.len());
+        if s.start >= end || prose.get(s.start..end).is_none() {
+            continue;
+        }
+        let mut sc = Scanner {
+            text: prose,
+            sentence: s.start..end,
+            si,
+            out: &mut out,
+        };
+        sc.run();
+    }
+    out
+}
+
+/// A figure before it becomes a claim.
+#[derive(Debug, Clone)]
+struct Fig {
+    span: Span,
+    number_span: Span,
+    kind: ClaimKind,
+    value: f64,
+    step: f64,
+    unit: Option<&'static str>,
+    measured: Option<Span>,
+    date: Option<DateParts>,
+    num: Num,
+    /// Currency written before the number or inherited from a range's
+    /// first member.
+    currency: Option<Currency>,
+    /// A unit, percent, currency word or counted noun after the number.
+    suffixed: bool,
+    /// The factor a currency word applied (0.01 for cents).
+    factor: f64,
+}
+
+struct Scanner<'a, 'o> {
+    text: &'a str,
+    sentence: Span,
+    si: usize,
+    out: &'o mut Vec<Claim>,
+}
+
+/// The byte before `i`, if any.
+fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
+    (i > start).then(|| b[i - 1])
+}
+
+impl Scanner<'_, '_> {
+    fn run(&mut self) {
+        let (start, end) = (self.sentence.start, self.sentence.end);
+        // nothing past the sentence is looked at
+        let b = &self.text.as_bytes()[..end];
+        let mut i = start;
+        while i < end {
+            let c = b[i];
+            if c.is_ascii_alphabetic() {
+                let mut wend = i;
+                let mut digits = false;
+                while wend < end && b[wend].is_ascii_alphanumeric() {
+                    digits |= b[wend].is_ascii_digit();
+                    wend += 1;
                 }
-                let v: f64 = prose[st..i].trim_end_matches('.').parse().unwrap_or(0.0);
-                out.push(Claim {
-                    span: st..i,
-                    number_span: st..i,
-                    kind: ClaimKind::Number,
-                    value: Some(v),
-                    step: 1.0,
-                    unit: None,
-                    approx: None,
-                    low: v,
-                    high: v,
-                    measured: None,
-                    date: None,
-                    range: None,
-                    part_of: None,
-                    sentence: si,
-                });
+                if digits {
+                    // "USD115" is money; "G7", "A380", "MP3" are names
+                    if c.is_ascii_uppercase() && money::prefix(self.text, i, end).is_some() {
+                        if let Some(e) = self.try_figure(i) {
+                            i = e.max(i + 1);
+                            continue;
+                        }
+                    }
+                    i = self.token_end(i).max(wend);
+                    continue;
+                }
+                let w = &b[i..wend];
+                if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                    && b.get(wend) == Some(&b':')
+                    || w.eq_ignore_ascii_case(b"www") && b.get(wend) == Some(&b'.')
+                {
+                    i = self.space_end(i).max(wend);
+                    continue;
+                }
+                if let Some(e) = self.try_word(i, wend - i) {
+                    i = e.max(i + 1);
+                    continue;
+                }
+                i = wend;
+                continue;
+            }
+            if matches!(c, b'~' | b'<' | b'>')
+                && !before(b, i, start).is_some_and(|p| p.is_ascii_alphanumeric())
+            {
+                if let Some(e) = self.try_at(i) {
+                    i = e.max(i + 1);
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            if c == b'@' {
+                i = self.space_end(i).max(i + 1);
+                continue;
+            }
+            let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            let prev = before(b, i, start);
+            // a letter of any script before: "σ0", "ρV", "H2O"; a closing
+            // bracket: "Ca(ClO4)2"
+            let prev_alnum = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == b')')
+                || (prev.is_some_and(|p| p >= 0x80)
+                    && self.text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic));
+            let numeric = c.is_ascii_digit()
+                || (c == b'.' && next_digit)
+                || (matches!(c, b'-' | b'+')
+                    && (next_digit
+                        || b.get(i + 1) == Some(&b'.')
+                            && b.get(i + 2).is_some_and(u8::is_ascii_digit)));
+            if numeric {
+                if prev_alnum || self.joined(i) {
+                    i = self.token_end(i).max(i + 1);
+                    continue;
+                }
+                if let Some(e) = self.try_at(i) {
+                    i = e.max(i + 1);
+                    continue;
+                }
+                i = if c.is_ascii_digit() || c == b'.' {
+                    self.token_end(i).max(i + 1)
+                } else {
+                    i + 1
+                };
+                continue;
+            }
+            if c == b'$' || c >= 0x80 {
+                let Some(ch) = self.text.get(i..).and_then(|t| t.chars().next()) else {
+                    i += 1;
+                    continue;
+                };
+                let len = ch.len_utf8();
+                let cand = c == b'$'
+                    || money::may_prefix(c)
+                    || approx::starts_symbol(ch)
+                    || number::is_vulgar(ch)
+                    || (ch == '\u{2212}' && b.get(i + len).is_some_and(u8::is_ascii_digit));
+                if cand && !prev_alnum {
+                    if let Some(e) = self.try_at(i) {
+                        i = e.max(i + 1);
+                        continue;
+                    }
+                }
+                i += len;
+                continue;
             }
             i += 1;
         }
     }
-    out
+
+    /// True when the digit at `i` continues a compound or a code: "F-16",
+    /// "COVID-19", "24/7", "10:30", "v2.1".
+    fn joined(&self, i: usize) -> bool {
+        let b = self.text.as_bytes();
+        let start = self.sentence.start;
+        match before(b, i, start) {
+            Some(b'-' | b'/' | b'_' | b':' | b'.' | b'#' | b'\\') => {
+                before(b, i - 1, start).is_some_and(|p| p.is_ascii_alphanumeric())
+            }
+            // URL escapes and queries ("%28", "id=305"), citations ("[14]")
+            Some(b'%' | b'=' | b'&' | b'?' | b'[' | b'^') => true,
+            _ => false,
+        }
+    }
+
+    /// The end of the token at `i`: letters, digits and the punctuation that
+    /// joins them ("10:30", "1.2.3", "555-1234", "COVID-19").
+    fn token_end(&self, mut i: usize) -> usize {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        while i < end {
+            if b[i].is_ascii_alphanumeric() {
+                i += 1;
+            } else if matches!(b[i], b'.' | b',' | b':' | b'/' | b'-' | b'_')
+                && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && i + 1 < end
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The end of the run of non-space characters at `i` (URLs, e-mail).
+    fn space_end(&self, mut i: usize) -> usize {
+        let b = self.text.as_bytes();
+        while i < self.sentence.end && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while i < self.sentence.end && !self.text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// A word start: a date, or a figure if the word can begin one.
+    fn try_word(&mut self, i: usize, len: usize) -> Option<usize> {
+        if let Some(e) = self.date_at(i) {
+            return Some(e);
+        }
+        let c = self.text.as_bytes()[i];
+        // currency codes are short: "US$", "USD", "NZ$", "Rs"
+        if c.is_ascii_uppercase() && len <= 4 && money::may_prefix(c) {
+            return self.try_figure(i);
+        }
+        // most words begin no figure: a first-letter and length mask
+        // rejects them before any lookup
+        let st = &*STARTERS;
+        let slot = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a'));
+        if len >= 32 || st.mask.get(slot).is_none_or(|m| m & (1u32 << len) == 0) {
+            return None;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let (w, _) = lower_word(&self.text[i..self.sentence.end], &mut buf)?;
+        if !st.words.contains_key(w) {
+            return None;
+        }
+        self.try_figure(i)
+    }
+
+    /// A non-letter candidate: a date, else a figure.
+    fn try_at(&mut self, i: usize) -> Option<usize> {
+        if let Some(e) = self.date_at(i) {
+            return Some(e);
+        }
+        self.try_figure(i)
+    }
+
+    fn date_at(&mut self, i: usize) -> Option<usize> {
+        let d = date::parse_at(self.text, self.sentence.clone(), i)?;
+        if d.end <= i || d.end > self.sentence.end || !self.text.is_char_boundary(d.end) {
+            return None;
+        }
+        let value = (d.kind == ClaimKind::Year)
+            .then(|| d.parts.year.map(f64::from))
+            .flatten();
+        self.out.push(Claim {
+            span: i..d.end,
+            number_span: i..d.end,
+            kind: d.kind,
+            value,
+            step: 1.0,
+            unit: None,
+            approx: None,
+            low: value.unwrap_or(0.0),
+            high: value.unwrap_or(0.0),
+            measured: None,
+            date: Some(d.parts),
+            range: None,
+            part_of: None,
+            sentence: self.si,
+        });
+        Some(d.end)
+    }
+
+    /// Approximator, then a range or a figure, at `i`.
+    fn try_figure(&mut self, i: usize) -> Option<usize> {
+        let end = self.sentence.end;
+        let ap = approx::parse(self.text, i, end);
+        let p = ap.map_or(i, |a| a.next);
+        let mut buf = [0u8; MAX_WORD];
+        let word = lower_word(&self.text[p..end], &mut buf).map(|(w, n)| (w == "between", w, n));
+        if let Some((true, _, n)) = word {
+            if let Some(e) = self.between(p, p + n, ap) {
+                return Some(e);
+            }
+            return None;
+        }
+        if let Some((_, w, n)) = word {
+            if matches!(w, "aged" | "age") {
+                return self.aged(p, p + n, ap);
+            }
+        }
+        if ap.is_some() && self.date_at_peek(p) {
+            return None;
+        }
+        let a = self.figure(p, None, ap.is_some())?;
+        if !a.suffixed && a.currency.is_none() && self.phone(&a) {
+            return None;
+        }
+        if ap.is_none()
+            && a.kind == ClaimKind::Number
+            && !a.num.words
+            && a.num.scale == 1.0
+            && (self.named_by(p) || self.enumerator(&a))
+        {
+            return None;
+        }
+        if let Some(e) = self.range_tail(p, &a, ap) {
+            return Some(e);
+        }
+        let e = a.span.end;
+        self.push(a, ap, None);
+        Some(e)
+    }
+
+    /// True when `a` begins a phone number: "555-1234", "+1-222-2222",
+    /// "555-123-4567".
+    fn phone(&self, a: &Fig) -> bool {
+        let b = &self.text.as_bytes()[..self.sentence.end];
+        let group = |at: usize| {
+            if !matches!(b.get(at), Some(b'-' | b'.')) {
+                return 0;
+            }
+            b[at + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        };
+        let len = a.num.digits_end - a.num.start;
+        let g1 = group(a.num.digits_end);
+        if !a.num.plain_int && !b[a.num.start..].starts_with(b"+") || g1 < 3 {
+            return false;
+        }
+        let g2 = group(a.num.digits_end + 1 + g1);
+        g2 > 0 || (len == 3 && g1 == 4) || b[a.num.start] == b'+'
+    }
+
+    /// True for a bare number alone in brackets: "(1)", "(5)" number items
+    /// and equations.
+    fn enumerator(&self, a: &Fig) -> bool {
+        let b = self.text.as_bytes();
+        a.span.start > 0 && b[a.span.start - 1] == b'(' && b.get(a.span.end) == Some(&b')')
+    }
+
+    /// True when the number at `p` names a thing instead of counting it:
+    /// after a label word ("Fig. 5", "Eq. (11)", "No. 5"), an acronym
+    /// ("OAE 2") or a capitalized name inside the sentence ("Apollo 11").
+    fn named_by(&self, p: usize) -> bool {
+        let b = self.text.as_bytes();
+        let mut i = p;
+        // the label may sit before the sentence start ("Fig." ends a
+        // sentence for a naive splitter), so look back in the whole prose
+        let floor = p.saturating_sub(40);
+        while i > floor && matches!(b[i - 1], b' ' | b'\t' | b'(' | b'.' | b'#') {
+            i -= 1;
+        }
+        let e = i;
+        while i > floor && b[i - 1].is_ascii_alphabetic() {
+            i -= 1;
+        }
+        if i == e || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            return false;
+        }
+        let word = &self.text[i..e];
+        let mut buf = [0u8; MAX_WORD];
+        if lower_word(word, &mut buf).is_some_and(|(w, _)| number::is_label(w)) {
+            return true;
+        }
+        // only a word right before the number, in this sentence, after a space
+        let gap_ok = e + 1 == p && b[e] == b' ';
+        if !gap_ok || i <= self.sentence.start {
+            return false;
+        }
+        let acronym = word.len() >= 2 && word.bytes().all(|c| c.is_ascii_uppercase());
+        let capitalized = word.as_bytes()[0].is_ascii_uppercase()
+            && !matches!(b.get(i.wrapping_sub(2)), Some(b'.' | b'!' | b'?' | b':'));
+        acronym || capitalized
+    }
+
+    /// True when a date starts at `p` (without recording it).
+    fn date_at_peek(&self, p: usize) -> bool {
+        date::parse_at(self.text, self.sentence.clone(), p).is_some_and(|d| d.end > p)
+    }
+
+    /// One figure at `p`: currency, number with scale, then what follows.
+    /// `inherit` is the currency of a range's first member ("$10-15 million").
+    /// `approximated`: an approximator stands before, so a lone "one" is a
+    /// number ("at least one").
+    fn figure(&self, p: usize, inherit: Option<Currency>, approximated: bool) -> Option<Fig> {
+        let text = self.text;
+        let end = self.sentence.end;
+        let cur = money::prefix(text, p, end);
+        let q = cur.map_or(p, |c| c.next);
+        let num = number::parse(text, q, end, cur.is_some() || inherit.is_some())?;
+        if num.end > end {
+            return None;
+        }
+        let mut f = Fig {
+            span: cur.map_or(num.start, |c| c.start)..num.end,
+            number_span: num.start..num.end,
+            kind: ClaimKind::Number,
+            value: num.value,
+            step: num.step,
+            unit: None,
+            measured: None,
+            date: None,
+            num,
+            currency: cur,
+            suffixed: false,
+            factor: 1.0,
+        };
+        // glued to letters of any script ("2σ", "5Rp") unless a unit symbol
+        let glued = !ends_word(text, num.end)
+            || text[num.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+        if num.ordinal {
+            if cur.is_some() {
+                return None;
+            }
+            f.kind = ClaimKind::Ordinal;
+            return Some(f);
+        }
+        if let Some(c) = cur {
+            if glued {
+                return None;
+            }
+            f.kind = ClaimKind::Money;
+            f.unit = Some(c.code);
+            f.value *= c.factor;
+            f.step *= c.factor;
+            f.factor = c.factor;
+            f.measured = quantity::measured_of(text, num.end, end).map(|(a, b)| a..b);
+            return Some(f);
+        }
+        if glued {
+            // only a unit symbol may be glued on: "200lbs", "75ml"
+            let u = quantity::unit(text, num.end, end)?;
+            if u.word || num.words {
+                return None;
+            }
+            self.with_unit(&mut f, u);
+            return Some(f);
+        }
+        if let Some((unit, e)) = quantity::percent(text, num.end, end) {
+            f.kind = ClaimKind::Percent;
+            f.unit = Some(unit);
+            f.span.end = e;
+            f.suffixed = true;
+            return Some(f);
+        }
+        if let Some(c) = money::suffix(text, num.end, end) {
+            f.kind = ClaimKind::Money;
+            f.unit = Some(c.code);
+            f.value *= c.factor;
+            f.step *= c.factor;
+            f.factor = c.factor;
+            f.span.end = c.end;
+            f.suffixed = true;
+            f.measured = quantity::measured_of(text, c.end, end).map(|(a, b)| a..b);
+            return Some(f);
+        }
+        if let Some(u) = quantity::unit(text, num.end, end) {
+            self.with_unit(&mut f, u);
+            return Some(f);
+        }
+        if let Some((noun, a, b)) = quantity::noun(text, num.end, end) {
+            f.kind = ClaimKind::Quantity;
+            f.unit = Some(noun);
+            f.measured = Some(a..b);
+            f.span.end = b;
+            f.suffixed = true;
+            return Some(f);
+        }
+        if let Some(c) = inherit {
+            f.kind = ClaimKind::Money;
+            f.unit = Some(c.code);
+            f.value *= c.factor;
+            f.step *= c.factor;
+            f.factor = c.factor;
+            return Some(f);
+        }
+        if num.bare_one && !approximated {
+            return None;
+        }
+        // a bare year-like integer is a year; the date parser, run first,
+        // normally claims these with more context
+        if num.plain_int
+            && num.digits_end - num.start == 4
+            && (1900.0..=2100.0).contains(&num.value)
+        {
+            f.kind = ClaimKind::Year;
+            f.date = Some(DateParts {
+                year: Some(num.value as i32),
+                ..DateParts::default()
+            });
+        }
+        Some(f)
+    }
+
+    /// Sets the kind, unit and span of a figure with unit `u`.
+    fn with_unit(&self, f: &mut Fig, u: quantity::Unit) {
+        let text = self.text;
+        let end = self.sentence.end;
+        f.kind = u.kind;
+        f.unit = Some(u.name);
+        f.span.end = u.end;
+        f.suffixed = true;
+        if u.kind == ClaimKind::Duration {
+            if let Some(e) = quantity::age_after(text, u.end, end) {
+                f.kind = ClaimKind::Age;
+                f.span.end = e;
+                return;
+            }
+        }
+        let of = quantity::measured_of(text, u.end, end);
+        // "5 million pounds" of money, "500 pounds of cocaine" of weight
+        if u.name == "pound" && u.word && f.num.scale > 1.0 && of.is_none() {
+            f.kind = ClaimKind::Money;
+            f.unit = Some("GBP");
+            return;
+        }
+        f.measured = of.map(|(a, b)| a..b);
+    }
+
+    /// "aged 45", "age 87".
+    fn aged(&mut self, p: usize, wend: usize, ap: Option<approx::Found>) -> Option<usize> {
+        let end = self.sentence.end;
+        let gap = spaces(&self.text[wend..end]);
+        if gap == 0 {
+            return None;
+        }
+        let num = number::parse(self.text, wend + gap, end, false)?;
+        if num.ordinal || num.bare_one || !ends_word(self.text, num.end) {
+            return None;
+        }
+        let f = Fig {
+            span: p..num.end,
+            number_span: num.start..num.end,
+            kind: ClaimKind::Age,
+            value: num.value,
+            step: num.step,
+            unit: Some("year"),
+            measured: None,
+            date: None,
+            num,
+            currency: None,
+            suffixed: true,
+            factor: 1.0,
+        };
+        self.push(f, ap, None);
+        Some(num.end)
+    }
+
+    /// "between 10 and 15 percent".
+    fn between(&mut self, p: usize, wend: usize, ap: Option<approx::Found>) -> Option<usize> {
+        let end = self.sentence.end;
+        let gap = spaces(&self.text[wend..end]);
+        if gap == 0 {
+            return None;
+        }
+        let a = self.figure(wend + gap, None, true)?;
+        let n = match_phrase(&self.text[a.span.end..end], " and ", false)?;
+        let b = self.figure(a.span.end + n, a.currency, true)?;
+        if a.kind == ClaimKind::Ordinal || b.kind == ClaimKind::Ordinal {
+            return None;
+        }
+        let (a, b) = share(a, b)?;
+        let e = b.span.end;
+        self.push_range(p, a, b, ap);
+        Some(e)
+    }
+
+    /// A second figure joined to `a` by a dash or "to": "10-15%", "$10-15
+    /// million", "10 to 15 percent".
+    fn range_tail(&mut self, p: usize, a: &Fig, ap: Option<approx::Found>) -> Option<usize> {
+        let text = self.text;
+        let end = self.sentence.end;
+        if matches!(a.kind, ClaimKind::Ordinal | ClaimKind::Year) && !a.suffixed {
+            if a.kind == ClaimKind::Ordinal {
+                return None;
+            }
+        }
+        let rest = &text[a.span.end..end];
+        let (dash, n) = if let Some(n) = ["-", "–", "—", "~", " - ", " – ", " — "]
+            .iter()
+            .find_map(|d| rest.starts_with(d).then_some(d.len()))
+        {
+            (true, n)
+        } else if let Some(n) = match_phrase(rest, " to ", false) {
+            (false, n)
+        } else {
+            return None;
+        };
+        let q = a.span.end + n;
+        // a second currency symbol is fine: "$10-$15"
+        let b = self.figure(q, a.currency, true)?;
+        if b.kind == ClaimKind::Ordinal || a.num.words != b.num.words {
+            return None;
+        }
+        let b_marked =
+            b.suffixed || b.num.scale > 1.0 || b.currency.is_some() && a.currency.is_none();
+        if dash {
+            if !a.suffixed && !b_marked && a.currency.is_none() {
+                // bare "10-15": a range only when it rises and is no phone
+                // number, score or season ("555-1234", "3-2", "2019-20")
+                let phone = text[b.span.end..end].starts_with('-')
+                    || (b.num.digits_end - b.num.start >= 4 && a.num.digits_end - a.num.start >= 3);
+                if !(a.num.plain_int && b.num.plain_int) || b.value <= a.value || phone {
+                    return None;
+                }
+                if a.kind == ClaimKind::Year || b.kind == ClaimKind::Year {
+                    return None;
+                }
+            }
+        } else {
+            // "X to Y" only with a unit written once after Y, and not
+            // "from X to Y", which is a change
+            if a.suffixed || !b_marked || self.prev_word_is(ap.map_or(p, |x| x.start), "from") {
+                return None;
+            }
+        }
+        let (a2, b2) = share(a.clone(), b)?;
+        let e = b2.span.end;
+        self.push_range(ap.map_or(a2.span.start, |x| x.start), a2, b2, ap);
+        Some(e)
+    }
+
+    /// True when the word before `p` is `w` (lowercase).
+    fn prev_word_is(&self, p: usize, w: &str) -> bool {
+        let b = self.text.as_bytes();
+        let mut i = p;
+        while i > self.sentence.start && b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        let e = i;
+        while i > self.sentence.start && b[i - 1].is_ascii_alphabetic() {
+            i -= 1;
+        }
+        self.text[i..e].eq_ignore_ascii_case(w)
+    }
+
+    fn claim(&self, f: &Fig) -> Claim {
+        Claim {
+            span: f.span.clone(),
+            number_span: f.number_span.clone(),
+            kind: f.kind,
+            value: Some(f.value),
+            step: f.step,
+            unit: f.unit,
+            approx: None,
+            low: f.value,
+            high: f.value,
+            measured: f.measured.clone(),
+            date: f.date,
+            range: None,
+            part_of: None,
+            sentence: self.si,
+        }
+    }
+
+    fn push(&mut self, f: Fig, ap: Option<approx::Found>, part_of: Option<usize>) {
+        let mut c = self.claim(&f);
+        if let Some(a) = ap {
+            c.span.start = a.start;
+            c.approx = Some(Approx {
+                phrase: a.phrase,
+                span: a.start..a.end,
+            });
+            (c.low, c.high) = approx::interval(f.value, a.low, a.high);
+        }
+        c.part_of = part_of;
+        self.out.push(c);
+    }
+
+    fn push_range(&mut self, start: usize, a: Fig, b: Fig, ap: Option<approx::Found>) {
+        let id = self.out.len();
+        let (lo, hi) = if a.value <= b.value {
+            (a.value, b.value)
+        } else {
+            (b.value, a.value)
+        };
+        let (low, high) = match ap {
+            Some(x) => (
+                approx::interval(lo, x.low, x.high).0,
+                approx::interval(hi, x.low, x.high).1,
+            ),
+            None => (lo, hi),
+        };
+        self.out.push(Claim {
+            span: start..b.span.end,
+            number_span: a.number_span.start..b.number_span.end,
+            kind: ClaimKind::Range,
+            value: None,
+            step: a.step.min(b.step),
+            unit: b.unit.or(a.unit),
+            approx: ap.map(|x| Approx {
+                phrase: x.phrase,
+                span: x.start..x.end,
+            }),
+            low,
+            high,
+            measured: b.measured.clone(),
+            date: None,
+            range: Some((id + 1, id + 2)),
+            part_of: None,
+            sentence: self.si,
+        });
+        self.push(a, None, Some(id));
+        self.push(b, None, Some(id));
+    }
+}
+
+/// Gives the first member of a range what is written once after the
+/// second ("10-15 million", "10 to 15 percent", "$10-15 million"): its
+/// scale, kind and unit. Members of different kinds make no range.
+fn share(mut a: Fig, b: Fig) -> Option<(Fig, Fig)> {
+    if !a.suffixed {
+        if a.num.scale == 1.0 && b.num.scale > 1.0 && !a.num.words {
+            a.value *= b.num.scale;
+            a.step *= b.num.scale;
+        }
+        if a.currency.is_none() && b.kind == ClaimKind::Money {
+            a.value *= b.factor;
+            a.step *= b.factor;
+        }
+        if a.kind == ClaimKind::Number
+            || (a.kind == ClaimKind::Money && b.kind == ClaimKind::Money)
+            || a.kind == ClaimKind::Year
+        {
+            a.kind = b.kind;
+            a.unit = b.unit;
+            a.date = None;
+        }
+    }
+    let mut b = b;
+    if b.kind == ClaimKind::Year {
+        b.kind = ClaimKind::Number;
+        b.date = None;
+        if a.kind != ClaimKind::Number {
+            return None;
+        }
+    }
+    (a.kind == b.kind && a.unit == b.unit).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<Claim> {
+        claims(s, &[0..s.len()])
+    }
+
+    /// The claims as (text, kind, value, unit).
+    fn found(s: &str) -> Vec<(String, ClaimKind, Option<f64>, Option<&'static str>)> {
+        run(s)
+            .iter()
+            .map(|c| (s[c.span.clone()].to_string(), c.kind, c.value, c.unit))
+            .collect()
+    }
+
+    #[track_caller]
+    fn one(s: &str, text: &str, kind: ClaimKind, value: f64, unit: Option<&str>) {
+        let all = run(s);
+        let c = all
+            .iter()
+            .find(|c| &s[c.span.clone()] == text)
+            .unwrap_or_else(|| panic!("no `{text}` in `{s}`: {:?}", found(s)));
+        assert_eq!(c.kind, kind, "kind of `{text}`");
+        if value.is_nan() {
+            assert_eq!(c.value, None, "value of `{text}`");
+        } else {
+            let v = c.value.unwrap_or(f64::NAN);
+            let close = (v - value).abs() <= 1e-9 * value.abs().max(1.0);
+            assert!(close, "value of `{text}`: {v}");
+        }
+        assert_eq!(c.unit, unit, "unit of `{text}`");
+    }
+
+    #[track_caller]
+    fn nothing(s: &str) {
+        assert!(run(s).is_empty(), "`{s}`: {:?}", found(s));
+    }
+
+    use ClaimKind::*;
+
+    #[test]
+    fn founding_example() {
+        let s = "India has purchased nearly 13 million barrels of Russian oil since the start \
+                 of the war, up from nearly 16 million barrels in 2021.";
+        let all = run(s);
+        let c = &all[0];
+        assert_eq!(&s[c.span.clone()], "nearly 13 million barrels");
+        assert_eq!(&s[c.number_span.clone()], "13 million");
+        assert_eq!(c.kind, Quantity);
+        assert_eq!(c.unit, Some("barrel"));
+        assert_eq!((c.value, c.step), (Some(13e6), 1e6));
+        assert_eq!((c.low, c.high), (13e6 * 0.9, 13e6));
+        assert_eq!(c.approx.as_ref().map(|a| a.phrase), Some("nearly"));
+        assert_eq!(c.measured.clone().map(|m| &s[m]), Some("Russian oil"));
+        assert_eq!(&s[all[1].span.clone()], "nearly 16 million barrels");
+        assert_eq!(all[2].kind, Year);
+        assert_eq!(all.len(), 3);
+    }
+
+    #[test]
+    fn money() {
+        one(
+            "a $55 billion deal",
+            "$55 billion",
+            Money,
+            55e9,
+            Some("USD"),
+        );
+        one(
+            "$ 75 million of bonds",
+            "$ 75 million",
+            Money,
+            75e6,
+            Some("USD"),
+        );
+        one("A$246bn", "A$246bn", Money, 246e9, Some("AUD"));
+        one("costs $1.2tn now", "$1.2tn", Money, 1.2e12, Some("USD"));
+        one("a £5m deal", "£5m", Money, 5e6, Some("GBP"));
+        one(
+            "55 billion rubles",
+            "55 billion rubles",
+            Money,
+            55e9,
+            Some("RUB"),
+        );
+        one(
+            "1.05 billion dlrs",
+            "1.05 billion dlrs",
+            Money,
+            1.05e9,
+            Some("USD"),
+        );
+        one(
+            "a 400 mln dlr payment",
+            "400 mln dlr",
+            Money,
+            400e6,
+            Some("USD"),
+        );
+        one("rose 1.20 cents", "1.20 cents", Money, 0.012, Some("USD"));
+        one(
+            "paid 5 million pounds to",
+            "5 million pounds",
+            Money,
+            5e6,
+            Some("GBP"),
+        );
+        one("20 mln stg", "20 mln stg", Money, 20e6, Some("GBP"));
+        one("€40", "€40", Money, 40.0, Some("EUR"));
+        one("USD 5", "USD 5", Money, 5.0, Some("USD"));
+    }
+
+    #[test]
+    fn percents() {
+        one("up 4.2% on", "4.2%", Percent, 4.2, Some("%"));
+        one("12.5 percent", "12.5 percent", Percent, 12.5, Some("%"));
+        one("12.5 per cent", "12.5 per cent", Percent, 12.5, Some("%"));
+        one("5 pct", "5 pct", Percent, 5.0, Some("%"));
+        one(
+            "by 2 percentage points",
+            "2 percentage points",
+            Percent,
+            2.0,
+            Some("pp"),
+        );
+        one("twenty percent", "twenty percent", Percent, 20.0, Some("%"));
+        one(
+            "minus five percent",
+            "minus five percent",
+            Percent,
+            -5.0,
+            Some("%"),
+        );
+        let c = &run("rose 4.2%")[0];
+        assert_eq!(c.step, 0.1);
+    }
+
+    #[test]
+    fn quantities() {
+        one(
+            "2,000 people",
+            "2,000 people",
+            Quantity,
+            2000.0,
+            Some("person"),
+        );
+        one(
+            "400 workers",
+            "400 workers",
+            Quantity,
+            400.0,
+            Some("worker"),
+        );
+        one(
+            "You weight 200lbs.",
+            "200lbs",
+            Quantity,
+            200.0,
+            Some("pound"),
+        );
+        one("75ml", "75ml", Quantity, 75.0, Some("millilitre"));
+        one(
+            "its 3-inch thickness",
+            "3-inch",
+            Quantity,
+            3.0,
+            Some("inch"),
+        );
+        one(
+            "2.4 billion gallons",
+            "2.4 billion gallons",
+            Quantity,
+            2.4e9,
+            Some("gallon"),
+        );
+        one(
+            "0.9 trillion cubic feet",
+            "0.9 trillion cubic feet",
+            Quantity,
+            0.9e12,
+            Some("cubic foot"),
+        );
+        one(
+            "500,000 barrels a day",
+            "500,000 barrels a day",
+            Quantity,
+            5e5,
+            Some("barrel per day"),
+        );
+        one("two feet", "two feet", Quantity, 2.0, Some("foot"));
+        one(
+            "a 10 km/h wind",
+            "10 km/h",
+            Quantity,
+            10.0,
+            Some("kilometre per hour"),
+        );
+        one("5 m deep", "5 m", Quantity, 5.0, Some("metre"));
+        one("12 apples", "12", Number, 12.0, None);
+    }
+
+    #[test]
+    fn temperatures_durations_ages() {
+        one(
+            "-5 degree fahrenheit",
+            "-5 degree fahrenheit",
+            Temperature,
+            -5.0,
+            Some("fahrenheit"),
+        );
+        one(
+            "at 40 deg celsius",
+            "40 deg celsius",
+            Temperature,
+            40.0,
+            Some("celsius"),
+        );
+        one("set to 85°", "85°", Quantity, 85.0, Some("degree"));
+        one("−3°C", "−3°C", Temperature, -3.0, Some("celsius"));
+        one(
+            "for three years",
+            "three years",
+            Duration,
+            3.0,
+            Some("year"),
+        );
+        one("10 days", "10 days", Duration, 10.0, Some("day"));
+        one("a 45-year-old man", "45-year-old", Age, 45.0, Some("year"));
+        one(
+            "she is 29 years old",
+            "29 years old",
+            Age,
+            29.0,
+            Some("year"),
+        );
+        one("aged 45,", "aged 45", Age, 45.0, Some("year"));
+        one("a man of age 87", "age 87", Age, 87.0, Some("year"));
+    }
+
+    #[test]
+    fn approximators() {
+        let c = &run("more than 5 cars")[0];
+        assert_eq!((c.low, c.high), (5.0, f64::INFINITY));
+        assert_eq!(c.span, 0..16);
+        assert_eq!(c.number_span, 10..11);
+        let c = &run("up to 40%")[0];
+        assert_eq!((c.low, c.high), (0.0, 40.0));
+        let c = &run("about -10 degrees")[0];
+        assert_eq!((c.low, c.high), (-11.0, -9.0));
+        nothing("about the war");
+        nothing("over time");
+        nothing("some of them");
+    }
+
+    #[test]
+    fn ranges() {
+        let s = "between 900 and 400 workers";
+        let all = run(s);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            (all[0].kind, all[0].range, all[0].value),
+            (Range, Some((1, 2)), None)
+        );
+        assert_eq!(all[0].span, 0..s.len());
+        assert_eq!((all[1].value, all[2].value), (Some(900.0), Some(400.0)));
+        assert_eq!((all[1].part_of, all[2].part_of), (Some(0), Some(0)));
+        assert_eq!(all[1].unit, Some("worker"));
+        let s = "$10-15 million";
+        let all = run(s);
+        assert_eq!(all[0].kind, Range);
+        assert_eq!((all[1].value, all[2].value), (Some(10e6), Some(15e6)));
+        assert_eq!((all[1].unit, all[2].unit), (Some("USD"), Some("USD")));
+        let s = "10 to 15 percent";
+        let all = run(s);
+        assert_eq!(all[0].kind, Range);
+        assert_eq!((all[1].kind, all[1].value), (Percent, Some(10.0)));
+        let all = run("rose from 10 to 15 percent");
+        assert_eq!(
+            all.iter().map(|c| c.kind).collect::<Vec<_>>(),
+            vec![Number, Percent]
+        );
+        let all = run("won 3-2 at home");
+        assert_eq!(all.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![Number]);
+        let all = run("about 20-30");
+        assert_eq!(all[0].kind, Range);
+        assert_eq!(all[0].approx.as_ref().map(|a| a.phrase), Some("about"));
+        let all = run("call 555-1234 now");
+        assert!(all.is_empty(), "{:?}", found("call 555-1234 now"));
+        let all = run("from 10 to 15");
+        assert_eq!(all.len(), 2);
+    }
+
+    #[test]
+    fn words() {
+        one("a dozen eggs", "a dozen", Number, 12.0, None);
+        one("thirteen", "thirteen", Number, 13.0, None);
+        one(
+            "half a million people",
+            "half a million people",
+            Quantity,
+            5e5,
+            Some("person"),
+        );
+        one(
+            "two-thirds of voters",
+            "two-thirds",
+            Number,
+            2.0 / 3.0,
+            None,
+        );
+        one("a quarter of the", "a quarter", Number, 0.25, None);
+        one("one day", "one day", Duration, 1.0, Some("day"));
+        nothing("one of the best, no one knows");
+        nothing("in a quarter");
+        nothing("a man");
+        one("the 21st century", "21st", Ordinal, 21.0, None);
+        one("the twenty-first", "twenty-first", Ordinal, 21.0, None);
+    }
+
+    #[test]
+    fn not_figures() {
+        nothing("G7 and COVID-19 and F-16 and A380 and 3M and B2B and MP3");
+        nothing("at 10:30 today");
+        nothing("see section 1.2.3");
+        nothing("visit https://example.com/2021/05/x.html or www.a1.com");
+        nothing("write to joe2@example.com");
+        nothing("a 5G network");
+        nothing("24/7 service");
+        nothing("as shown in Fig. 5 and Eq. (11), see [14]");
+        nothing("the OAE 2 event and Apollo 11");
+        nothing("call +1-222-2222-2222 or 555-123-4567");
+        nothing("?id=305&x=7%2820");
+        nothing("salts Ca(ClO4)2 and σ0 → σ1 at 2σ, see (1) and (2)");
+    }
+
+    #[test]
+    fn plain_numbers() {
+        one("192.", "192", Number, 192.0, None);
+        one(".08", ".08", Number, 0.08, None);
+        one("11-1/2", "11-1/2", Number, 11.5, None);
+        one("rose 1/2 point", "1/2 point", Quantity, 0.5, Some("point"));
+        one("in 2021", "2021", Year, 2021.0, None);
+        one("+12", "+12", Number, 12.0, None);
+        one(
+            "In 1000-5000 cases",
+            "1000-5000 cases",
+            Range,
+            f64::NAN,
+            Some("case"),
+        );
+        one("at least one", "at least one", Number, 1.0, None);
+        one("about ~5 kg", "~5 kg", Quantity, 5.0, Some("kilogram"));
+        one("values of ∼−1‰", "∼−1‰", Quantity, -1.0, Some("per mille"));
+        one("Sales 5 times", "5", Number, 5.0, None);
+        one("10 €, 5", "10 €", Money, 10.0, Some("EUR"));
+        one("USD115.5", "USD115.5", Money, 115.5, Some("USD"));
+        one(
+            "a 12-cent-a-share dividend",
+            "12-cent",
+            Money,
+            0.12,
+            Some("USD"),
+        );
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "",
+            "$",
+            "-",
+            "−",
+            "½",
+            "1e999",
+            "€",
+            "between",
+            "between 5 and",
+            "about",
+            "5-",
+            "5 to",
+            "$10-",
+            "half a",
+            "two and a",
+            "a hundred and",
+            "é5",
+            "5é",
+            "£ 5 ££",
+            "1,",
+            "1.",
+        ] {
+            let _ = run(s);
+        }
+        let big = "9".repeat(100_000);
+        let _ = run(&big);
+        let all = run(&format!("{big}.5 dollars"));
+        assert!(all.iter().all(|c| c.value.is_none_or(f64::is_finite)));
+    }
+
+    #[test]
+    fn claims_are_sorted_and_disjoint() {
+        let s =
+            "Between 10 and 15 percent of 2,000 people, about $5 million, rose 4% to 1,200 tonnes.";
+        let all = run(s);
+        for w in all.windows(2) {
+            assert!(w[0].span.start <= w[1].span.start);
+            if w[1].part_of.is_none() && w[0].part_of.is_none() && w[0].range.is_none() {
+                assert!(w[0].span.end <= w[1].span.start, "{:?}", found(s));
+            }
+        }
+    }
 }

@@ -25,7 +25,11 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = figcheck();
     cmd.args(args)
         .current_dir(fixture(""))
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("figcheck runs");
@@ -54,6 +58,8 @@ pub fn transcript(o: &Output) -> String {
         } else {
             format!("--- stderr ---\n{}", String::from_utf8_lossy(&o.stderr))
         },
-        o.status.code().map_or("signal".to_string(), |c| c.to_string())
+        o.status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string())
     )
 }

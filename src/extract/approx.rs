@@ -1,0 +1,203 @@
+//! Approximators: the words before a figure that make it an interval
+//! ("nearly 13 million", "more than 5", "up to 40%").
+//!
+//! The phrases and their factors are data (`checks/lexicon/approximators.toml`);
+//! this module matches them, longest first, and turns a value and a phrase
+//! into the interval the claim carries.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_phrase, spaces};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    approximator: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    phrase: String,
+    low: f64,
+    high: f64,
+}
+
+struct Approximators {
+    entries: Vec<Entry>,
+    /// First word → entries starting with it, longest phrase first.
+    by_first: WordMap<Vec<usize>>,
+    /// Phrases that are symbols ("~", "<"), longest first.
+    symbols: Vec<usize>,
+}
+
+static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
+    let file: File = lexicon::parse(
+        "approximators",
+        include_str!("../../checks/lexicon/approximators.toml"),
+    );
+    let mut by_first: WordMap<Vec<usize>> = WordMap::default();
+    let mut symbols = Vec::new();
+    for (i, e) in file.approximator.iter().enumerate() {
+        let first: String = e
+            .phrase
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if first.is_empty() {
+            symbols.push(i);
+        } else {
+            by_first.entry(first).or_default().push(i);
+        }
+    }
+    let longest = |i: &usize| std::cmp::Reverse(file.approximator[*i].phrase.len());
+    for v in by_first.values_mut() {
+        v.sort_by_key(longest);
+    }
+    symbols.sort_by_key(longest);
+    Approximators {
+        entries: file.approximator,
+        by_first,
+        symbols,
+    }
+});
+
+/// An approximator found before a figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Found {
+    pub phrase: &'static str,
+    pub low: f64,
+    pub high: f64,
+    pub start: usize,
+    /// End of the phrase.
+    pub end: usize,
+    /// Where the figure may start: after the phrase and its spaces.
+    pub next: usize,
+}
+
+/// The first words of the approximators that start with a word.
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    let a: &'static Approximators = &APPROX;
+    a.by_first.keys().map(String::as_str)
+}
+
+/// True when `c` begins a symbol approximator ("~", "<", "≈").
+pub(crate) fn starts_symbol(c: char) -> bool {
+    APPROX
+        .symbols
+        .iter()
+        .any(|&i| APPROX.entries[i].phrase.starts_with(c))
+}
+
+/// Matches an approximator at `pos`: a phrase followed by at least one
+/// space, or a symbol, glued or not ("~5", "< 5").
+pub(crate) fn parse(text: &str, pos: usize, end: usize) -> Option<Found> {
+    let s = text.get(pos..end)?;
+    let a: &'static Approximators = &APPROX;
+    if !s.as_bytes().first()?.is_ascii_alphabetic() {
+        for &i in &a.symbols {
+            let e = &a.entries[i];
+            if let Some(n) = lexicon::match_exact(s, &e.phrase) {
+                let gap = spaces(&s[n..]);
+                return Some(Found {
+                    phrase: e.phrase.as_str(),
+                    low: e.low,
+                    high: e.high,
+                    start: pos,
+                    end: pos + n,
+                    next: pos + n + gap,
+                });
+            }
+        }
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let (w, _) = lower_word(s, &mut buf)?;
+    for &i in a.by_first.get(w)? {
+        let e = &a.entries[i];
+        if let Some(n) = match_phrase(s, &e.phrase, true) {
+            let gap = spaces(&s[n..]);
+            if gap == 0 {
+                continue;
+            }
+            return Some(Found {
+                phrase: e.phrase.as_str(),
+                low: e.low,
+                high: e.high,
+                start: pos,
+                end: pos + n,
+                next: pos + n + gap,
+            });
+        }
+    }
+    None
+}
+
+/// The interval `value` stands for under factors `low` and `high`: ordered,
+/// so that a negative value swaps the bounds. An infinite factor gives an
+/// unbounded side, never NaN.
+pub(crate) fn interval(value: f64, low: f64, high: f64) -> (f64, f64) {
+    let mul = |f: f64| {
+        if f.is_infinite() {
+            if value == 0.0 { f } else { f * value.signum() }
+        } else {
+            value * f
+        }
+    };
+    let (a, b) = (mul(low), mul(high));
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn found(s: &str, phrase: &str, low: f64, high: f64) {
+        let f = parse(s, 0, s.len()).unwrap_or_else(|| panic!("no approximator in `{s}`"));
+        assert_eq!((f.phrase, f.low, f.high), (phrase, low, high));
+        assert_eq!(&s[f.start..f.end].to_ascii_lowercase(), phrase);
+    }
+
+    #[test]
+    fn matches_longest_phrase() {
+        found("nearly 13", "nearly", 0.9, 1.0);
+        found("More than 5", "more than", 1.0, f64::INFINITY);
+        found("just over 5", "just over", 1.0, 1.05);
+        found("up to 40", "up to", 0.0, 1.0);
+        found("an estimated 40", "an estimated", 0.9, 1.1);
+        assert_eq!(parse("nearlyx 5", 0, 9), None);
+        assert_eq!(parse("more", 0, 4), None);
+        assert_eq!(parse("overall 5", 0, 9), None);
+        assert!(first_words().any(|w| w == "about") && !first_words().any(|w| w == "the"));
+        found("~5", "~", 0.9, 1.1);
+        found("< 5", "<", 0.0, 1.0);
+        found("ca. 5", "ca.", 0.9, 1.1);
+        assert!(starts_symbol('∼') && !starts_symbol('x'));
+    }
+
+    #[test]
+    fn intervals_are_ordered() {
+        assert_eq!(interval(13e6, 0.9, 1.0), (13e6 * 0.9, 13e6));
+        assert_eq!(interval(-10.0, 0.9, 1.0), (-10.0, -9.0));
+        assert_eq!(interval(5.0, 1.0, f64::INFINITY), (5.0, f64::INFINITY));
+        assert_eq!(
+            interval(-5.0, 1.0, f64::INFINITY),
+            (f64::NEG_INFINITY, -5.0)
+        );
+        assert_eq!(interval(0.0, 1.0, f64::INFINITY), (0.0, f64::INFINITY));
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        let mut seen = std::collections::HashSet::new();
+        for e in &APPROX.entries {
+            assert!(!e.phrase.is_empty() && e.phrase == e.phrase.to_ascii_lowercase());
+            assert!(seen.insert(e.phrase.as_str()), "duplicate `{}`", e.phrase);
+            assert!(e.low <= e.high, "`{}`", e.phrase);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Money: the currency written around a number ("US$ 5", "€40", "1.05
+//! billion dlrs", "55 billion rubles", "50 cents").
+//!
+//! The currencies are data (`checks/lexicon/currencies.toml`). Symbols and
+//! codes before a number match exactly; words after it match in any case,
+//! longest first. The number and its scale are [`super::number`]'s.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_exact, match_phrase, spaces};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    currency: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    code: String,
+    #[serde(default = "one")]
+    factor: f64,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+struct Currencies {
+    entries: Vec<Entry>,
+    /// First byte → (entry, symbol), longest symbol first.
+    before: Vec<Vec<(usize, usize)>>,
+    /// First lowercase word → (entry, word), longest first.
+    after: WordMap<Vec<(usize, usize)>>,
+}
+
+static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
+    let file: File = lexicon::parse(
+        "currencies",
+        include_str!("../../checks/lexicon/currencies.toml"),
+    );
+    let mut before = vec![Vec::new(); 256];
+    let mut after: WordMap<Vec<(usize, usize)>> = WordMap::default();
+    for (i, e) in file.currency.iter().enumerate() {
+        for (j, b) in e.before.iter().enumerate() {
+            if let Some(&c) = b.as_bytes().first() {
+                before[usize::from(c)].push((i, j));
+            }
+        }
+        for (j, a) in e.after.iter().enumerate() {
+            let first: String = a
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            after.entry(first).or_default().push((i, j));
+        }
+    }
+    for v in &mut before {
+        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].before[j].len()));
+    }
+    for v in after.values_mut() {
+        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].after[j].len()));
+    }
+    Currencies {
+        entries: file.currency,
+        before,
+        after,
+    }
+});
+
+/// A currency found next to a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Currency {
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// Converts the written amount to the code's unit (0.01 for cents).
+    pub factor: f64,
+    pub start: usize,
+    /// End of the symbol or word.
+    pub end: usize,
+    /// For a symbol before the number: where the number starts.
+    pub next: usize,
+}
+
+/// True when `b` can begin a currency symbol or code.
+pub(crate) fn may_prefix(b: u8) -> bool {
+    !CURRENCIES.before[usize::from(b)].is_empty()
+}
+
+/// A currency symbol or code at `pos`, followed (after optional spaces) by a
+/// digit: "$5", "US$ 5", "€ 40", "USD 5".
+pub(crate) fn prefix(text: &str, pos: usize, end: usize) -> Option<Currency> {
+    let s = text.get(pos..end)?;
+    let c: &'static Currencies = &CURRENCIES;
+    for &(i, j) in &c.before[usize::from(*s.as_bytes().first()?)] {
+        let sym = &c.entries[i].before[j];
+        let Some(n) = match_exact(s, sym) else {
+            continue;
+        };
+        let rest = &s[n..];
+        // a code must not run into a word: "USDA", "Rsx"
+        if sym.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+            && rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        {
+            continue;
+        }
+        let gap = spaces(rest);
+        let nb = rest.as_bytes();
+        let digit = |k: usize| nb.get(k).is_some_and(u8::is_ascii_digit);
+        if digit(gap) || (nb.get(gap) == Some(&b'.') && digit(gap + 1)) {
+            return Some(Currency {
+                code: c.entries[i].code.as_str(),
+                factor: c.entries[i].factor,
+                start: pos,
+                end: pos + n,
+                next: pos + n + gap,
+            });
+        }
+    }
+    None
+}
+
+/// A currency after a number ending at `pos`: a word after a space or a
+/// hyphen ("dlrs", "billion rubles" with the scale already read, "pounds
+/// sterling", "12-cent"), or a symbol or code, glued or spaced, that no
+/// number follows ("10 €", "115USD").
+pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
+    let s = text.get(pos..end)?;
+    let c: &'static Currencies = &CURRENCIES;
+    let gap = spaces(s);
+    if let Some(&first) = s.as_bytes().get(gap) {
+        for &(i, j) in &c.before[usize::from(first)] {
+            let sym = c.entries[i].before[j].as_str();
+            let symbolic = !sym.bytes().any(|b| b.is_ascii_lowercase());
+            let Some(n) = match_exact(&s[gap..], sym).filter(|_| symbolic) else {
+                continue;
+            };
+            let after = &s[gap + n..];
+            let word_end = lexicon::ends_word(after, 0);
+            let number_follows = after
+                .trim_start_matches([' ', '\t'])
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit());
+            if word_end && !number_follows {
+                return Some(Currency {
+                    code: c.entries[i].code.as_str(),
+                    factor: c.entries[i].factor,
+                    start: pos + gap,
+                    end: pos + gap + n,
+                    next: pos + gap + n,
+                });
+            }
+        }
+    }
+    let gap = if gap == 0 && s.starts_with('-') {
+        1
+    } else {
+        gap
+    };
+    if gap == 0 {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let (w, _) = lower_word(&s[gap..], &mut buf)?;
+    for &(i, j) in c.after.get(w)? {
+        if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
+            return Some(Currency {
+                code: c.entries[i].code.as_str(),
+                factor: c.entries[i].factor,
+                start: pos + gap,
+                end: pos + gap + n,
+                next: pos + gap + n,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn before(s: &str, code: &str, next: usize) {
+        let c = prefix(s, 0, s.len()).unwrap_or_else(|| panic!("no currency in `{s}`"));
+        assert_eq!((c.code, c.next), (code, next), "`{s}`");
+    }
+
+    #[track_caller]
+    fn after(s: &str, code: &str, word: &str) {
+        let c = suffix(s, 0, s.len()).unwrap_or_else(|| panic!("no currency in `{s}`"));
+        assert_eq!((c.code, &s[c.start..c.end]), (code, word), "`{s}`");
+    }
+
+    #[test]
+    fn symbols_before() {
+        before("$5", "USD", 1);
+        before("$ 75 million", "USD", 2);
+        before("US$1.2", "USD", 3);
+        before("A$246bn", "AUD", 2);
+        before("NZ$ 5", "NZD", 4);
+        before("€.5", "EUR", 3);
+        before("£40", "GBP", 2);
+        before("USD 5", "USD", 4);
+        before("Rs 500", "INR", 3);
+        assert_eq!(prefix("$x", 0, 2), None);
+        assert_eq!(prefix("USDA 5", 0, 6), None);
+        assert_eq!(prefix("US$", 0, 3), None);
+    }
+
+    #[test]
+    fn words_after() {
+        after(" dlrs", "USD", "dlrs");
+        after(" Dollars.", "USD", "Dollars");
+        after(" pounds sterling", "GBP", "pounds sterling");
+        assert_eq!(suffix(" billion", 0, 8), None);
+    }
+
+    #[test]
+    fn cents_are_hundredths() {
+        let c = suffix(" cents a share", 0, 14).unwrap();
+        assert_eq!((c.code, c.factor), ("USD", 0.01));
+        assert_eq!(suffix(" rubles", 0, 7).map(|c| c.code), Some("RUB"));
+        assert_eq!(suffix(" D-marks", 0, 8).map(|c| c.code), Some("DEM"));
+        assert_eq!(suffix(" dollarization", 0, 14), None);
+        assert_eq!(suffix("dlrs", 0, 4), None);
+        assert_eq!(suffix("-cent-a-share", 0, 13).map(|c| c.end), Some(5));
+        assert_eq!(suffix(" €, 10", 0, 6).map(|c| c.code), Some("EUR"));
+        assert_eq!(suffix("USD", 0, 3).map(|c| c.code), Some("USD"));
+        assert_eq!(suffix(" $ 14 million", 0, 13), None);
+        assert_eq!(suffix(" USDA", 0, 5), None);
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        let mut before = std::collections::HashSet::new();
+        let mut after = std::collections::HashSet::new();
+        for e in &CURRENCIES.entries {
+            assert_eq!(e.code.len(), 3, "`{}`", e.code);
+            assert!(!e.before.is_empty() || !e.after.is_empty());
+            for b in &e.before {
+                assert!(!b.is_empty() && before.insert(b.as_str()), "`{b}`");
+            }
+            for a in &e.after {
+                assert!(!a.is_empty() && a == &a.to_lowercase(), "`{a}`");
+                assert!(after.insert(a.as_str()), "duplicate `{a}`");
+            }
+        }
+    }
+}

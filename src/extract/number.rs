@@ -1,0 +1,865 @@
+//! Numbers: the figure itself, before any currency or unit.
+//!
+//! Digits ("1,234.56", ".5", "−3.5", "+12", Reuters fractions "11-1/2",
+//! "1/2", "½"), words ("twenty-five", "one hundred and five", "half a
+//! million", "two-thirds", "a quarter of", "a dozen"), a scale after either
+//! ("1.5 million", "55bn", "$1.2tn"), and ordinals ("21st", "twenty-first").
+//! Each parse reports the value, the rounding step of what was written, and
+//! where it ends; the caller decides from the left context whether a number
+//! may start at all ("G7" and "F-16" are names).
+
+use std::sync::LazyLock;
+
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, digit1, satisfy};
+use nom::combinator::{not, opt, recognize};
+use nom::multi::many0_count;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use serde::Deserialize;
+
+use super::lexicon::{self, MAX_WORD, WordMap, ends_word, lower_word, spaces};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Numbers {
+    cardinals: WordMap<f64>,
+    tens: WordMap<f64>,
+    multipliers: WordMap<f64>,
+    abbreviations: WordMap<f64>,
+    glued: WordMap<f64>,
+    ordinals: WordMap<f64>,
+    denominators: WordMap<f64>,
+    signs: WordMap<f64>,
+    labels: Labels,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    words: Vec<String>,
+}
+
+static LABELS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    NUMBERS
+        .labels
+        .words
+        .iter()
+        .map(|w| (w.clone(), ()))
+        .collect()
+});
+
+/// True when a number after `w` (lowercase) names something: "Fig. 5".
+pub(crate) fn is_label(w: &str) -> bool {
+    LABELS.contains_key(w)
+}
+
+pub(crate) static NUMBERS: LazyLock<Numbers> =
+    LazyLock::new(|| lexicon::parse("numbers", include_str!("../../checks/lexicon/numbers.toml")));
+
+/// A number found in the prose. Offsets are prose bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Num {
+    pub start: usize,
+    /// After the scale word, if any.
+    pub end: usize,
+    /// After the number, before the scale word.
+    pub digits_end: usize,
+    /// Value with the scale applied.
+    pub value: f64,
+    /// One unit in the last place written, scale applied.
+    pub step: f64,
+    /// The scale written after the number (1 without one).
+    pub scale: f64,
+    pub ordinal: bool,
+    /// Written in words.
+    pub words: bool,
+    /// A plain integer in digits without separators: "2021", "555".
+    pub plain_int: bool,
+    /// A lone "one": as often a pronoun ("one of the", "no one") as a number.
+    pub bare_one: bool,
+}
+
+/// The words that can begin a number written in words.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    let n: &'static Numbers = &NUMBERS;
+    n.cardinals
+        .keys()
+        .chain(n.tens.keys())
+        .chain(n.ordinals.keys())
+        .chain(n.signs.keys())
+        .map(String::as_str)
+        .chain(["a", "an", "half"])
+}
+
+/// Parses a number at `pos` in `text[..end]`: digits or words, with a scale.
+/// `money` allows the one-letter scales glued to digits ("$55m").
+pub(crate) fn parse(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> {
+    let s = text.get(..end)?;
+    let first = *s.as_bytes().get(pos)?;
+    if first.is_ascii_alphabetic() {
+        words(s, pos)
+    } else {
+        digits(s, pos, money)
+    }
+}
+
+/// Three digits of a thousands group, not followed by a fourth.
+fn group3(i: &str) -> IResult<&str, &str> {
+    let (r, g) = take_while_m_n(3, 3, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (r, _) = not(satisfy(|c| c.is_ascii_digit())).parse(r)?;
+    Ok((r, g))
+}
+
+/// "1,234" or "1234": the integer part.
+fn integer(i: &str) -> IResult<&str, &str> {
+    recognize((digit1, many0_count(preceded(char(','), group3)))).parse(i)
+}
+
+/// "1,234.56" or ".5", unsigned.
+fn decimal(i: &str) -> IResult<&str, &str> {
+    let lead = recognize((integer, opt(preceded(char('.'), digit1))));
+    let bare = recognize(preceded(char('.'), digit1));
+    nom::branch::alt((lead, bare)).parse(i)
+}
+
+/// A sign: "-", "+", or U+2212 MINUS SIGN.
+fn sign(i: &str) -> IResult<&str, char> {
+    nom::branch::alt((char('-'), char('+'), char('\u{2212}'))).parse(i)
+}
+
+/// Denominators written in digits that make a fraction ("1/2", "3/8"), not a
+/// date ("9/11") or a score.
+fn fraction_denominator(d: u32) -> bool {
+    matches!(d, 2 | 3 | 4 | 8 | 16 | 32 | 64)
+}
+
+/// "1/2": numerator and denominator, both small, numerator below.
+fn fraction(i: &str) -> IResult<&str, (u32, u32)> {
+    let (r, (a, _, b)) = (digit1, char('/'), digit1).parse(i)?;
+    let (r, _) = not(satisfy(|c| c.is_ascii_alphanumeric() || c == '/')).parse(r)?;
+    match (a.parse::<u32>(), b.parse::<u32>()) {
+        (Ok(a), Ok(b)) if a > 0 && a < b && fraction_denominator(b) => Ok((r, (a, b))),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// Unicode vulgar fractions.
+fn vulgar(c: char) -> Option<(f64, f64)> {
+    Some(match c {
+        '½' => (1.0, 2.0),
+        '⅓' => (1.0, 3.0),
+        '⅔' => (2.0, 3.0),
+        '¼' => (1.0, 4.0),
+        '¾' => (3.0, 4.0),
+        '⅕' => (1.0, 5.0),
+        '⅛' => (1.0, 8.0),
+        '⅜' => (3.0, 8.0),
+        '⅝' => (5.0, 8.0),
+        '⅞' => (7.0, 8.0),
+        _ => return None,
+    })
+}
+
+/// True for a character that starts a vulgar fraction.
+pub(crate) fn is_vulgar(c: char) -> bool {
+    vulgar(c).is_some()
+}
+
+/// Parses `lit` (digits, commas, one dot) as f64 without allocating for
+/// ordinary lengths.
+fn value_of(lit: &str) -> Option<f64> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut long = String::new();
+    for &c in lit.as_bytes() {
+        if c == b',' {
+            continue;
+        }
+        if n < buf.len() {
+            buf[n] = c;
+            n += 1;
+        } else {
+            if long.is_empty() {
+                long.push_str(std::str::from_utf8(&buf).ok()?);
+            }
+            long.push(char::from(c));
+        }
+    }
+    let s = if long.is_empty() {
+        std::str::from_utf8(&buf[..n]).ok()?
+    } else {
+        long.as_str()
+    };
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Digits with an optional sign, fraction, ordinal suffix and scale.
+fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
+    let input = s.get(pos..)?;
+    let (rest, sg) = opt(sign).parse(input).ok()?;
+    let neg = matches!(sg, Some('-' | '\u{2212}'));
+    // a fraction on its own: "1/2"
+    if let Ok((r, (a, b))) = fraction(rest) {
+        let end = s.len() - r.len();
+        let v = f64::from(a) / f64::from(b);
+        return Some(finish(
+            s,
+            pos,
+            end,
+            if neg { -v } else { v },
+            1.0 / f64::from(b),
+            money,
+        ));
+    }
+    // a fraction character on its own: "½"
+    if let Some(ch) = rest.chars().next() {
+        if let Some((a, b)) = vulgar(ch) {
+            let end = s.len() - rest.len() + ch.len_utf8();
+            let v = a / b;
+            return Some(finish(
+                s,
+                pos,
+                end,
+                if neg { -v } else { v },
+                1.0 / b,
+                money,
+            ));
+        }
+    }
+    let (r, lit) = decimal(rest).ok()?;
+    // scientific notation: "1.3e6", "-127.32e13"
+    if let Ok((r2, (_, esign, exp))) = (
+        satisfy(|c| c == 'e' || c == 'E'),
+        opt(nom::branch::alt((char('-'), char('+')))),
+        digit1::<&str, nom::error::Error<&str>>,
+    )
+        .parse(r)
+    {
+        let exp: i32 = exp.parse::<i32>().ok().filter(|e| *e <= 400)?;
+        let exp = if esign == Some('-') { -exp } else { exp };
+        let end = s.len() - r2.len();
+        if !ends_word(s, end) {
+            return None;
+        }
+        let decimals = lit.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+        let v = value_of(lit)? * 10f64.powi(exp);
+        if !v.is_finite() {
+            return None;
+        }
+        let step = 10f64.powi(exp - decimals.min(300));
+        return Some(finish(s, pos, end, if neg { -v } else { v }, step, money));
+    }
+    // "1.2.3" is a section number, "10:30" a time, "1e9" and "0x1F" code
+    let rb = r.as_bytes();
+    if rb.len() >= 2 && matches!(rb[0], b'.' | b':' | b',' | b'/') && rb[1].is_ascii_digit() {
+        return None;
+    }
+    let mut v = value_of(lit)?;
+    let decimals = lit.split_once('.').map_or(0, |(_, d)| d.len());
+    let mut step = if decimals == 0 {
+        1.0
+    } else {
+        10f64.powi(-(decimals.min(300) as i32))
+    };
+    let mut end = s.len() - r.len();
+    let plain_int = decimals == 0 && !lit.contains(',');
+    // Reuters "11-1/2", "11 1/2"; "2½"
+    if decimals == 0 {
+        if let Some(c) = r
+            .chars()
+            .next()
+            .and_then(vulgar)
+            .map(|f| (f, r.chars().next()))
+        {
+            let ((a, b), ch) = c;
+            v += a / b;
+            step = 1.0 / b;
+            end += ch.map_or(0, char::len_utf8);
+        } else {
+            let sep = if r.starts_with('-') || r.starts_with(' ') {
+                1
+            } else {
+                0
+            };
+            if sep == 1 {
+                if let Ok((r2, (a, b))) = fraction(&r[1..]) {
+                    v += f64::from(a) / f64::from(b);
+                    step = 1.0 / f64::from(b);
+                    end = s.len() - r2.len();
+                }
+            }
+        }
+    }
+    // ordinals: "21st", "3rd"
+    if decimals == 0 && !neg {
+        let after = &s[end..];
+        for suf in ["st", "nd", "rd", "th"] {
+            if let Some(n) = lexicon::match_phrase(after, suf, true) {
+                return Some(Num {
+                    start: pos,
+                    end: end + n,
+                    digits_end: end + n,
+                    value: v,
+                    step: 1.0,
+                    scale: 1.0,
+                    ordinal: true,
+                    words: false,
+                    plain_int: false,
+                    bare_one: false,
+                });
+            }
+        }
+    }
+    let v = if neg { -v } else { v };
+    let mut num = finish(s, pos, end, v, step, money);
+    num.plain_int = plain_int && num.scale == 1.0 && sg.is_none();
+    Some(num)
+}
+
+/// Adds the scale after a number in digits ending at `end`.
+fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Num {
+    let (scale, send) = scale_after(s, end, money);
+    Num {
+        start: pos,
+        end: send,
+        digits_end: end,
+        value: v * scale,
+        step: step * scale,
+        scale,
+        ordinal: false,
+        words: false,
+        plain_int: false,
+        bare_one: false,
+    }
+}
+
+/// The scale words after a number in digits: "million", "mln", glued "bn",
+/// and with `money` the one-letter "m"/"b" glued; "k" glued anywhere.
+/// "two hundred thousand" multiplies; at most two words are read.
+fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
+    let n = &*NUMBERS;
+    let mut scale = 1.0;
+    let mut at = end;
+    let mut buf = [0u8; MAX_WORD];
+    for _ in 0..2 {
+        let Some(rest) = s.get(at..) else { break };
+        let gap = spaces(rest);
+        let Some((w, len)) = lower_word(&rest[gap..], &mut buf) else {
+            break;
+        };
+        if !ends_word(rest, gap + len) {
+            break;
+        }
+        let glued = gap == 0 && at == end;
+        let f = if let Some(&f) = n.multipliers.get(w).or_else(|| n.abbreviations.get(w)) {
+            // "dozen" multiplies only a written count: "3 dozen"
+            f
+        } else if glued && (w == "k" || (money && n.glued.contains_key(w))) {
+            n.glued.get(w).copied().unwrap_or(1.0)
+        } else {
+            break;
+        };
+        if scale > 1.0 && f <= scale {
+            break;
+        }
+        if at > end && gap == 0 {
+            break;
+        }
+        scale *= f;
+        at += gap + len;
+    }
+    (scale, at)
+}
+
+/// Where the parse stands in a run of number words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    /// "a"/"an": only a multiplier or a fraction may follow.
+    Article,
+    Ones,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// The next word after `at`: separated by spaces or one hyphen. Returns the
+/// lowercase word, its start and its end.
+fn next_word<'b>(
+    s: &str,
+    at: usize,
+    buf: &'b mut [u8; MAX_WORD],
+) -> Option<(&'b str, usize, usize)> {
+    let rest = s.get(at..)?;
+    let gap = if rest.starts_with('-') {
+        1
+    } else {
+        let g = spaces(rest);
+        if g == 0 {
+            return None;
+        }
+        g
+    };
+    let (w, len) = lower_word(&rest[gap..], buf)?;
+    let st = at + gap;
+    Some((w, st, st + len))
+}
+
+/// A number in words starting at `pos`.
+fn words(s: &str, pos: usize) -> Option<Num> {
+    let n = &*NUMBERS;
+    let mut buf = [0u8; MAX_WORD];
+    let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
+    let mut sign = 1.0;
+    let mut at = pos;
+    // "minus five", "negative ten"
+    if let Some(&sg) = n.signs.get(w0) {
+        sign = sg;
+        at = pos + l0;
+        let mut b2 = [0u8; MAX_WORD];
+        let (w, _, _) = next_word(s, at, &mut b2)?;
+        if !(n.cardinals.contains_key(w) || n.tens.contains_key(w)) {
+            return None;
+        }
+    }
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut step = 1.0f64;
+    let mut last = Last::Start;
+    let mut end = at;
+    let mut tokens = 0usize;
+    let mut first_word_one = false;
+    let mut big = f64::INFINITY;
+    let mut ordinal = false;
+    let mut first = sign > 0.0;
+    loop {
+        let mut b = [0u8; MAX_WORD];
+        let (w, st, we) = if first {
+            first = false;
+            let (w, l) = lower_word(&s[at..], &mut b)?;
+            (w, at, at + l)
+        } else {
+            match next_word(s, end, &mut b) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if !ends_word(s, we) && !s[we..].starts_with('-') {
+            break;
+        }
+        let _ = st;
+        if tokens == 0 && matches!(w, "a" | "an") {
+            last = Last::Article;
+            end = we;
+            continue;
+        }
+        if let Some(&v) = n.cardinals.get(w) {
+            let ok = match last {
+                Last::Start | Last::Hundred | Last::Scale => true,
+                Last::Tens => v > 0.0 && v < 10.0,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            current += v;
+            step = 1.0;
+            last = if v < 10.0 { Last::Ones } else { Last::Teen };
+            if tokens == 0 && w == "one" {
+                first_word_one = true;
+            }
+        } else if let Some(&v) = n.tens.get(w) {
+            if !matches!(last, Last::Start | Last::Hundred | Last::Scale) {
+                break;
+            }
+            current += v;
+            step = 1.0;
+            last = Last::Tens;
+        } else if let Some(&f) = n.multipliers.get(w) {
+            let counted = matches!(last, Last::Ones | Last::Teen | Last::Tens | Last::Article);
+            if f == 100.0 {
+                if !counted {
+                    break;
+                }
+                current = current.max(1.0) * 100.0;
+                step = 100.0;
+                last = Last::Hundred;
+            } else if f == 12.0 {
+                // "a dozen", "two dozen": nothing follows a dozen
+                if !counted {
+                    break;
+                }
+                current = current.max(1.0) * 12.0;
+                step = 12.0;
+                end = we;
+                tokens += 1;
+                break;
+            } else {
+                if !(counted || last == Last::Hundred) || f >= big {
+                    break;
+                }
+                total += current.max(1.0) * f;
+                current = 0.0;
+                step *= f;
+                big = f;
+                last = Last::Scale;
+            }
+        } else if w == "and" {
+            // "one hundred and five", "two and a half million"
+            let mut b2 = [0u8; MAX_WORD];
+            let Some((nw, _, nwe)) = next_word(s, we, &mut b2) else {
+                break;
+            };
+            if matches!(last, Last::Hundred | Last::Scale)
+                && (n.cardinals.contains_key(nw)
+                    || n.tens.contains_key(nw)
+                    || n.ordinals.contains_key(nw))
+            {
+                end = we;
+                continue;
+            }
+            if matches!(last, Last::Ones | Last::Teen | Last::Tens) && nw == "a" {
+                let mut b3 = [0u8; MAX_WORD];
+                if let Some(("half", _, he)) = next_word(s, nwe, &mut b3) {
+                    current += 0.5;
+                    step = 0.5;
+                    end = he;
+                    tokens += 1;
+                    // only a scale may follow: "two and a half million"
+                    let mut b4 = [0u8; MAX_WORD];
+                    if let Some((sw, _, swe)) = next_word(s, end, &mut b4) {
+                        if let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0) {
+                            if ends_word(s, swe) {
+                                total += current * f;
+                                current = 0.0;
+                                step = f / 2.0;
+                                end = swe;
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+            break;
+        } else if w == "half" {
+            if last == Last::Start {
+                // "half a million", "half million"
+                let mut b2 = [0u8; MAX_WORD];
+                let ae = match next_word(s, we, &mut b2) {
+                    Some(("a", _, ae)) => ae,
+                    Some(_) => we,
+                    None => break,
+                };
+                let mut b3 = [0u8; MAX_WORD];
+                let Some((sw, _, swe)) = next_word(s, ae, &mut b3) else {
+                    break;
+                };
+                let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 100.0) else {
+                    break;
+                };
+                if !ends_word(s, swe) {
+                    break;
+                }
+                current = 0.5 * f;
+                step = f / 2.0;
+                end = swe;
+                tokens += 1;
+                break;
+            }
+            if last == Last::Article || (last == Last::Ones && current == 1.0) {
+                // "a half", "one half"; not "a half-hour"
+                if s[we..].starts_with('-') {
+                    break;
+                }
+                current = 0.5;
+                step = 0.5;
+                end = we;
+                tokens += 1;
+            }
+            break;
+        } else if let Some(&d) = n.denominators.get(w) {
+            // "two-thirds", "three quarters", "a quarter of"
+            let plural = w.ends_with('s');
+            let numer = if last == Last::Article { 1.0 } else { current };
+            let counted = matches!(last, Last::Ones | Last::Article) && total == 0.0;
+            let mut b2 = [0u8; MAX_WORD];
+            let following = next_word(s, we, &mut b2);
+            let of_follows = matches!(following, Some(("of", _, _)));
+            // "a quarter million", "three quarters billion"
+            let scale = following.and_then(|(w2, _, e2)| {
+                n.multipliers
+                    .get(w2)
+                    .filter(|f| **f >= 1000.0 && ends_word(s, e2))
+                    .map(|f| (*f, e2))
+            });
+            // "one eighth" is a fraction; "a third" only before "of" or a scale
+            // ("one quarter" is as often a period, "one half" is read above)
+            let single = numer == 1.0
+                && (of_follows
+                    || scale.is_some()
+                    || (last == Last::Ones && !matches!(w, "quarter" | "half")));
+            if counted && ((plural && numer >= 2.0) || (!plural && single)) {
+                current = numer / d;
+                step = 1.0 / d;
+                end = we;
+                if let Some((f, e2)) = scale {
+                    current *= f;
+                    step *= f;
+                    end = e2;
+                }
+                tokens += 1;
+                break;
+            }
+            if let Some(&v) = n.ordinals.get(w) {
+                if ordinal_fits(last, v) {
+                    current = ordinal_value(total, current, v);
+                    ordinal = true;
+                    end = we;
+                    tokens += 1;
+                }
+            }
+            break;
+        } else if let Some(&v) = n.ordinals.get(w) {
+            if !ordinal_fits(last, v) {
+                break;
+            }
+            current = ordinal_value(total, current, v);
+            total = 0.0;
+            ordinal = true;
+            end = we;
+            tokens += 1;
+            break;
+        } else {
+            break;
+        }
+        end = we;
+        tokens += 1;
+    }
+    if tokens == 0 || last == Last::Article && !ordinal && current == 0.0 {
+        return None;
+    }
+    let value = if ordinal { current } else { total + current };
+    Some(Num {
+        start: pos,
+        end,
+        digits_end: end,
+        value: sign * value,
+        step: if ordinal { 1.0 } else { step },
+        scale: 1.0,
+        ordinal,
+        words: true,
+        plain_int: false,
+        bare_one: first_word_one && tokens == 1 && !ordinal && sign > 0.0,
+    })
+}
+
+/// Whether an ordinal word may follow what has been read: alone, after tens
+/// ("twenty-first"), after hundreds ("one hundred and first"), or a large one
+/// after a count ("a hundred trillionth").
+fn ordinal_fits(last: Last, v: f64) -> bool {
+    match last {
+        Last::Start => true,
+        Last::Tens => v < 10.0,
+        Last::Hundred | Last::Scale => true,
+        Last::Ones | Last::Teen | Last::Article => v >= 100.0,
+    }
+}
+
+fn ordinal_value(total: f64, current: f64, v: f64) -> f64 {
+    if v >= 100.0 {
+        (total + current).max(1.0) * v
+    } else {
+        total + current + v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<Num> {
+        parse(s, 0, s.len(), false)
+    }
+
+    #[track_caller]
+    fn is(s: &str, text: &str, value: f64, step: f64) {
+        let n = num(s).unwrap_or_else(|| panic!("no number in `{s}`"));
+        assert_eq!(&s[n.start..n.end], text, "span of `{s}`");
+        assert!(
+            (n.value - value).abs() <= 1e-9 * value.abs().max(1.0),
+            "value of `{s}`: {}",
+            n.value
+        );
+        assert!(
+            (n.step - step).abs() <= 1e-12 * step.abs().max(1.0),
+            "step of `{s}`: {}",
+            n.step
+        );
+    }
+
+    #[track_caller]
+    fn money(s: &str, text: &str, value: f64) {
+        let n = parse(s, 0, s.len(), true).unwrap_or_else(|| panic!("no number in `{s}`"));
+        assert_eq!(&s[n.start..n.end], text);
+        assert_eq!(n.value, value);
+    }
+
+    #[track_caller]
+    fn none(s: &str) {
+        assert_eq!(num(s), None, "`{s}`");
+    }
+
+    #[track_caller]
+    fn ordinal(s: &str, text: &str, value: f64) {
+        let n = num(s).unwrap_or_else(|| panic!("no ordinal in `{s}`"));
+        assert!(n.ordinal, "`{s}` not ordinal");
+        assert_eq!(&s[n.start..n.end], text);
+        assert_eq!(n.value, value);
+    }
+
+    #[test]
+    fn digits_and_separators() {
+        is("1,234.56 people", "1,234.56", 1234.56, 0.01);
+        is(".5", ".5", 0.5, 0.1);
+        is("10,000", "10,000", 10000.0, 1.0);
+        is("16,000 jobs", "16,000", 16000.0, 1.0);
+        is("-3.5", "-3.5", -3.5, 0.1);
+        is("\u{2212}3.5", "\u{2212}3.5", -3.5, 0.1);
+        is("+12", "+12", 12.0, 1.0);
+        is("4.2%", "4.2", 4.2, 0.1);
+        none("1,23");
+        none("24/7");
+        is("4.800", "4.800", 4.8, 0.001);
+    }
+
+    #[test]
+    fn scales() {
+        is("13 million barrels", "13 million", 13e6, 1e6);
+        is("12.8 million", "12.8 million", 12.8e6, 1e5);
+        is("1.5 Million", "1.5 Million", 1.5e6, 1e5);
+        is("55bn", "55bn", 55e9, 1e9);
+        is("400 mln dlrs", "400 mln", 400e6, 1e6);
+        is("1.05 billion dlrs", "1.05 billion", 1.05e9, 1e7);
+        is("10k", "10k", 1e4, 1e3);
+        is("3 dozen", "3 dozen", 36.0, 12.0);
+        is("2 hundred thousand", "2 hundred thousand", 2e5, 1e5);
+        is("5 millionaires", "5", 5.0, 1.0);
+        is("5m people", "5", 5.0, 1.0);
+        money("1.2tn", "1.2tn", 1.2e12);
+        money("55m", "55m", 55e6);
+        money("5 m", "5", 5.0);
+    }
+
+    #[test]
+    fn fractions() {
+        is("11-1/2", "11-1/2", 11.5, 0.5);
+        is("11 3/4", "11 3/4", 11.75, 0.25);
+        is("1/2", "1/2", 0.5, 0.5);
+        is("½", "½", 0.5, 0.5);
+        is("2½ times", "2½", 2.5, 0.5);
+        none("9/11");
+        none("3/4/2020");
+    }
+
+    #[test]
+    fn words_cardinal() {
+        is("thirteen", "thirteen", 13.0, 1.0);
+        is("twenty-five people", "twenty-five", 25.0, 1.0);
+        is("twenty five", "twenty five", 25.0, 1.0);
+        is("a dozen eggs", "a dozen", 12.0, 12.0);
+        is("one hundred and five", "one hundred and five", 105.0, 1.0);
+        is(
+            "one hundred and sixteen",
+            "one hundred and sixteen",
+            116.0,
+            1.0,
+        );
+        is("half a million", "half a million", 5e5, 5e5);
+        is(
+            "two and a half million",
+            "two and a half million",
+            2.5e6,
+            5e5,
+        );
+        is("thirteen million", "thirteen million", 13e6, 1e6);
+        is(
+            "two million three hundred thousand",
+            "two million three hundred thousand",
+            2.3e6,
+            1e5,
+        );
+        is("a hundred", "a hundred", 100.0, 100.0);
+        is("minus five", "minus five", -5.0, 1.0);
+        is("negative ten and", "negative ten", -10.0, 1.0);
+        is(
+            "one thousand and five hundred",
+            "one thousand and five hundred",
+            1500.0,
+            100.0,
+        );
+    }
+
+    #[test]
+    fn words_fractions() {
+        is("two-thirds of", "two-thirds", 2.0 / 3.0, 1.0 / 3.0);
+        is("two thirds", "two thirds", 2.0 / 3.0, 1.0 / 3.0);
+        is("a quarter of the", "a quarter", 0.25, 0.25);
+        is("three quarters", "three quarters", 0.75, 0.25);
+        is("a half", "a half", 0.5, 0.5);
+        none("a quarter");
+        is("one eighth", "one eighth", 0.125, 0.125);
+        is("a quarter million", "a quarter million", 2.5e5, 2.5e5);
+        is(
+            "three quarters billion",
+            "three quarters billion",
+            7.5e8,
+            2.5e8,
+        );
+        is("half million", "half million", 5e5, 5e5);
+        assert!(num("minus one").is_some_and(|n| !n.bare_one && n.value == -1.0));
+        none("a half-hour");
+        none("a third term");
+    }
+
+    #[test]
+    fn words_not_numbers() {
+        none("a");
+        none("an apple");
+        none("tennis");
+        none("minus");
+        none("half of them");
+        assert!(num("one of the").is_none_or(|n| n.bare_one));
+        assert!(num("one").is_some_and(|n| n.bare_one));
+        assert!(num("one million").is_some_and(|n| !n.bare_one));
+        is("one two", "one", 1.0, 1.0);
+        is("twenty twenty", "twenty", 20.0, 1.0);
+    }
+
+    #[test]
+    fn ordinals() {
+        ordinal("21st", "21st", 21.0);
+        ordinal("3rd place", "3rd", 3.0);
+        ordinal("twenty-first", "twenty-first", 21.0);
+        ordinal("first", "first", 1.0);
+        ordinal("a hundred trillionth", "a hundred trillionth", 1e14);
+        ordinal("one hundred and first", "one hundred and first", 101.0);
+        assert!(num("21stcentury").is_some_and(|n| !n.ordinal));
+    }
+
+    #[test]
+    fn rejects_code_and_times() {
+        none("1.2.3");
+        none("10:30");
+        assert!(num(&"9".repeat(100_000)).is_none());
+        none("1e999");
+        is("1.3e6", "1.3e6", 1.3e6, 1e5);
+        is("-127.32e13", "-127.32e13", -127.32e13, 1e11);
+        is("5e-3 m", "5e-3", 5e-3, 1e-3);
+        none("2e5f");
+    }
+}

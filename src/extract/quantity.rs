@@ -1,0 +1,472 @@
+//! What follows a number: percent signs and words, units of measure
+//! (`checks/lexicon/units.toml`), counted nouns ("2,000 people"), the age
+//! forms ("45 years old", "a 45-year-old"), and the thing measured ("of
+//! Russian oil").
+//!
+//! Every matcher takes the prose offset where the number ended and returns
+//! where its own match ends; none looks further than the sentence.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::ClaimKind;
+use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_exact, match_phrase, spaces};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    unit: Vec<UnitEntry>,
+    noun: Vec<NounEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    name: String,
+    kind: String,
+    words: Vec<String>,
+    symbols: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounEntry {
+    name: String,
+    forms: Vec<String>,
+}
+
+struct Units {
+    units: Vec<UnitEntry>,
+    kinds: Vec<ClaimKind>,
+    /// First lowercase word → (unit, word), longest first.
+    words: WordMap<Vec<(usize, usize)>>,
+    /// First byte → (unit, symbol), longest first.
+    symbols: Vec<Vec<(usize, usize)>>,
+    nouns: WordMap<usize>,
+    noun_names: Vec<String>,
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let file: File = lexicon::parse("units", include_str!("../../checks/lexicon/units.toml"));
+    let mut words: WordMap<Vec<(usize, usize)>> = WordMap::default();
+    let mut symbols = vec![Vec::new(); 256];
+    let mut kinds = Vec::new();
+    for (i, u) in file.unit.iter().enumerate() {
+        kinds.push(match u.kind.as_str() {
+            "temperature" => ClaimKind::Temperature,
+            "duration" => ClaimKind::Duration,
+            _ => ClaimKind::Quantity,
+        });
+        for (j, w) in u.words.iter().enumerate() {
+            let first: String = w
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            words.entry(first).or_default().push((i, j));
+        }
+        for (j, s) in u.symbols.iter().enumerate() {
+            if let Some(&c) = s.as_bytes().first() {
+                symbols[usize::from(c)].push((i, j));
+            }
+        }
+    }
+    for v in words.values_mut() {
+        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.unit[i].words[j].len()));
+    }
+    for v in &mut symbols {
+        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.unit[i].symbols[j].len()));
+    }
+    let mut nouns = WordMap::default();
+    let mut noun_names = Vec::new();
+    for (i, n) in file.noun.iter().enumerate() {
+        noun_names.push(n.name.clone());
+        for f in &n.forms {
+            nouns.insert(f.clone(), i);
+        }
+    }
+    Units {
+        units: file.unit,
+        kinds,
+        words,
+        symbols,
+        nouns,
+        noun_names,
+    }
+});
+
+/// A unit after a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Unit {
+    /// Canonical singular name ("barrel", "celsius").
+    pub name: &'static str,
+    pub kind: ClaimKind,
+    pub start: usize,
+    pub end: usize,
+    /// Written as a word ("pounds"), not a symbol ("lb").
+    pub word: bool,
+}
+
+/// "%", "percent", "per cent", "pct" → `%`; "percentage points" → `pp`.
+/// Returns the unit and the end of the match.
+pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static str, usize)> {
+    let s = text.get(pos..end)?;
+    let gap = spaces(s);
+    let r = &s[gap..];
+    if r.starts_with('%') || r.starts_with('％') {
+        let n = if r.starts_with('%') {
+            1
+        } else {
+            '％'.len_utf8()
+        };
+        return Some(("%", pos + gap + n));
+    }
+    if gap == 0 && !s.starts_with('-') {
+        return None;
+    }
+    let r = if gap == 0 { &s[1..] } else { r };
+    let at = pos + (s.len() - r.len());
+    for (phrase, unit) in [
+        ("percentage points", "pp"),
+        ("percentage point", "pp"),
+        ("pct points", "pp"),
+        ("pct point", "pp"),
+        ("percent", "%"),
+        ("percents", "%"),
+        ("per cent", "%"),
+        ("pct", "%"),
+        ("percentage", "%"),
+    ] {
+        if let Some(n) = match_phrase(r, phrase, true) {
+            // "5-percent" is an adjective; "percent" after a hyphen only so
+            if gap == 0 && unit != "%" {
+                continue;
+            }
+            return Some((unit, at + n));
+        }
+    }
+    None
+}
+
+/// A unit after the number ending at `pos`: a word after a space or hyphen
+/// ("13 million barrels", "3-inch"), or a symbol glued or after a space
+/// ("200lbs", "5 kg", "°C"). One-character symbols need the space.
+pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
+    let s = text.get(pos..end)?;
+    let u: &'static Units = &UNITS;
+    let gap = spaces(s);
+    let hyphen = gap == 0 && s.starts_with('-');
+    let off = if hyphen { 1 } else { gap };
+    let r = &s[off..];
+    let mut best: Option<Unit> = None;
+    let mut consider = |name: &'static str, kind: ClaimKind, n: usize, word: bool| {
+        let e = pos + off + n;
+        if best.is_none_or(|b| e > b.end) {
+            best = Some(Unit {
+                name,
+                kind,
+                start: pos + off,
+                end: e,
+                word,
+            });
+        }
+    };
+    if off > 0 {
+        let mut buf = [0u8; MAX_WORD];
+        if let Some((w, _)) = lower_word(r, &mut buf) {
+            for &(i, j) in u.words.get(w).into_iter().flatten() {
+                if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
+                    consider(u.units[i].name.as_str(), u.kinds[i], n, true);
+                }
+            }
+        }
+    }
+    if let Some(&c) = r.as_bytes().first() {
+        for &(i, j) in &u.symbols[usize::from(c)] {
+            let sym = u.units[i].symbols[j].as_str();
+            if sym.chars().count() == 1 && sym.is_ascii() && gap == 0 {
+                continue;
+            }
+            let Some(n) = match_exact(r, sym) else {
+                continue;
+            };
+            // a symbol is a whole token: "5 ms" but not "5 msg", "5 m." fine
+            if !lexicon::ends_word(r, n) || r[n..].starts_with('-') {
+                continue;
+            }
+            consider(u.units[i].name.as_str(), u.kinds[i], n, false);
+        }
+    }
+    best
+}
+
+/// A counted noun after a space: "2,000 people" → ("person", noun span).
+pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, usize, usize)> {
+    let s = text.get(pos..end)?;
+    let gap = spaces(s);
+    if gap == 0 {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let (w, n) = lower_word(&s[gap..], &mut buf)?;
+    if !lexicon::ends_word(s, gap + n) {
+        return None;
+    }
+    let u: &'static Units = &UNITS;
+    let &i = u.nouns.get(w)?;
+    Some((u.noun_names[i].as_str(), pos + gap, pos + gap + n))
+}
+
+/// After a duration unit: " old", " of age" make it an age; "-old" after a
+/// hyphenated unit ("45-year-old"). Returns the end of the age words.
+pub(crate) fn age_after(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let s = text.get(pos..end)?;
+    if let Some(n) = match_phrase(s, "-old", true) {
+        return Some(pos + n);
+    }
+    let gap = spaces(s);
+    if gap == 0 {
+        return None;
+    }
+    ["old", "of age"]
+        .iter()
+        .find_map(|p| match_phrase(&s[gap..], p, true))
+        .map(|n| pos + gap + n)
+}
+
+/// Words that end a measured noun phrase: prepositions, conjunctions, verbs
+/// that start a predicate.
+fn stops(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "since"
+            | "for"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "than"
+            | "this"
+            | "last"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "per"
+            | "a"
+            | "an"
+            | "of"
+            | "over"
+            | "into"
+            | "up"
+            | "down"
+            | "compared"
+            | "versus"
+            | "vs"
+            | "during"
+            | "after"
+            | "before"
+            | "until"
+            | "while"
+            | "when"
+    )
+}
+
+/// "of Russian oil" after a unit: the span of the noun phrase, at most four
+/// words, stopping at punctuation, digits and function words.
+pub(crate) fn measured_of(text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
+    let s = text.get(pos..end)?;
+    let gap = spaces(s);
+    if gap == 0 {
+        return None;
+    }
+    let n = match_phrase(&s[gap..], "of", true)?;
+    let mut at = gap + n;
+    let start = at + spaces(&s[at..]);
+    let mut last_end = None;
+    let mut words = 0;
+    while words < 4 {
+        let g = spaces(&s[at..]);
+        if g == 0 {
+            break;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, len)) = lower_word(&s[at + g..], &mut buf) else {
+            break;
+        };
+        if stops(w) || (words > 0 && w == "the") {
+            break;
+        }
+        let mut e = at + g + len;
+        // hyphenated and possessive words: "crude-oil", "India's"
+        while let Some(rest) = s.get(e..) {
+            let b = rest.as_bytes();
+            if b.len() >= 2 && (b[0] == b'-' || b[0] == b'\'') && b[1].is_ascii_alphabetic() {
+                let mut buf2 = [0u8; MAX_WORD];
+                match lower_word(&rest[1..], &mut buf2) {
+                    Some((_, l)) => e += 1 + l,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        at = e;
+        if w != "the" {
+            last_end = Some(at);
+        }
+        words += 1;
+    }
+    last_end.map(|e| (pos + start, pos + e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn unit_is(s: &str, name: &str, kind: ClaimKind, text: &str) {
+        let u = unit(s, 0, s.len()).unwrap_or_else(|| panic!("no unit in `{s}`"));
+        assert_eq!(
+            (u.name, u.kind, &s[u.start..u.end]),
+            (name, kind, text),
+            "`{s}`"
+        );
+    }
+
+    #[track_caller]
+    fn no_unit(s: &str) {
+        assert_eq!(unit(s, 0, s.len()), None, "`{s}`");
+    }
+
+    #[test]
+    fn units_by_word_and_symbol() {
+        unit_is(
+            " barrels of oil",
+            "barrel",
+            ClaimKind::Quantity,
+            "barrels of oil",
+        );
+        unit_is(
+            " barrels a day",
+            "barrel per day",
+            ClaimKind::Quantity,
+            "barrels a day",
+        );
+        unit_is(" bpd", "barrel per day", ClaimKind::Quantity, "bpd");
+        unit_is("lbs.", "pound", ClaimKind::Quantity, "lbs");
+        unit_is("ml", "millilitre", ClaimKind::Quantity, "ml");
+        unit_is("-inch thickness", "inch", ClaimKind::Quantity, "inch");
+        unit_is(
+            " square meters",
+            "square metre",
+            ClaimKind::Quantity,
+            "square meters",
+        );
+        unit_is(" m", "metre", ClaimKind::Quantity, "m");
+        unit_is("°C", "celsius", ClaimKind::Temperature, "°C");
+        unit_is(
+            " degrees Celsius",
+            "celsius",
+            ClaimKind::Temperature,
+            "degrees Celsius",
+        );
+        unit_is(" deg c", "celsius", ClaimKind::Temperature, "deg c");
+        unit_is(" degrees", "degree", ClaimKind::Quantity, "degrees");
+        unit_is(" years", "year", ClaimKind::Duration, "years");
+        unit_is(" km/h", "kilometre per hour", ClaimKind::Quantity, "km/h");
+        unit_is(" kWh", "kilowatt hour", ClaimKind::Quantity, "kWh");
+        no_unit("m");
+        no_unit("G");
+        no_unit(" meterage");
+        no_unit(" msg");
+        no_unit(" people");
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(percent("% of", 0, 4), Some(("%", 1)));
+        assert_eq!(percent(" percent", 0, 8), Some(("%", 8)));
+        assert_eq!(percent(" per cent", 0, 9), Some(("%", 9)));
+        assert_eq!(percent(" pct", 0, 4), Some(("%", 4)));
+        assert_eq!(percent(" percentage points", 0, 18), Some(("pp", 18)));
+        assert_eq!(percent("-percent", 0, 8), Some(("%", 8)));
+        assert_eq!(percent(" points", 0, 7), None);
+        assert_eq!(percent("percent", 0, 7), None);
+        assert_eq!(percent(" percentile", 0, 11), None);
+    }
+
+    #[test]
+    fn nouns_and_ages() {
+        assert_eq!(noun(" people were", 0, 12), Some(("person", 1, 7)));
+        assert_eq!(noun(" peoples", 0, 8), None);
+        assert_eq!(noun("people", 0, 6), None);
+        assert_eq!(age_after(" old", 0, 4), Some(4));
+        assert_eq!(age_after("-old man", 0, 8), Some(4));
+        assert_eq!(age_after(" of age", 0, 7), Some(7));
+        assert_eq!(age_after(" older", 0, 6), None);
+    }
+
+    #[test]
+    fn measured_phrases() {
+        let s = " of Russian oil since the war";
+        assert_eq!(
+            measured_of(s, 0, s.len()).map(|(a, b)| &s[a..b]),
+            Some("Russian oil")
+        );
+        let s = " of the company's crude-oil.";
+        assert_eq!(
+            measured_of(s, 0, s.len()).map(|(a, b)| &s[a..b]),
+            Some("the company's crude-oil")
+        );
+        assert_eq!(measured_of(" of 5", 0, 5), None);
+        assert_eq!(measured_of(" in oil", 0, 7), None);
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        let mut words = std::collections::HashSet::new();
+        let mut symbols = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for u in &UNITS.units {
+            assert!(names.insert(u.name.as_str()), "duplicate `{}`", u.name);
+            assert!(matches!(
+                u.kind.as_str(),
+                "quantity" | "temperature" | "duration"
+            ));
+            assert!(!u.words.is_empty() || !u.symbols.is_empty());
+            for w in &u.words {
+                assert!(!w.is_empty() && w == &w.to_lowercase(), "`{w}`");
+                assert!(words.insert(w.as_str()), "duplicate `{w}`");
+            }
+            for s in &u.symbols {
+                assert!(
+                    !s.is_empty() && symbols.insert(s.as_str()),
+                    "duplicate `{s}`"
+                );
+            }
+        }
+        let mut forms = std::collections::HashSet::new();
+        for n in &UNITS.noun_names {
+            assert!(!n.is_empty());
+        }
+        for f in UNITS.nouns.keys() {
+            assert!(forms.insert(f.as_str()) && !f.is_empty());
+        }
+    }
+}
