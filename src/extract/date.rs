@@ -15,10 +15,6 @@
 //! only next to a day number or year, or after a cue word; the names and cue
 //! words are data in `checks/lexicon/dates.toml`.
 
-// Until the claim scanner on this branch calls `parse_at` (it does on main
-// once merged), only the tests and the date checks use this module.
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::sync::LazyLock;
 
 use nom::branch::alt;
