@@ -50,6 +50,16 @@ impl Check for Rule {
             if contains_phrase(sentence, &lex.exchange_rate) {
                 continue;
             }
+            // Money quoted to four decimals is an exchange rate ("the Canadian
+            // dollar firmed to C$1.3534 from C$1.3546"): a stronger currency
+            // shows as a smaller number, so direction words say nothing.
+            let quote = |id: usize| {
+                let c = &doc.claims[id];
+                c.kind == crate::extract::ClaimKind::Money && c.step < 0.001
+            };
+            if quote(rel.current) || quote(rel.previous) {
+                continue;
+            }
             let Some(((cl, ch), (pl, ph))) = sizes(doc, rel.current, rel.previous) else {
                 continue;
             };

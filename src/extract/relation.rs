@@ -607,9 +607,14 @@ impl<'a> Reader<'a> {
                 }
                 Item::Fig(_) => return Some(i),
                 Item::Word(..) => {
+                    // "from end-June and 128.2 pct higher": past an "and" the
+                    // figure belongs to another phrase; "from its current
+                    // range of 28.35 to 28.50": a range, not a level.
                     if words == max_words
                         || self.is_word(i, "to")
                         || self.is_word(i, "from")
+                        || self.is_word(i, "and")
+                        || self.in_list(i, &lexicon().range_nouns)
                         || self.cue_at(i).is_some()
                     {
                         return None;
@@ -924,9 +929,22 @@ impl<'a> Reader<'a> {
         after: usize,
     ) -> Option<(Relation, usize)> {
         let y = self.figure_after(after, 5)?;
+        // "compared with the 30.2 percent accounted for by government debt":
+        // a figure named with an article is another thing, not an earlier level.
+        if y > 0 && (self.is_word(y - 1, "the") || self.is_word(y - 1, "a")) {
+            return None;
+        }
         let yid = self.fig(y)?;
         let xid = self.current_before(at, yid, None)?;
-        let rel = match self.pending.clone().filter(|p| p.current == xid) {
+        // A verb with its own stated change ("rose by 2,000 in the month to
+        // 436,500, compared with 470,700 a year earlier") measures against
+        // another base than the compared figure: its direction says nothing
+        // about this pair.
+        let rel = match self
+            .pending
+            .clone()
+            .filter(|p| p.current == xid && p.change.is_none())
+        {
             Some(p) => self.relation(
                 RelationKind::ComparedWith,
                 Some(p.direction),
@@ -1461,15 +1479,27 @@ mod tests {
     #[test]
     fn compared_with_takes_a_direction_from_an_earlier_verb() {
         one(
-            doc("Revenue rose 20% to $150 million, compared with $100 million a year earlier.")
-                .fig("20%", Percent, 20.0, 1.0, Some("%"))
+            doc("Revenue rose to $150 million, compared with $100 million a year earlier.")
                 .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
                 .fig("$100 million", Money, 100e6, 1e6, Some("USD")),
             ComparedWith,
             Some(Up),
             "$150 million",
             "$100 million",
-            Some("20%"),
+            None,
+        );
+        // a verb with its own stated change may measure against another base
+        // ("rose by 2,000 in the month … compared with … a year earlier")
+        one(
+            doc("Revenue rose 20% to $150 million, compared with $100 million a year earlier.")
+                .fig("20%", Percent, 20.0, 1.0, Some("%"))
+                .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
+                .fig("$100 million", Money, 100e6, 1e6, Some("USD")),
+            ComparedWith,
+            None,
+            "$150 million",
+            "$100 million",
+            None,
         );
         one(
             doc("The company earned $5 million, compared with $4 million last year.")
