@@ -122,3 +122,16 @@ fn fixtures_render() {
         });
     }
 }
+
+/// The README's list of checks stays complete.
+#[test]
+fn readme_lists_every_check() {
+    let readme = include_str!("../README.md");
+    for r in REGISTRY {
+        assert!(
+            readme.contains(&format!("| `{}` |", r.name)),
+            "README does not list `{}`",
+            r.name
+        );
+    }
+}
