@@ -97,15 +97,12 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{Check, Finding, find};
+    use crate::check::{Finding, find};
     use crate::extract::ClaimKind::{Money, Number, Ordinal, Percent, Quantity, Temperature};
     use crate::extract::relation::test_support::{Doc, doc};
 
     fn findings(d: &Doc) -> Vec<Finding> {
-        let reg = find("direction-contradicts-values").expect("registered");
-        let mut out = Vec::new();
-        super::Rule.run(&d.analysis(), reg.def(), &mut out);
-        out
+        crate::check::test_support::run("direction-contradicts-values", &d.analysis())
     }
 
     #[track_caller]

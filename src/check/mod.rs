@@ -216,3 +216,33 @@ pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
     out.sort_by(|a, b| (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message)));
     out
 }
+
+/// Helpers for the checks' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Finding, find};
+    use crate::analysis::{Analysis, Options};
+    use crate::source::InputFormat;
+
+    /// Runs the check `name` alone over an analysed document.
+    pub(crate) fn run(name: &str, doc: &Analysis<'_>) -> Vec<Finding> {
+        let reg = find(name).expect("registered check");
+        let mut out = Vec::new();
+        reg.check.run(doc, reg.def(), &mut out);
+        out
+    }
+
+    /// Runs the check `name` over plain `text` through the whole pipeline,
+    /// with `date` (`YYYY-MM-DD`) as the document date.
+    pub(crate) fn findings(name: &str, text: &str, date: Option<&str>) -> Vec<Finding> {
+        let date = date.map(|d| d.parse().expect("fixture date"));
+        let doc = Analysis::new(
+            text,
+            &Options {
+                format: InputFormat::Plain,
+                date,
+            },
+        );
+        run(name, &doc)
+    }
+}

@@ -178,15 +178,12 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{Check, Finding, find};
+    use crate::check::{Finding, find};
     use crate::extract::ClaimKind::{Money, Multiplier, Number, Percent};
     use crate::extract::relation::test_support::{Doc, doc};
 
     fn findings(d: &Doc) -> Vec<Finding> {
-        let reg = find("percent-change-contradicts-values").expect("registered");
-        let mut out = Vec::new();
-        super::Rule.run(&d.analysis(), reg.def(), &mut out);
-        out
+        crate::check::test_support::run("percent-change-contradicts-values", &d.analysis())
     }
 
     #[track_caller]

@@ -80,31 +80,11 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
-    use super::Rule;
-    use crate::analysis::{Analysis, Options};
-    use crate::check::{Check, Finding, find};
-    use crate::source::InputFormat;
+    use crate::check::{Finding, find};
 
-    /// Runs the rule over `text` as one sentence, with claims read by the
-    /// date parser (the scanner on this branch does not call it yet).
+    /// Runs the rule over `text` through the whole pipeline.
     pub(super) fn findings(text: &str, date: Option<&str>) -> Vec<Finding> {
-        let date = date.map(|d| d.parse().expect("fixture date"));
-        let mut doc = Analysis::new(
-            text,
-            &Options {
-                format: InputFormat::Plain,
-                date,
-            },
-        );
-        // The placeholder segmenter on this branch splits at every period
-        // ("Sept."); the fixtures are one sentence each.
-        let whole = 0..doc.text().len();
-        doc.sentences = vec![whole];
-        doc.claims = crate::extract::date::claims_for_tests(doc.text(), &doc.sentences);
-        let def = find("weekday-contradicts-date").expect("registered").def();
-        let mut out = Vec::new();
-        Rule.run(&doc, def, &mut out);
-        out
+        crate::check::test_support::findings("weekday-contradicts-date", text, date)
     }
 
     #[track_caller]

@@ -930,44 +930,6 @@ pub(crate) fn year_for(parts: &DateParts, doc: Option<jiff::civil::Date>) -> Opt
     best.map(|(_, y)| y)
 }
 
-/// Test support: every date claim in `text`, read the way the scanner reads
-/// (at each word start, skipping past a match), for the check tests.
-#[cfg(test)]
-pub(crate) fn claims_for_tests(text: &str, sentences: &[Span]) -> Vec<super::Claim> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    for (si, s) in sentences.iter().enumerate() {
-        let mut i = s.start;
-        while i < s.end {
-            let word_start = text.is_char_boundary(i)
-                && b[i].is_ascii_alphanumeric()
-                && (i == s.start || !b[i - 1].is_ascii_alphanumeric());
-            if word_start && let Some(m) = parse_at(text, s.clone(), i) {
-                out.push(super::Claim {
-                    span: i..m.end,
-                    number_span: i..m.end,
-                    kind: m.kind,
-                    value: None,
-                    step: 1.0,
-                    unit: None,
-                    approx: None,
-                    low: f64::NAN,
-                    high: f64::NAN,
-                    measured: None,
-                    date: Some(m.parts),
-                    range: None,
-                    part_of: None,
-                    sentence: si,
-                });
-                i = m.end.max(i + 1);
-                continue;
-            }
-            i += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
