@@ -45,13 +45,13 @@ fn definitions_are_complete() {
             );
         }
         assert!(
-            def.examples.fire.len() >= 3,
-            "{}: fewer than 3 examples that fire",
+            def.examples.fire.len() >= 4,
+            "{}: fewer than 4 examples that fire",
             r.name
         );
         assert!(
-            def.examples.pass.len() >= 3,
-            "{}: fewer than 3 examples that pass",
+            def.examples.pass.len() >= 4,
+            "{}: fewer than 4 examples that pass",
             r.name
         );
     }
@@ -71,6 +71,13 @@ fn examples_that_must_fire_fire() {
                     !d.labels.is_empty(),
                     "{}: a diagnostic without labels",
                     r.name
+                );
+                assert!(
+                    !d.message.contains('{') && !d.help.contains('{'),
+                    "{}: unfilled placeholder in {:?} / {:?}",
+                    r.name,
+                    d.message,
+                    d.help
                 );
                 for l in &d.labels {
                     assert!(e.text.get(l.span.clone()).is_some(), "{}: bad span", r.name);

@@ -232,6 +232,29 @@ pub(crate) mod test_support {
         out
     }
 
+    /// Asserts that `found` is exactly one finding, with every placeholder
+    /// of its message and help filled, and returns it.
+    #[track_caller]
+    pub(crate) fn exactly_one(found: Vec<Finding>, input: &str) -> Finding {
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one finding in {input:?}: {found:?}"
+        );
+        let f = found.into_iter().next().expect("one finding");
+        assert!(
+            !f.message.contains('{') && !f.help.contains('{'),
+            "unfilled placeholder: {f:?}"
+        );
+        f
+    }
+
+    /// Asserts that `found` is empty.
+    #[track_caller]
+    pub(crate) fn nothing(found: Vec<Finding>, input: &str) {
+        assert!(found.is_empty(), "expected nothing in {input:?}: {found:?}");
+    }
+
     /// Runs the check `name` over plain `text` through the whole pipeline,
     /// with `date` (`YYYY-MM-DD`) as the document date.
     pub(crate) fn findings(name: &str, text: &str, date: Option<&str>) -> Vec<Finding> {

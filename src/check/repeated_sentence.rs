@@ -79,15 +79,12 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{Check, Finding, find};
+    use crate::check::Finding;
     use crate::extract::relation::test_support::doc;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let reg = find("repeated-sentence").expect("registered");
         let d = doc(text);
-        let mut out = Vec::new();
-        super::Rule.run(&d.analysis(), reg.def(), &mut out);
-        out
+        crate::check::test_support::run("repeated-sentence", &d.analysis())
     }
 
     #[track_caller]
@@ -129,12 +126,5 @@ mod tests {
             "Average CD rates of city, trust and long-term banks\n\nAverage CD rates of city, trust and long-term banks",
             0,
         );
-    }
-
-    #[test]
-    fn definition_examples_are_well_formed() {
-        let def = find("repeated-sentence").expect("registered").def();
-        assert_eq!(def.code, "repeated-sentence");
-        assert!(def.examples.fire.len() >= 4 && def.examples.pass.len() >= 4);
     }
 }
