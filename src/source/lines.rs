@@ -5,10 +5,17 @@
 //! not bytes, so a tab or an accented letter is one column. A byte-order mark
 //! at the start of the file is not a column.
 
+/// Bytes per block of the character-count checkpoints.
+const BLOCK: usize = 4096;
+
 /// Where each line of a text starts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each multiple of [`BLOCK`] bytes (plus one entry
+    /// for the end), so a column costs at most one block's scan even on a
+    /// 100 MB line: without them every column would rescan its whole line.
+    chars_before_block: Vec<usize>,
     bom: usize,
 }
 
@@ -18,7 +25,25 @@ impl LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom }
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
+        LineIndex {
+            starts,
+            chars_before_block,
+            bom,
+        }
+    }
+
+    /// Characters (counted as UTF-8 lead bytes) in `text[..offset]`.
+    fn chars_before(&self, text: &[u8], offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        base + count_chars(&text[(block * BLOCK).min(offset)..offset])
     }
 
     /// The 1-based line and character column of byte `offset` in `text`
@@ -31,10 +56,8 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom.min(offset));
         }
-        let col = text.as_bytes()[start..offset]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count();
+        let bytes = text.as_bytes();
+        let col = self.chars_before(bytes, offset) - self.chars_before(bytes, start);
         (line + 1, col + 1)
     }
 
@@ -48,6 +71,11 @@ impl LineIndex {
         }
         start..end
     }
+}
+
+/// The UTF-8 lead bytes in `bytes`: one per character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 #[cfg(test)]
@@ -75,5 +103,16 @@ mod tests {
         let ix = LineIndex::new(t);
         assert_eq!(ix.line_col(t, 3), (1, 1));
         assert_eq!(ix.line_col(t, 6), (1, 4));
+    }
+
+    #[test]
+    fn columns_are_right_across_blocks_of_a_long_line() {
+        let t = format!("x\n{}€{}7", "a".repeat(BLOCK - 1), "é".repeat(BLOCK));
+        let ix = LineIndex::new(&t);
+        let seven = t.len() - 1;
+        assert_eq!(ix.line_col(&t, seven), (2, 2 * BLOCK + 1));
+        let euro = t.find('€').unwrap();
+        assert_eq!(ix.line_col(&t, euro), (2, BLOCK));
+        assert_eq!(ix.line_col(&t, t.len()), (2, 2 * BLOCK + 2));
     }
 }
