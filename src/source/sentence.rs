@@ -587,16 +587,53 @@ fn push_trimmed(prose: &str, range: Span, out: &mut Vec<Span>) {
         return;
     };
     let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
-    if !trimmed.is_empty() {
-        let start = range.start + lead;
-        out.push(start..start + trimmed.len());
+    let mut rest = s.trim();
+    let mut start = range.start + lead;
+    // Text with no sentence ends (a table, a run-on dump, a 100 MB line) is
+    // cut into pieces of at most `MAX_SENTENCE` bytes at a space, so that
+    // the work done per sentence stays bounded and the whole run linear.
+    while rest.len() > MAX_SENTENCE {
+        let mut cut = MAX_SENTENCE;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let at = rest[..cut]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .unwrap_or(cut);
+        let piece = rest[..at].trim_end();
+        out.push(start..start + piece.len());
+        let next = rest[at..].trim_start();
+        start += rest.len() - next.len();
+        rest = next;
+    }
+    if !rest.is_empty() {
+        out.push(start..start + rest.len());
     }
 }
+
+/// The longest run of prose taken as one sentence, in bytes: far above any
+/// real sentence (news sentences rarely pass 500 bytes).
+const MAX_SENTENCE: usize = 4096;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_at_spaces_into_bounded_pieces() {
+        let text = "Sales rose 5% to €9 million ".repeat(1000);
+        let pieces = split(&text);
+        assert!(pieces.len() > 1);
+        for (i, r) in pieces.iter().enumerate() {
+            assert!(r.len() <= MAX_SENTENCE, "{r:?}");
+            assert!(!text[r.clone()].starts_with(' ') && !text[r.clone()].ends_with(' '));
+            if let Some(next) = pieces.get(i + 1) {
+                assert_eq!(text[r.end..next.start].trim(), "", "nothing is lost");
+            }
+        }
+        assert_eq!(pieces.last().unwrap().end, text.trim_end().len());
+    }
 
     fn sentences(prose: &str) -> Vec<&str> {
         split(prose).into_iter().map(|r| &prose[r]).collect()
