@@ -430,6 +430,7 @@ impl<'s> Reader<'s> {
                         self.verbatim(&text[verbatim..i], start + verbatim);
                         self.flush_break();
                         let mut buf = [0; 4];
+                        let c = if is_fixed_space(c) { ' ' } else { c };
                         self.out
                             .push_replaced(c.encode_utf8(&mut buf), start + i..start + i + len);
                         i += len;
@@ -437,6 +438,18 @@ impl<'s> Reader<'s> {
                     }
                     None => i += 1,
                 }
+            } else if b >= 0xc2 {
+                // A no-break or thin space typed as a character reads as a
+                // space, as it does when written `&nbsp;`.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if is_fixed_space(c) {
+                    self.verbatim(&text[verbatim..i], start + verbatim);
+                    self.flush_break();
+                    self.out
+                        .push_replaced(" ", start + i..start + i + c.len_utf8());
+                    verbatim = i + c.len_utf8();
+                }
+                i += c.len_utf8();
             } else {
                 i += 1;
             }
@@ -464,6 +477,16 @@ impl<'s> Reader<'s> {
             comments: self.comments,
         }
     }
+}
+
+/// Spaces a browser does not collapse or break at (no-break, figure, thin,
+/// narrow no-break, en and em spaces): in prose they are a plain space, so
+/// "5&nbsp;million" reads as "5 million" to the extractor.
+fn is_fixed_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2002}' | '\u{2003}' | '\u{2007}' | '\u{2009}' | '\u{202f}'
+    )
 }
 
 /// HTML's white space: what a browser collapses.
@@ -859,7 +882,7 @@ mod tests {
             "Tom &amp; Jerry &copy; &#8212; &#x2014; &euro;",
             "Tom & Jerry © — — €",
         );
-        text_is("&nbsp;&lt;&gt&quot", "\u{a0}<>\"");
+        text_is("&nbsp;&lt;&gt&quot", " <>\"");
         text_is(
             "&#150; &#0; &#x110000; &#99999999999;",
             "– \u{fffd} \u{fffd} \u{fffd}",
@@ -870,8 +893,13 @@ mod tests {
         );
         text_is("&Alpha;&omega;&sigmaf;&yuml;&Yuml;", "Αωςÿ\u{178}");
         let src = "<p>It cost &euro;5&nbsp;million, up 5&#8239;% on 2021.</p>";
-        maps_to(src, "€5\u{a0}million", "&euro;5&nbsp;million");
-        maps_to(src, "5\u{202f}%", "5&#8239;%");
+        maps_to(src, "€5 million", "&euro;5&nbsp;million");
+        maps_to(src, "5 %", "5&#8239;%");
+        maps_to(
+            "<p>5\u{202f}% and 6\u{a0}m</p>",
+            "5 % and 6 m",
+            "5\u{202f}% and 6\u{a0}m",
+        );
         maps_to(src, "2021", "2021");
     }
 
@@ -889,7 +917,7 @@ mod tests {
     fn non_ascii_text_keeps_offsets() {
         let src = "\u{feff}<p>Ürün fiyatı 12,5&nbsp;€ oldu — 東京 3 位。</p>";
         let p = checked(src);
-        assert_eq!(p.text, "Ürün fiyatı 12,5\u{a0}€ oldu — 東京 3 位。");
+        assert_eq!(p.text, "Ürün fiyatı 12,5 € oldu — 東京 3 位。");
         maps_to(src, "東京 3 位", "東京 3 位");
         maps_to(src, "Ürün", "Ürün");
     }
