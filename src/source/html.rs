@@ -339,11 +339,11 @@ impl<'s> Reader<'s> {
             Kind::Skip { block: false } => self.skip = self.skip.saturating_sub(1),
             Kind::Code => {
                 self.skip = self.skip.saturating_sub(1);
-                if self.skip == 0 {
-                    if let Some(start) = self.code_start.take() {
-                        self.flush_break();
-                        self.out.push_replaced(CODE, start..at.max(start));
-                    }
+                if self.skip == 0
+                    && let Some(start) = self.code_start.take()
+                {
+                    self.flush_break();
+                    self.out.push_replaced(CODE, start..at.max(start));
                 }
             }
             Kind::Inline => {}
