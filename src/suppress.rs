@@ -532,6 +532,43 @@ mod tests {
         reports(PLAIN, &t, &[], &[(UNUSED, 2)]);
     }
 
+    fn fragment() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "<!-- figcheck-disable -->",
+            "<!-- figcheck-enable range-inverted -->",
+            "<!-- figcheck-disable-next-line range-inverted, nope -->",
+            "<!-- figcheck-",
+            "-->",
+            "figcheck: disable\n",
+            "figcheck: enable\n",
+            "figcheck: disable-next-line unused-suppression\n",
+            "figcheck:",
+            INVERTED,
+            FINE,
+            "\n",
+            "\r\n",
+            "é",
+            " ",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(200))]
+        #[test]
+        fn any_mix_of_directives_reports_inside_the_file(
+            parts in proptest::collection::vec(fragment(), 0..20),
+            format in proptest::sample::select(vec![MD, PLAIN, HTML]),
+        ) {
+            let text: String = parts.concat();
+            let doc = Analysis::new(&text, &Options { format, date: None });
+            for d in check::run(&doc, &RuleSet::all()) {
+                for l in &d.labels {
+                    proptest::prop_assert!(text.get(l.span.clone()).is_some(), "{d:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn messages_name_the_directive() {
         let t = format!("figcheck: disable-next-line range-inverted, nope\n{INVERTED}\n");

@@ -1065,6 +1065,22 @@ mod tests {
             }
         }
 
+        /// Through the whole pipeline: every claim's source span lies on
+        /// char boundaries inside the file.
+        #[test]
+        fn claims_map_to_char_boundaries(parts in prop::collection::vec(fragment(), 0..40)) {
+            let src: String = parts.concat();
+            let options = crate::analysis::Options {
+                format: crate::source::InputFormat::Html,
+                date: None,
+            };
+            let doc = crate::analysis::Analysis::new(&src, &options);
+            for c in &doc.claims {
+                let r = doc.to_source(&c.span);
+                prop_assert!(src.get(r.clone()).is_some(), "{:?} → {:?} in {:?}", c.span, r, src);
+            }
+        }
+
         #[test]
         fn arbitrary_text_never_panics(src in "\\PC{0,200}") {
             checked(&src);
