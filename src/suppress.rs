@@ -356,8 +356,8 @@ impl Report<'_> {
         let args = [
             ("directive", directive),
             ("problem", problem),
-            ("what", what),
-            ("known", known),
+            ("unused_part", what),
+            ("valid_names", known),
         ];
         Diagnostic {
             code: UNUSED,
@@ -373,18 +373,12 @@ impl Report<'_> {
     }
 
     fn nothing(&self, d: &Directive) -> Diagnostic {
-        self.diagnostic(
-            &d.span,
-            &d.text,
-            "suppresses nothing",
-            "the comment: no finding is left on the lines it covers",
-            "",
-        )
+        self.diagnostic(&d.span, &d.text, "suppresses nothing", "the comment", "")
     }
 
     fn nothing_for(&self, d: &Directive, rule: &str) -> Diagnostic {
         let problem = format!("suppresses no `{rule}` finding");
-        let what = format!("`{rule}` from the comment: it finds nothing on the lines covered");
+        let what = format!("`{rule}` from the comment");
         self.diagnostic(&d.span, &d.text, &problem, &what, "")
     }
 
@@ -392,7 +386,7 @@ impl Report<'_> {
         match &p.kind {
             ProblemKind::UnknownRule(e) => {
                 let problem = format!("names `{}`, which is not a check", e.0);
-                let what = format!("or correct `{}`", e.0);
+                let what = format!("`{}`", e.0);
                 let names: Vec<&str> = REGISTRY.iter().map(|r| r.name).collect();
                 let known = format!("; the checks are `{}`", names.join("`, `"));
                 self.diagnostic(&p.span, &p.text, &problem, &what, &known)
@@ -401,7 +395,7 @@ impl Report<'_> {
                 let problem = format!("does nothing: `{word}` is not a directive");
                 let known = "; the directives are `figcheck-disable`, `figcheck-enable` and \
                              `figcheck-disable-next-line`";
-                self.diagnostic(&p.span, &p.text, &problem, "or correct the comment", known)
+                self.diagnostic(&p.span, &p.text, &problem, "the comment", known)
             }
         }
     }

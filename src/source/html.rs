@@ -201,7 +201,7 @@ fn kind(name: &str) -> Kind {
         | "xmp" | "plaintext" | "iframe" | "object" | "video" | "audio" | "canvas" | "map" => {
             Kind::Skip { block: true }
         }
-        "script" | "style" | "svg" | "math" | "del" | "s" | "strike" | "button" => {
+        "script" | "style" | "svg" | "math" | "del" | "s" | "strike" | "button" | "rt" | "rp" => {
             Kind::Skip { block: false }
         }
         "code" | "kbd" | "samp" | "tt" => Kind::Code,
@@ -843,6 +843,14 @@ mod tests {
         text_is("It rose 5<br>6 fell", "It rose 5\n\n6 fell");
         text_is("<div>a<div>b</div></div>c", "a\n\nb\n\nc");
         text_is("a <span><abbr title=\"x\">b</abbr></span> c", "a b c");
+        text_is(
+            "<P>One <CODE>9</CODE></P><Div>Two</DIV>",
+            "One \u{fffc}\n\nTwo",
+        );
+        text_is(
+            "1<wbr>000 and <ruby>東<rp>(</rp><rt>とう</rt></ruby>",
+            "1000 and 東",
+        );
     }
 
     #[test]
