@@ -5,7 +5,9 @@
 //! Text is prose unless it sits in an element a reader does not read as the
 //! writer's sentences: scripts, styles, templates, `noscript`, SVG and
 //! MathML, form controls, embedded media, the document head (title and
-//! metadata) and struck-out text (`del`, `s`: what the writer withdrew).
+//! metadata), struck-out text (`del`, `s`: what the writer withdrew) and
+//! footnote markers (`<sup class="reference">`), which would fuse with the
+//! figure before them.
 //! Preformatted text is skipped like a Markdown code block, and an inline
 //! `code` (or `kbd`, `samp`) becomes one U+FFFC, as in Markdown, so its
 //! sentence stays whole without its digits being read as figures.
@@ -62,6 +64,8 @@ enum Token {
         /// For `<meta>`: the date its `content` gives, if its name says it
         /// is the publication date.
         date: Option<jiff::civil::Date>,
+        /// A footnote marker (`<sup class="reference">`): not prose.
+        footnote: bool,
     },
     End {
         name: String,
@@ -83,6 +87,7 @@ fn tokens(source: &str) -> Vec<Token> {
         let element = move |el: &mut Element<'_, '_>| {
             let name = el.tag_name();
             let date = if name == "meta" { meta_date(el) } else { None };
+            let footnote = matches!(name.as_str(), "sup" | "a") && is_footnote_marker(el);
             let ends = on_start.clone();
             let void = match el.end_tag_handlers() {
                 Some(handlers) => {
@@ -102,6 +107,7 @@ fn tokens(source: &str) -> Vec<Token> {
                 range: el.source_location().bytes(),
                 void,
                 date,
+                footnote,
             });
             Ok(())
         };
@@ -142,6 +148,39 @@ fn tokens(source: &str) -> Vec<Token> {
         }
     }
     Rc::try_unwrap(found).map_or_else(|rc| rc.borrow().clone(), RefCell::into_inner)
+}
+
+/// True for a `<sup>` or `<a>` that marks a footnote, as Wikipedia,
+/// GitHub, Pandoc and Markdown renderers write them. Read as prose, the
+/// marker would fuse with the figure before it ("12 million1").
+fn is_footnote_marker(el: &Element<'_, '_>) -> bool {
+    const MARKS: [&str; 6] = [
+        "footnote",
+        "fnref",
+        "noteref",
+        "cite_note",
+        "cite_ref",
+        "reference",
+    ];
+    if el.has_attribute("data-footnote-ref") {
+        return true;
+    }
+    let marks = |attr: &str| {
+        el.get_attribute(attr).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            MARKS.iter().any(|m| v.contains(m))
+        })
+    };
+    // A link's target counts only inside the page: a URL path may say
+    // "reference" and still be a link whose text is prose.
+    let href = el.get_attribute("href").is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        h.starts_with('#') && (h.starts_with("#fn") || MARKS.iter().any(|m| h.contains(m)))
+    });
+    // A class on a link ("cross-reference") may sit on real prose; on a
+    // `<sup>` it names a marker.
+    let sup = el.tag_name() == "sup" && (marks("class") || marks("id"));
+    href || sup || marks("role")
 }
 
 /// The publication date a `<meta>` states: `name="date"` (and the common
@@ -260,11 +299,12 @@ impl<'s> Reader<'s> {
                 range,
                 void,
                 date,
+                footnote,
             } => {
                 if self.date.is_none() {
                     self.date = date;
                 }
-                self.start(name, range, void);
+                self.start(name, range, void, footnote);
             }
             Token::End { name, range } => self.end(&name, range),
             Token::Text(range) => {
@@ -276,7 +316,7 @@ impl<'s> Reader<'s> {
         }
     }
 
-    fn start(&mut self, name: String, range: Range<usize>, void: bool) {
+    fn start(&mut self, name: String, range: Range<usize>, void: bool, footnote: bool) {
         // `<body>` ends the head even when `</head>` is missing.
         if name == "body" {
             while let Some(open) = self.stack.pop() {
@@ -284,7 +324,11 @@ impl<'s> Reader<'s> {
             }
             self.open.clear();
         }
-        let kind = kind(&name);
+        let kind = if footnote {
+            Kind::Skip { block: false }
+        } else {
+            kind(&name)
+        };
         match kind {
             Kind::Block | Kind::Break | Kind::Skip { block: true } => {
                 self.block_break(range.start);
@@ -869,6 +913,26 @@ mod tests {
         absent("It rose <del>15%</del> 20%.", "15");
         absent("<p title=\"55\" data-n=55>Text.</p>", "55");
         text_is("Run <code>rm 12</code> now.", "Run \u{fffc} now.");
+        for marker in [
+            "<sup id=\"cite_ref-3\" class=\"reference\"><a href=\"#cite_note-3\">[3]</a></sup>",
+            "<sup><a href=\"#user-content-fn-1\" data-footnote-ref>1</a></sup>",
+            "<a href=\"#fn1\" class=\"footnote-ref\" role=\"doc-noteref\"><sup>1</sup></a>",
+            "<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>",
+        ] {
+            text_is(
+                &format!("<p>It grew to 12 million{marker} people.</p>"),
+                "It grew to 12 million people.",
+            );
+        }
+        text_is("<p>An area of 5 m<sup>2</sup>.</p>", "An area of 5 m2.");
+        text_is(
+            "<p>See <a href=\"/reference/2021\">note 3</a>.</p>",
+            "See note 3.",
+        );
+        text_is(
+            "<p>See <a href=\"#section-2\">part 2</a>.</p>",
+            "See part 2.",
+        );
         text_is("<pre><code>1</code></pre>After.", "After.");
     }
 
