@@ -106,3 +106,25 @@ fn directories_include_html() {
         assert!(out.contains(&format!("{name}.html")), "{name}: {out}");
     }
 }
+
+/// A `<meta name="date">` is the document date, for dates written without
+/// a year; without it the same page says nothing.
+#[test]
+fn meta_date_dates_the_document() {
+    let body = "<p>The plant reopened on Thursday, March 3, after a week of repairs.</p>";
+    let dated = format!("<head><meta name=\"date\" content=\"2021-03-10\"></head>{body}");
+    let o = run(
+        &["check", "--input-format", "html", "-"],
+        Some(dated.as_bytes()),
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("weekday-contradicts-date"),
+        "{}",
+        transcript(&o)
+    );
+    let o = run(
+        &["check", "--input-format", "html", "-"],
+        Some(body.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", transcript(&o));
+}

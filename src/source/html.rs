@@ -18,8 +18,8 @@
 //! replaced piece mapped to its whole `&...;`, and runs of white space that
 //! are not a single space are read as one space, as a browser shows them.
 //! Comments are kept aside as [`Comment`]s for inline suppressions, and a
-//! `<meta name="date">` (or `article:published_time`) in the head gives the
-//! document date.
+//! `<meta name="date">` (or `article:published_time`), or a `<time pubdate>`,
+//! gives the document date.
 //!
 //! Elements are matched by name on a stack of open elements: an end tag
 //! closes its element and everything opened inside it, and the end of the
@@ -86,7 +86,11 @@ fn tokens(source: &str) -> Vec<Token> {
         let (on_start, on_text, on_comment) = (found.clone(), found.clone(), found.clone());
         let element = move |el: &mut Element<'_, '_>| {
             let name = el.tag_name();
-            let date = if name == "meta" { meta_date(el) } else { None };
+            let date = match name.as_str() {
+                "meta" => meta_date(el),
+                "time" => time_date(el),
+                _ => None,
+            };
             let footnote = matches!(name.as_str(), "sup" | "a") && is_footnote_marker(el);
             let ends = on_start.clone();
             let void = match el.end_tag_handlers() {
@@ -181,6 +185,20 @@ fn is_footnote_marker(el: &Element<'_, '_>) -> bool {
     // `<sup>` it names a marker.
     let sup = el.tag_name() == "sup" && (marks("class") || marks("id"));
     href || sup || marks("role")
+}
+
+/// The publication date a `<time>` marks as such (`pubdate`, or
+/// `itemprop="datePublished"`) in its `datetime`. Other `<time>` elements
+/// date the events the text is about, not the document.
+fn time_date(el: &Element<'_, '_>) -> Option<jiff::civil::Date> {
+    let published = el.has_attribute("pubdate")
+        || el
+            .get_attribute("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+    if !published {
+        return None;
+    }
+    super::markdown::parse_date_value(&el.get_attribute("datetime")?)
 }
 
 /// The publication date a `<meta>` states: `name="date"` (and the common
@@ -1024,6 +1042,14 @@ mod tests {
             None
         );
         assert_eq!(d("<meta name=\"date\" content=\"soon\">"), None);
+        assert_eq!(
+            d("<p>Posted <time pubdate datetime=\"2022-09-15\">today</time></p>"),
+            want
+        );
+        assert_eq!(
+            d("<p>On <time datetime=\"2022-09-15\">Thursday</time></p>"),
+            None
+        );
     }
 
     #[test]
