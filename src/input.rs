@@ -11,7 +11,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Extensions read when walking a directory.
-pub const PROSE_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mdx", "txt", "text"];
+pub const PROSE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdown", "mkd", "mdx", "txt", "text", "html", "htm", "xhtml",
+];
 
 /// Why a file could not be read.
 #[derive(Debug)]

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod input;
 pub mod render;
 pub mod source;
+pub mod suppress;
 
 pub use analysis::{Analysis, Options};
 pub use check::RuleSet;

@@ -92,6 +92,7 @@ enum Markup {
     Auto,
     Plain,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,6 +211,7 @@ fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result<Outcome> {
         let format = match args.input_format {
             Markup::Plain => InputFormat::Plain,
             Markup::Markdown => InputFormat::Markdown,
+            Markup::Html => InputFormat::Html,
             Markup::Auto => InputFormat::from_path(&path),
         };
         match args.input {

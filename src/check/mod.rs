@@ -12,6 +12,7 @@ mod impossible_date;
 mod percent_change_contradicts_values;
 mod range_inverted;
 mod repeated_sentence;
+mod unused_suppression;
 mod weekday_contradicts_date;
 
 use std::sync::OnceLock;
@@ -106,6 +107,7 @@ registry! {
     "impossible-date" => impossible_date,
     "range-inverted" => range_inverted,
     "repeated-sentence" => repeated_sentence,
+    "unused-suppression" => unused_suppression,
 }
 
 /// Looks a check up by name.
@@ -185,8 +187,18 @@ impl RuleSet {
 }
 
 /// Runs the enabled checks over `doc` and returns their diagnostics, located
-/// in the source and sorted by position, then code.
+/// in the source and sorted by position, then code. Inline suppressions
+/// (`<!-- figcheck-disable -->`) are applied: see [`crate::suppress`].
 pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = run_unsuppressed(doc, rules);
+    crate::suppress::apply(doc, rules, &mut out);
+    out.sort_by(|a, b| (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message)));
+    out
+}
+
+/// What the enabled checks find in `doc`, before inline suppressions, in
+/// no particular order.
+pub(crate) fn run_unsuppressed(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut findings = Vec::new();
     for reg in rules.enabled() {
@@ -213,7 +225,6 @@ pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
             });
         }
     }
-    out.sort_by(|a, b| (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message)));
     out
 }
 

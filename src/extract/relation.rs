@@ -1169,6 +1169,7 @@ pub(crate) mod test_support {
                     text: Cow::Borrowed(&self.text),
                     map: OffsetMap::shifted(0),
                     date: None,
+                    comments: Vec::new(),
                 },
                 sentences,
                 claims: self.claims.clone(),

@@ -9,10 +9,11 @@
 //! being read as figures. Every block boundary (an HTML block tag such as
 //! `<p>` included) becomes `"\n\n"` so no sentence runs from one block into
 //! the next; soft and hard line breaks and `<br>` become a space mapped to
-//! the break. Front matter is read only for its `date` key.
+//! the break. Front matter is read only for its `date` key. HTML comments
+//! are kept aside as [`Comment`]s: inline suppressions live in them.
 
-use super::Prose;
 use super::offset::ProseBuilder;
+use super::{Comment, Prose};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,6 +41,8 @@ pub fn prose(source: &str) -> Prose<'_> {
         metadata: String::new(),
         seen_metadata: false,
         links: Vec::new(),
+        comments: Vec::new(),
+        comment_end: 0,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         reader.event(event, range.start + bom..range.end + bom);
@@ -49,6 +52,7 @@ pub fn prose(source: &str) -> Prose<'_> {
         text: Cow::Owned(text),
         map,
         date: reader.date,
+        comments: reader.comments,
     }
 }
 
@@ -82,6 +86,11 @@ struct Reader<'s> {
     date: Option<jiff::civil::Date>,
     /// For each open link, whether it raised `skip`.
     links: Vec<bool>,
+    /// The HTML comments seen, in order.
+    comments: Vec<Comment>,
+    /// Where the last comment ended: an HTML block arrives line by line, and
+    /// the lines after a comment's first are inside the comment already read.
+    comment_end: usize,
 }
 
 impl Reader<'_> {
@@ -115,6 +124,7 @@ impl Reader<'_> {
             // Inline HTML is markup, but a line or block tag still separates
             // the words around it: "5<br>6" is not "56".
             Event::InlineHtml(html) => match html_tag(&html) {
+                _ if html.starts_with("<!--") => self.html_comments(range),
                 HtmlTag::Break if self.skip == 0 => {
                     self.flush_break();
                     self.out.push_replaced(" ", range);
@@ -123,8 +133,8 @@ impl Reader<'_> {
                 _ => {}
             },
             // Not prose: markup, a footnote's marker, a checkbox, math (off).
-            Event::Html(_)
-            | Event::FootnoteReference(_)
+            Event::Html(_) => self.html_comments(range),
+            Event::FootnoteReference(_)
             | Event::TaskListMarker(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {}
@@ -204,6 +214,38 @@ impl Reader<'_> {
             | TagEnd::TableHead
             | TagEnd::TableRow
             | TagEnd::TableCell => self.block_break(range.end),
+        }
+    }
+
+    /// Records the comments that start in the HTML at `range`. A comment
+    /// runs to its `-->` even past the range (a block comment's later
+    /// lines), or to the end of the file when it is never closed.
+    fn html_comments(&mut self, range: Range<usize>) {
+        let mut at = range.start.max(self.comment_end);
+        while let Some(open) = self
+            .source
+            .get(at..range.end)
+            .and_then(|html| html.find("<!--"))
+        {
+            let body = at + open + "<!--".len();
+            let rest = &self.source[body..];
+            // `<!-->` and `<!--->` are complete, empty comments.
+            let (body_end, end) = if rest.starts_with('>') {
+                (body, body + 1)
+            } else if rest.starts_with("->") {
+                (body, body + 2)
+            } else {
+                rest.find("-->")
+                    .map_or((self.source.len(), self.source.len()), |i| {
+                        (body + i, body + i + "-->".len())
+                    })
+            };
+            self.comments.push(Comment {
+                span: at + open..end,
+                body: body..body_end,
+            });
+            at = end;
+            self.comment_end = end;
         }
     }
 
@@ -313,7 +355,7 @@ fn front_matter_date(block: &str) -> Option<jiff::civil::Date> {
     })
 }
 
-fn parse_date_value(value: &str) -> Option<jiff::civil::Date> {
+pub(super) fn parse_date_value(value: &str) -> Option<jiff::civil::Date> {
     let v = value.trim();
     let v = v
         .strip_prefix('"')
@@ -486,6 +528,42 @@ mod tests {
         text_is("5<br>6 and 7<BR/>8", "5 6 and 7 8");
         text_is("It rose.<p>It fell.</p>", "It rose.\n\nIt fell.");
         absent("a <!-- 77 --> c", "77");
+    }
+
+    #[test]
+    fn comments_are_kept_aside() {
+        let bodies = |src: &str| -> Vec<(String, String)> {
+            prose(src)
+                .comments
+                .iter()
+                .map(|c| {
+                    (
+                        src[c.span.clone()].to_string(),
+                        src[c.body.clone()].to_string(),
+                    )
+                })
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            bodies("<!-- a -->\n\nText <!--b--> more.\n"),
+            [pair("<!-- a -->", " a "), pair("<!--b-->", "b")]
+        );
+        assert_eq!(
+            bodies("Text.\n\n<!-- one\r\ntwo -->\r\n<!-- three -->\n"),
+            [
+                pair("<!-- one\r\ntwo -->", " one\r\ntwo "),
+                pair("<!-- three -->", " three ")
+            ]
+        );
+        assert_eq!(bodies("<!-->\n"), [pair("<!-->", "")]);
+        assert_eq!(
+            bodies("<!-- open\nstill"),
+            [pair("<!-- open\nstill", " open\nstill")]
+        );
+        // a comment in code is code
+        assert!(bodies("`<!-- x -->`\n\n```\n<!-- y -->\n```\n").is_empty());
+        assert_eq!(prose("A <!-- 5 --> b.").text, "A  b.");
     }
 
     #[test]

@@ -4,8 +4,14 @@
 //! prose is copied into one contiguous string, and an [`OffsetMap`] records
 //! where every piece came from, so any span found in the prose maps back to
 //! a byte range of the original file exactly once (house rule 4).
-//! Plain text is its own prose and needs no copy.
+//! Plain text is its own prose and needs no copy, unless it holds
+//! `figcheck:` directive lines, which are not prose either.
+//!
+//! Comments (HTML and Markdown `<!-- -->`, plain-text directive lines) are
+//! not prose, but they are kept as [`Comment`] ranges: inline suppressions
+//! ([`crate::suppress`]) are written in them.
 
+pub mod html;
 pub mod lines;
 pub mod markdown;
 pub mod offset;
@@ -28,11 +34,14 @@ pub enum InputFormat {
     Plain,
     /// CommonMark with GitHub extensions and YAML/TOML front matter.
     Markdown,
+    /// HTML: element text, less scripts, styles, code and metadata.
+    Html,
 }
 
 impl InputFormat {
     /// The format a path's extension implies: `.md`, `.markdown`, `.mdx` are
-    /// Markdown, anything else is plain text.
+    /// Markdown, `.html`, `.htm`, `.xhtml` are HTML, anything else is plain
+    /// text.
     pub fn from_path(path: &Path) -> InputFormat {
         match path
             .extension()
@@ -41,6 +50,7 @@ impl InputFormat {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd" | "mdx") => InputFormat::Markdown,
+            Some("html" | "htm" | "xhtml") => InputFormat::Html,
             _ => InputFormat::Plain,
         }
     }
@@ -56,6 +66,18 @@ pub struct Prose<'a> {
     pub map: OffsetMap,
     /// The document date from front matter (`date: 2022-09-15`), if any.
     pub date: Option<jiff::civil::Date>,
+    /// The source's comments, in order: where inline suppressions live.
+    pub comments: Vec<Comment>,
+}
+
+/// A comment in the source, which is not prose but may hold a directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Source bytes of the whole comment: `<!-- ... -->`, or a plain-text
+    /// directive line without its line ending.
+    pub span: Span,
+    /// Source bytes of its text: inside `<!--` and `-->`, or the whole line.
+    pub body: Span,
 }
 
 /// Reads `source` as `format` and returns its prose.
@@ -63,15 +85,124 @@ pub fn prose(source: &str, format: InputFormat) -> Prose<'_> {
     match format {
         InputFormat::Plain => plain(source),
         InputFormat::Markdown => markdown::prose(source),
+        InputFormat::Html => html::prose(source),
     }
 }
 
-/// Plain text is its own prose, less a leading byte-order mark.
+/// What starts a plain-text directive line (after optional indentation).
+const PLAIN_DIRECTIVE: &str = "figcheck:";
+
+/// Plain text is its own prose, less a leading byte-order mark and any
+/// `figcheck:` directive lines. A directive line's text is left out but its
+/// line ending is kept, so the lines around it become separate paragraphs.
 fn plain(source: &str) -> Prose<'_> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let comments = directive_lines(source, bom);
+    if comments.is_empty() {
+        return Prose {
+            text: Cow::Borrowed(&source[bom..]),
+            map: OffsetMap::shifted(bom),
+            date: None,
+            comments,
+        };
+    }
+    let mut out = offset::ProseBuilder::new();
+    let mut at = bom;
+    for c in &comments {
+        out.push_verbatim(&source[at..c.span.start], at);
+        at = c.span.end;
+    }
+    out.push_verbatim(&source[at..], at);
+    let (text, map) = out.finish();
     Prose {
-        text: Cow::Borrowed(&source[bom..]),
-        map: OffsetMap::shifted(bom),
+        text: Cow::Owned(text),
+        map,
         date: None,
+        comments,
+    }
+}
+
+/// The lines of `source` (from byte `from` on) that are directives: after
+/// optional spaces or tabs, `figcheck:` and then a word starting `disable`
+/// or `enable`. Other lines that happen to start `figcheck:` stay prose.
+fn directive_lines(source: &str, from: usize) -> Vec<Comment> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    // A memchr-fast scan for the marker; the plain path stays a borrow when
+    // there is none, which is nearly always.
+    let finder = memchr::memmem::Finder::new(PLAIN_DIRECTIVE);
+    let mut search = from;
+    while let Some(hit) = bytes.get(search..).and_then(|b| finder.find(b)) {
+        let hit = search + hit;
+        search = hit + PLAIN_DIRECTIVE.len();
+        let line_start = memchr::memrchr(b'\n', &bytes[from..hit]).map_or(from, |i| from + i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |i| hit + i);
+        let indent_only = bytes[line_start..hit]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t'));
+        let rest = source[search..line_end].trim_start_matches([' ', '\t']);
+        if !indent_only || !(rest.starts_with("disable") || rest.starts_with("enable")) {
+            continue;
+        }
+        let end = if bytes.get(line_end.wrapping_sub(1)) == Some(&b'\r') && line_end > hit {
+            line_end - 1
+        } else {
+            line_end
+        };
+        out.push(Comment {
+            span: line_start..end,
+            body: hit..end,
+        });
+        search = line_end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extensions() {
+        let f = |p: &str| InputFormat::from_path(Path::new(p));
+        assert_eq!(f("a/b.HTML"), InputFormat::Html);
+        assert_eq!(f("b.htm"), InputFormat::Html);
+        assert_eq!(f("b.md"), InputFormat::Markdown);
+        assert_eq!(f("b.txt"), InputFormat::Plain);
+    }
+
+    #[test]
+    fn plain_directive_lines_are_comments_not_prose() {
+        let src = "A rose.\r\n  figcheck: disable-next-line range-inverted\r\nB 9 to 4.";
+        let p = plain(src);
+        assert_eq!(p.text, "A rose.\r\n\r\nB 9 to 4.");
+        assert_eq!(p.comments.len(), 1);
+        let c = &p.comments[0];
+        assert_eq!(
+            &src[c.span.clone()],
+            "  figcheck: disable-next-line range-inverted"
+        );
+        assert_eq!(
+            &src[c.body.clone()],
+            "figcheck: disable-next-line range-inverted"
+        );
+        let b = p.text.find('B').unwrap();
+        assert_eq!(&src[p.map.to_source(b..b + 8)], "B 9 to 4");
+    }
+
+    #[test]
+    fn prose_mentioning_figcheck_stays_prose() {
+        for src in [
+            "Run figcheck: disable nothing.",
+            "figcheck: a linter.",
+            "figcheck:",
+            "\u{feff}figcheck:disable",
+        ] {
+            let p = plain(src);
+            let want = src.strip_prefix('\u{feff}').unwrap_or(src);
+            let directive = src.contains(":disable");
+            assert_eq!(p.text.is_empty(), directive, "{src:?}");
+            assert_eq!(p.text == want, !directive, "{src:?}");
+        }
     }
 }
