@@ -420,7 +420,7 @@ mod tests {
         );
         assert_eq!(
             find("range-inverted").map(|r| r.def().severity),
-            Some(Severity::Error)
+            Some(Severity::Warning)
         );
     }
 
