@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod extract;
 pub mod input;
