@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod batch;
 pub mod check;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod extract;
 pub mod input;
 pub mod render;
+pub mod since;
 pub mod source;
 
 pub use analysis::{Analysis, Options};
