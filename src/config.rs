@@ -337,7 +337,7 @@ impl Config {
             let (message, help) = split_expected(&message);
             ConfigError::Invalid {
                 path: path.display().to_string(),
-                text: text.to_string(),
+                source: miette::NamedSource::new(path.display().to_string(), text.to_string()),
                 span,
                 message,
                 help,
@@ -392,6 +392,11 @@ impl Config {
             Ok(rel) => rel.to_path_buf(),
             Err(_) => abs,
         }
+    }
+
+    /// Whether the config has `exclude` globs.
+    pub fn has_exclude(&self) -> bool {
+        self.exclude.is_some()
     }
 
     /// Whether walking a directory should pass over `path`.
@@ -453,6 +458,9 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     /// The `files` globs of the overrides that applied.
     pub overrides: Vec<String>,
+    /// The config's `include` and `exclude` globs, for `figcheck config`.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
 }
 
 /// How configs are found.
@@ -616,7 +624,17 @@ fn resolve(
         date: cli.date.or(date),
         config: config.map(|c| c.path.clone()),
         overrides: applied,
+        include: globs(config.map(|c| &c.file.include[..])),
+        exclude: globs(config.map(|c| &c.file.exclude[..])),
     })
+}
+
+fn globs(patterns: Option<&[Pattern]>) -> Vec<String> {
+    patterns
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.text.clone())
+        .collect()
 }
 
 impl Settings {
@@ -640,6 +658,13 @@ impl Settings {
         table.insert("select".into(), toml::Value::Array(on));
         if let Some(d) = self.date {
             table.insert("date".into(), toml::Value::String(d.to_string()));
+        }
+        for (key, globs) in [("include", &self.include), ("exclude", &self.exclude)] {
+            let list = globs
+                .iter()
+                .map(|g| toml::Value::String(g.clone()))
+                .collect();
+            table.insert(key.into(), toml::Value::Array(list));
         }
         let mut severity = toml::Table::new();
         let mut rules = toml::Table::new();
@@ -680,7 +705,7 @@ pub enum ConfigError {
     /// The file is not a valid config.
     Invalid {
         path: String,
-        text: String,
+        source: miette::NamedSource<String>,
         span: Option<std::ops::Range<usize>>,
         message: String,
         help: Option<String>,
@@ -725,7 +750,7 @@ impl miette::Diagnostic for ConfigError {
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         match self {
-            ConfigError::Invalid { text, .. } => Some(text),
+            ConfigError::Invalid { source, .. } => Some(source),
             _ => None,
         }
     }
