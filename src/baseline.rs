@@ -223,10 +223,8 @@ mod tests {
             entries("./a.md", &doc, &crate::check::run(&doc, &rules))
         };
         let one = "Revenue rose 20% to $150 million from $100 million, the company said.";
-        let moved = format!(
-            "An earlier paragraph.\n\nRevenue rose 20% to\n$150 million from $100 million, the company said."
-        );
-        let (a, b) = (key(one), key(&moved));
+        let moved = "An earlier paragraph.\n\nRevenue rose 20% to\n$150 million from $100 million, the company said.";
+        let (a, b) = (key(one), key(moved));
         assert_eq!(a.len(), 1);
         assert_eq!(a, b);
         assert_eq!(a[0].path, "a.md");

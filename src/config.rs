@@ -335,13 +335,13 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let invalid = |message: String, span: Option<std::ops::Range<usize>>| {
             let (message, help) = split_expected(&message);
-            ConfigError::Invalid {
+            ConfigError::Invalid(Box::new(Invalid {
                 path: path.display().to_string(),
                 source: miette::NamedSource::new(path.display().to_string(), text.to_string()),
                 span,
                 message,
                 help,
-            }
+            }))
         };
         let file: ConfigFile =
             toml::from_str(text).map_err(|e| invalid(e.message().to_string(), e.span()))?;
@@ -695,6 +695,18 @@ impl Settings {
     }
 }
 
+/// Where and how a config file is wrong.
+#[derive(Debug)]
+pub struct Invalid {
+    pub path: String,
+    pub source: miette::NamedSource<String>,
+    /// Byte range in the file, when the toml crate knows it.
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+    /// The valid choices.
+    pub help: Option<String>,
+}
+
 /// A config that cannot be used.
 #[derive(Debug)]
 pub enum ConfigError {
@@ -703,13 +715,7 @@ pub enum ConfigError {
         error: io::Error,
     },
     /// The file is not a valid config.
-    Invalid {
-        path: String,
-        source: miette::NamedSource<String>,
-        span: Option<std::ops::Range<usize>>,
-        message: String,
-        help: Option<String>,
-    },
+    Invalid(Box<Invalid>),
     /// A rule name on the command line.
     Cli(UnknownRule),
     /// An option rejected after reading (the reader checks them first).
@@ -725,9 +731,7 @@ impl fmt::Display for ConfigError {
                 path.display(),
                 crate::input::ReadError::Io(io::Error::new(error.kind(), error.to_string()))
             ),
-            ConfigError::Invalid { path, message, .. } => {
-                write!(f, "invalid config `{path}`: {message}")
-            }
+            ConfigError::Invalid(i) => write!(f, "invalid config `{}`: {}", i.path, i.message),
             ConfigError::Cli(e) => write!(f, "{e}"),
             ConfigError::Option(check, e) => write!(f, "`{check}`: {e}"),
         }
@@ -743,28 +747,29 @@ impl miette::Diagnostic for ConfigError {
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         match self {
-            ConfigError::Invalid { help: Some(h), .. } => Some(Box::new(h)),
+            ConfigError::Invalid(i) => i
+                .help
+                .as_ref()
+                .map(|h| Box::new(h) as Box<dyn fmt::Display>),
             _ => None,
         }
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         match self {
-            ConfigError::Invalid { source, .. } => Some(source),
+            ConfigError::Invalid(i) => Some(&i.source),
             _ => None,
         }
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         match self {
-            ConfigError::Invalid {
-                span: Some(span), ..
-            } => Some(Box::new(std::iter::once(
-                miette::LabeledSpan::new_primary_with_span(
+            ConfigError::Invalid(i) => i.span.as_ref().map(|span| {
+                Box::new(std::iter::once(miette::LabeledSpan::new_primary_with_span(
                     Some("here".to_string()),
                     (span.start, span.end.saturating_sub(span.start)),
-                ),
-            ))),
+                ))) as Box<dyn Iterator<Item = miette::LabeledSpan>>
+            }),
             _ => None,
         }
     }
@@ -787,14 +792,9 @@ mod tests {
     fn fails(text: &str) -> (String, String, String) {
         match Config::parse(Path::new("figcheck.toml"), text) {
             Ok(_) => panic!("expected an error for {text:?}"),
-            Err(ConfigError::Invalid {
-                message,
-                help,
-                span,
-                ..
-            }) => {
-                let at = span.and_then(|s| text.get(s)).unwrap_or("").to_string();
-                (message, help.unwrap_or_default(), at)
+            Err(ConfigError::Invalid(i)) => {
+                let at = i.span.and_then(|s| text.get(s)).unwrap_or("").to_string();
+                (i.message, i.help.unwrap_or_default(), at)
             }
             Err(e) => panic!("unexpected error {e}"),
         }

@@ -84,7 +84,7 @@ enum Item {
 
 /// Prints a config error as miette renders it, pointing into the TOML.
 fn config_failed(e: &ConfigError) -> Outcome {
-    if !matches!(e, ConfigError::Invalid { .. }) {
+    if !matches!(e, ConfigError::Invalid(_)) {
         eprintln!("error: {e}");
         return Outcome {
             errors: false,
