@@ -537,7 +537,12 @@ impl Resolver {
             }
             visited.push(dir.to_path_buf());
             if let Some(file) = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
-                found = Some(Arc::new(Config::load(&file)?));
+                // named relative to the current directory where it can be
+                let shown = std::env::current_dir()
+                    .ok()
+                    .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                    .unwrap_or(file);
+                found = Some(Arc::new(Config::load(&shown)?));
                 break;
             }
         }

@@ -100,6 +100,7 @@ fn config_failed(e: &ConfigError) -> Outcome {
     let mut s = String::new();
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(80)
+        .with_wrap_lines(false)
         .with_links(false);
     match handler.render_report(&mut s, e) {
         Ok(()) => eprint!("{s}"),
