@@ -336,5 +336,15 @@ fn explain(name: &str, out: &mut dyn Write) -> io::Result<Outcome> {
     for e in &def.examples.pass {
         writeln!(out, "- {}", e.text.trim())?;
     }
+    if !def.options.is_empty() {
+        writeln!(out, "\n## Options\n")?;
+        for (name, o) in &def.options {
+            writeln!(
+                out,
+                "- `{name}` (default {}, from {} to {}): {}",
+                o.default, o.min, o.max, o.doc
+            )?;
+        }
+    }
     Ok(Outcome::default())
 }

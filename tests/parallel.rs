@@ -70,3 +70,27 @@ fn jsonl_records_across_batches_keep_their_order() {
         .collect();
     assert_eq!(ids, (0..4200).collect::<Vec<u64>>());
 }
+
+#[test]
+fn a_record_line_that_is_not_utf8_is_named_and_the_next_one_still_runs() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &path,
+        b"{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"\xff\"}\n{\"id\":3,\"text\":\"b\"}\n",
+    )
+    .expect("records");
+    let path = path.to_string_lossy().into_owned();
+    let o = run(
+        &["check", "--input", "jsonl", "--format", "jsonl", &path],
+        "2",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("\"id\":1") && out.contains("\"id\":3"),
+        "{out}"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.jsonl:2: not valid UTF-8"), "{err}");
+}

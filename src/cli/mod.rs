@@ -554,20 +554,18 @@ fn read_batch(
     let mut batch = Vec::new();
     let mut bytes = 0;
     while batch.len() < RECORD_BATCH && bytes < RECORD_BATCH_BYTES {
-        let mut line = String::new();
+        let mut raw = Vec::new();
         *number += 1;
-        match reader.read_line(&mut line) {
-            Ok(0) => return Ok((batch, true)),
-            Ok(n) => bytes += n,
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                batch.push((*number, Err(format!("{name}:{number}: not valid UTF-8"))));
-                // skip the rest of the bad line
-                let mut sink = Vec::new();
-                reader.read_until(b'\n', &mut sink)?;
-                continue;
-            }
-            Err(e) => return Err(e),
+        // bytes first: a line that is not UTF-8 is reported and the next
+        // one read (a failed `read_line` has already consumed it)
+        match reader.read_until(b'\n', &mut raw)? {
+            0 => return Ok((batch, true)),
+            n => bytes += n,
         }
+        let Ok(line) = String::from_utf8(raw) else {
+            batch.push((*number, Err(format!("{name}:{number}: not valid UTF-8"))));
+            continue;
+        };
         if !line.trim().is_empty() {
             batch.push((*number, Ok(line)));
         }
