@@ -129,6 +129,16 @@ impl ConfigFile {
             .flatten()
             .find(|r| r.name != "all" && crate::check::find(&r.name).is_none())
     }
+
+    /// The first glob that does not compile.
+    fn bad_glob(&self) -> Option<(&str, &std::ops::Range<usize>)> {
+        let lists = [&self.include, &self.exclude]
+            .into_iter()
+            .chain(self.overrides.iter().map(|o| &o.files));
+        lists
+            .flatten()
+            .find_map(|p| p.glob.as_ref().err().map(|e| (e.as_str(), &p.span)))
+    }
 }
 
 /// A `YYYY-MM-DD` date, quoted or a bare TOML date.
@@ -152,26 +162,30 @@ impl<'de> Deserialize<'de> for DateValue {
     }
 }
 
-/// A glob, compiled while reading.
+/// A glob, compiled while reading; a bad one keeps its error and span, as
+/// array elements get no span of their own in toml's errors.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub text: String,
-    pub glob: Glob,
+    pub span: std::ops::Range<usize>,
+    pub glob: Result<Glob, String>,
 }
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
-        let text = String::deserialize(d)?;
+        let s = toml::Spanned::<String>::deserialize(d)?;
+        let span = s.span();
+        let text = s.into_inner();
         let glob = GlobBuilder::new(&text)
             .literal_separator(true)
             .build()
             .map_err(|e| {
-                de::Error::custom(format!(
+                format!(
                     "invalid glob `{text}`: {}, expected a glob such as `archive/**` or `**/*.md`",
                     e.kind()
-                ))
-            })?;
-        Ok(Pattern { text, glob })
+                )
+            });
+        Ok(Pattern { text, span, glob })
     }
 }
 
@@ -310,7 +324,9 @@ pub struct Config {
 fn glob_set(patterns: &[Pattern]) -> Result<GlobSet, globset::Error> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        b.add(p.glob.clone());
+        if let Ok(g) = &p.glob {
+            b.add(g.clone());
+        }
     }
     b.build()
 }
@@ -354,6 +370,9 @@ impl Config {
                 ),
                 Some(r.span.clone()),
             ));
+        }
+        if let Some((message, span)) = file.bad_glob() {
+            return Err(invalid(message.to_string(), Some(span.clone())));
         }
         let compile = |patterns: &[Pattern]| {
             glob_set(patterns).map_err(|e| invalid(format!("invalid glob: {e}"), None))
