@@ -3,12 +3,16 @@
 //! Directories are walked with the `ignore` crate (the walker ripgrep uses),
 //! so `.gitignore`, `.ignore` and hidden files are honoured, and only files
 //! with a prose extension are taken from them; a file named on the command
-//! line is always read. A file that is binary or not UTF-8 is an error that
+//! line is always read. A config's `include` and `exclude` globs shape the
+//! walk ([`walk`]). A file that is binary or not UTF-8 is an error that
 //! names it, never a panic and never a silent skip.
 
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
 
 /// Extensions read when walking a directory.
 pub const PROSE_EXTENSIONS: &[&str] = &[
@@ -88,25 +92,46 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, ReadError)>> {
     let mut out = Vec::new();
     for path in paths {
-        if !path.is_dir() {
+        if path.is_dir() {
+            out.extend(walk(path, None));
+        } else {
             out.push(Ok(path.clone()));
-            continue;
         }
-        let walker = ignore::WalkBuilder::new(path)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .require_git(false)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(e) => {
-                    let p = e.path();
-                    let is_file = e.file_type().is_some_and(|t| t.is_file());
-                    if is_file && has_prose_extension(p) {
-                        out.push(Ok(p.to_path_buf()));
-                    }
+    }
+    out
+}
+
+/// The files under the directory `root`, sorted by name, honouring ignore
+/// files and, when a config applies, its `exclude` (directories and files
+/// passed over) and `include` (the files taken, instead of those with a
+/// prose extension).
+pub fn walk(
+    root: &Path,
+    config: Option<Arc<Config>>,
+) -> Vec<Result<PathBuf, (PathBuf, ReadError)>> {
+    let mut out = Vec::new();
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .require_git(false);
+    if let Some(c) = config.clone().filter(|c| c.has_exclude()) {
+        // the root itself was asked for by name
+        builder.filter_entry(move |e| e.depth() == 0 || !c.excludes(e.path()));
+    }
+    for entry in builder.build() {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                let take = match config.as_ref().and_then(|c| c.includes(p)) {
+                    Some(included) => included,
+                    None => has_prose_extension(p),
+                };
+                if is_file && take {
+                    out.push(Ok(p.to_path_buf()));
                 }
-                Err(e) => out.push(Err((path.clone(), ReadError::Walk(e.to_string())))),
             }
+            Err(e) => out.push(Err((root.to_path_buf(), ReadError::Walk(e.to_string())))),
         }
     }
     out

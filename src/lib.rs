@@ -9,12 +9,15 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod batch;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod extract;
 pub mod input;
 pub mod render;
+pub mod since;
 pub mod source;
 pub mod suppress;
 

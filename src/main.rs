@@ -1,21 +1,22 @@
-//! The `figcheck` command: parses arguments, runs the library over the
-//! inputs, hands the results to a renderer and chooses the exit code
-//! (0: no error-level finding, 1: error-level findings, 2: a usage or I/O
-//! error). A closed standard output ends the run quietly.
+//! The `figcheck` command: parses arguments, hands a run to the driver
+//! ([`cli`]), renders what it returns in input order and chooses the exit
+//! code (0: no error-level finding, 1: error-level findings, 2: a usage,
+//! config or I/O error). A closed standard output ends the run quietly.
 #![allow(clippy::print_stderr)]
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+mod cli;
+
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use figcheck::analysis::{Analysis, Options};
+use figcheck::analysis::Analysis;
 use figcheck::batch;
-use figcheck::check::{self, REGISTRY, RuleSet};
-use figcheck::input;
-use figcheck::render::{self, Checked, Tally, human, json};
-use figcheck::source::{InputFormat, LineIndex};
+use figcheck::check::{self, REGISTRY};
+use figcheck::render::{Checked, Tally, human, json};
+use figcheck::source::LineIndex;
 
 /// A linter for the numbers in prose: finds figures that contradict each other.
 #[derive(Debug, Parser)]
@@ -38,6 +39,30 @@ enum Command {
         /// The check's name, e.g. `direction-contradicts-values`.
         name: String,
     },
+    /// Print the settings a file would be checked with, and where they
+    /// come from, as TOML.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+struct ConfigArgs {
+    /// The file or directory to resolve settings for.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[command(flatten)]
+    config: ConfigChoice,
+}
+
+/// Which config file applies.
+#[derive(Debug, Clone, Args)]
+struct ConfigChoice {
+    /// Use this config file for every input instead of looking for
+    /// `figcheck.toml` or `.figcheck.toml` above each file.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +94,21 @@ struct RunArgs {
     /// markup, or the sentences.
     #[arg(long, value_enum)]
     dump: Option<Stage>,
+    #[command(flatten)]
+    config: ConfigChoice,
+    /// Hide the findings recorded in this baseline file; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and report none.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision
+    /// (untracked files count as wholly changed).
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    /// Files checked at once. Default: the available parallelism.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,10 +150,11 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
-        Command::Check(args) => run(&args, Mode::Check, &mut out),
-        Command::Claims(args) => run(&args, Mode::Claims, &mut out),
+        Command::Check(args) => cli::run(&args, Mode::Check, &mut out),
+        Command::Claims(args) => cli::run(&args, Mode::Claims, &mut out),
         Command::Rules => rules(&mut out).map(|()| Outcome::default()),
         Command::Explain { name } => explain(&name, &mut out),
+        Command::Config(args) => cli::config(&args, &mut out),
     };
     let result = result.and_then(|o| out.flush().map(|()| o));
     match result {
@@ -143,20 +184,12 @@ struct Outcome {
     failed: bool,
 }
 
-/// One document to process.
-struct Doc<'a> {
-    name: &'a str,
-    text: &'a str,
-    format: InputFormat,
-    date: Option<jiff::civil::Date>,
-}
-
-/// State across the documents of one run.
+/// The output side of a run: documents arrive here in input order, already
+/// checked, and are rendered in the chosen format.
 struct Runner<'w> {
     mode: Mode,
     format: Format,
     dump: Option<Stage>,
-    rules: RuleSet,
     style: human::Style,
     out: &'w mut dyn Write,
     tally: Tally,
@@ -165,237 +198,35 @@ struct Runner<'w> {
     json_files: Vec<serde_json::Value>,
 }
 
-fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result<Outcome> {
-    let mut outcome = Outcome::default();
-    let rules = match RuleSet::new(&args.select, &args.ignore) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            outcome.failed = true;
-            return Ok(outcome);
-        }
-    };
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut runner = Runner {
-        mode,
-        format: args.format,
-        dump: args.dump,
-        rules,
-        style: human::Style { color, width: 80 },
-        out,
-        tally: Tally::default(),
-        files: 0,
-        json_files: Vec::new(),
-    };
-    let paths = if args.paths.is_empty() {
-        let default = if io::stdin().is_terminal() { "." } else { "-" };
-        vec![PathBuf::from(default)]
-    } else {
-        args.paths.clone()
-    };
-    for item in input::expand(&paths) {
-        let path = match item {
-            Ok(p) => p,
-            Err((p, e)) => {
-                eprintln!("error: {}: {e}", p.display());
-                outcome.failed = true;
-                continue;
-            }
-        };
-        let stdin = path.as_os_str() == "-";
-        let name = if stdin {
-            "-".to_string()
-        } else {
-            path.display().to_string()
-        };
-        let format = match args.input_format {
-            Markup::Plain => InputFormat::Plain,
-            Markup::Markdown => InputFormat::Markdown,
-            Markup::Html => InputFormat::Html,
-            Markup::Auto => InputFormat::from_path(&path),
-        };
-        match args.input {
-            InputKind::Jsonl => {
-                let reader: Box<dyn BufRead> = if stdin {
-                    Box::new(io::stdin().lock())
-                } else {
-                    match std::fs::File::open(&path) {
-                        Ok(f) => Box::new(io::BufReader::new(f)),
-                        Err(e) => {
-                            eprintln!("error: {name}: {}", input::ReadError::Io(e));
-                            outcome.failed = true;
-                            continue;
-                        }
-                    }
-                };
-                if runner.records(&name, reader, format, args.date)? {
-                    outcome.failed = true;
-                }
-            }
-            InputKind::Text => {
-                let text = if stdin {
-                    let mut buf = Vec::new();
-                    io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)?;
-                    input::decode(buf)
-                } else {
-                    input::read_text(&path)
-                };
-                match text {
-                    Ok(text) => runner.document(&Doc {
-                        name: &name,
-                        text: &text,
-                        format,
-                        date: args.date,
-                    })?,
-                    // like ripgrep: a binary file is passed over with a notice
-                    Err(e @ input::ReadError::Binary) => eprintln!("warning: {name}: {e}"),
-                    Err(e) => {
-                        eprintln!("error: {name}: {e}");
-                        outcome.failed = true;
-                    }
-                }
-            }
-        }
-    }
-    runner.finish()?;
-    outcome.errors = runner.tally.errors > 0;
-    Ok(outcome)
-}
-
 impl Runner<'_> {
-    /// Processes JSONL records; returns true when a line was malformed.
-    fn records(
-        &mut self,
-        name: &str,
-        mut reader: Box<dyn BufRead + '_>,
-        format: InputFormat,
-        default_date: Option<jiff::civil::Date>,
-    ) -> io::Result<bool> {
-        let mut bad = false;
-        let mut line = String::new();
-        let mut number = 0usize;
-        loop {
-            line.clear();
-            number += 1;
-            match reader.read_line(&mut line) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                    eprintln!("error: {name}:{number}: not valid UTF-8");
-                    bad = true;
-                    // skip the rest of the bad line
-                    let mut sink = Vec::new();
-                    reader.read_until(b'\n', &mut sink)?;
-                    continue;
-                }
-                Err(e) => return Err(e),
-            }
-            if line.trim().is_empty() {
-                continue;
-            }
-            match batch::parse_record(&line) {
-                Ok((rec, date)) => {
-                    let id = rec.id.to_string();
-                    self.record(
-                        &rec.id,
-                        &Doc {
-                            name: &id,
-                            text: &rec.text,
-                            format,
-                            date: date.or(default_date),
-                        },
-                    )?;
-                }
-                Err(e) => {
-                    eprintln!("error: {name}:{number}: {e}");
-                    bad = true;
-                }
-            }
-        }
-        Ok(bad)
-    }
-
-    /// One JSONL record: always exactly one output line in JSONL.
-    fn record(&mut self, id: &serde_json::Value, doc: &Doc<'_>) -> io::Result<()> {
-        let analysis = Analysis::new(
-            doc.text,
-            &Options {
-                format: doc.format,
-                date: doc.date,
-            },
-        );
-        match (self.mode, self.format) {
-            (Mode::Claims, Format::Jsonl) => json::write_line(
-                self.out,
-                &serde_json::json!({ "id": id, "claims": json::claims(&analysis) }),
-            ),
-            (Mode::Check, Format::Jsonl) => {
-                let checked = self.checked(doc.name, doc.text, &analysis);
-                json::write_line(
-                    self.out,
-                    &serde_json::json!({ "id": id, "diagnostics": json::diagnostics(&checked) }),
-                )
-            }
-            _ => self.render(doc, &analysis),
-        }
-    }
-
-    /// One document from a file or stdin.
-    fn document(&mut self, doc: &Doc<'_>) -> io::Result<()> {
-        let analysis = Analysis::new(
-            doc.text,
-            &Options {
-                format: doc.format,
-                date: doc.date,
-            },
-        );
-        self.render(doc, &analysis)
-    }
-
-    fn checked<'a>(
-        &mut self,
-        name: &'a str,
-        text: &'a str,
-        analysis: &Analysis<'_>,
-    ) -> Checked<'a> {
-        let diagnostics = check::run(analysis, &self.rules);
-        self.tally.add(&diagnostics);
+    /// Renders one checked document; `id` is the record's id for JSONL input.
+    fn render(&mut self, doc: &Checked<'_>, id: Option<&serde_json::Value>) -> io::Result<()> {
+        self.tally.add(&doc.diagnostics);
         self.files += 1;
-        Checked::new(name, text, diagnostics)
+        let key = |v: serde_json::Value| match id {
+            Some(id) => serde_json::json!({ "id": id, "diagnostics": v }),
+            None => serde_json::json!({ "path": doc.name, "diagnostics": v }),
+        };
+        match self.format {
+            Format::Human => human::write(self.out, doc, self.style),
+            Format::Jsonl => {
+                json::write_line(self.out, &key(serde_json::json!(json::diagnostics(doc))))
+            }
+            Format::Json => {
+                self.json_files
+                    .push(key(serde_json::json!(json::diagnostics(doc))));
+                Ok(())
+            }
+        }
     }
 
-    fn render(&mut self, doc: &Doc<'_>, analysis: &Analysis<'_>) -> io::Result<()> {
-        if let Some(stage) = self.dump {
-            return dump(self.out, doc.name, analysis, stage);
-        }
-        match self.mode {
-            Mode::Claims => match self.format {
-                Format::Human => render::claims::write_table(self.out, doc.name, analysis),
-                Format::Jsonl => json::write_line(
-                    self.out,
-                    &serde_json::json!({ "path": doc.name, "claims": json::claims(analysis) }),
-                ),
-                Format::Json => {
-                    let v =
-                        serde_json::json!({ "path": doc.name, "claims": json::claims(analysis) });
-                    self.json_files.push(v);
-                    Ok(())
-                }
-            },
-            Mode::Check => {
-                let checked = self.checked(doc.name, doc.text, analysis);
-                match self.format {
-                    Format::Human => human::write(self.out, &checked, self.style),
-                    Format::Jsonl => json::write_line(
-                        self.out,
-                        &serde_json::json!({ "path": doc.name, "diagnostics": json::diagnostics(&checked) }),
-                    ),
-                    Format::Json => {
-                        let v = serde_json::json!({ "path": doc.name, "diagnostics": json::diagnostics(&checked) });
-                        self.json_files.push(v);
-                        Ok(())
-                    }
-                }
+    /// Writes what [`show`] made of a document.
+    fn shown(&mut self, shown: cli::Shown) -> io::Result<()> {
+        match shown {
+            cli::Shown::Bytes(b) => self.out.write_all(&b),
+            cli::Shown::Json(v) => {
+                self.json_files.push(v);
+                Ok(())
             }
         }
     }
@@ -417,6 +248,37 @@ impl Runner<'_> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// `claims` output and `--dump` for one document, made where it is
+/// analysed (on any thread); `id` is the record's id for JSONL input.
+fn show(
+    format: Format,
+    stage: Option<Stage>,
+    name: &str,
+    id: Option<&serde_json::Value>,
+    analysis: &Analysis<'_>,
+) -> io::Result<cli::Shown> {
+    let mut buf = Vec::new();
+    if let Some(stage) = stage {
+        dump(&mut buf, name, analysis, stage)?;
+        return Ok(cli::Shown::Bytes(buf));
+    }
+    let value = |claims| match id {
+        Some(id) => serde_json::json!({ "id": id, "claims": claims }),
+        None => serde_json::json!({ "path": name, "claims": claims }),
+    };
+    match format {
+        Format::Human => {
+            figcheck::render::claims::write_table(&mut buf, name, analysis)?;
+            Ok(cli::Shown::Bytes(buf))
+        }
+        Format::Jsonl => {
+            json::write_line(&mut buf, &value(json::claims(analysis)))?;
+            Ok(cli::Shown::Bytes(buf))
+        }
+        Format::Json => Ok(cli::Shown::Json(value(json::claims(analysis)))),
     }
 }
 
@@ -474,6 +336,16 @@ fn explain(name: &str, out: &mut dyn Write) -> io::Result<Outcome> {
     writeln!(out, "\n## Does not flag\n")?;
     for e in &def.examples.pass {
         writeln!(out, "- {}", e.text.trim())?;
+    }
+    if !def.options.is_empty() {
+        writeln!(out, "\n## Options\n")?;
+        for (name, o) in &def.options {
+            writeln!(
+                out,
+                "- `{name}` (default {}, from {} to {}): {}",
+                o.default, o.min, o.max, o.doc
+            )?;
+        }
     }
     Ok(Outcome::default())
 }

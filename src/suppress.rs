@@ -130,7 +130,7 @@ pub fn apply(doc: &Analysis<'_>, rules: &RuleSet, diagnostics: &mut Vec<Diagnost
     if !off.is_empty()
         && let Ok(off) = RuleSet::new(&off, &[])
     {
-        for d in check::run_unsuppressed(doc, &off) {
+        for d in check::run_unsuppressed(doc, &off, &check::CheckOptions::default()) {
             credit(d.code, line_of(&d), &mut slots);
         }
     }

@@ -4,6 +4,8 @@
 //! to tell the user: severity, the message template, help, why it matters,
 //! and examples that must fire and must not (they run as tests).
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
@@ -25,6 +27,113 @@ pub struct CheckDef {
     /// Why it matters, for `figcheck explain`.
     pub why: String,
     pub examples: Examples,
+    /// Tunables the user may set in config (`[rules.<name>] <option> = …`),
+    /// by kebab-case name.
+    #[serde(default)]
+    pub options: BTreeMap<String, OptionDef>,
+    /// The values the user set, by option name; the rest keep their default.
+    #[serde(skip)]
+    pub values: BTreeMap<String, f64>,
+}
+
+/// A number a check reads instead of a constant, declared in its TOML as
+/// `[options.<name>]` with its default, bounds and what it means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionDef {
+    pub default: f64,
+    /// The smallest value accepted.
+    pub min: f64,
+    /// The largest value accepted.
+    pub max: f64,
+    /// What the option changes, for `figcheck explain` and the README.
+    pub doc: String,
+}
+
+/// A config value for an option that the check does not have, or that is
+/// out of bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionError {
+    Unknown {
+        option: String,
+        valid: Vec<String>,
+    },
+    OutOfRange {
+        option: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionError::Unknown { option, valid } if valid.is_empty() => {
+                write!(f, "unknown option `{option}`; this check has no options")
+            }
+            OptionError::Unknown { option, valid } => write!(
+                f,
+                "unknown option `{option}`, expected one of `{}`",
+                valid.join("`, `")
+            ),
+            OptionError::OutOfRange {
+                option,
+                value,
+                min,
+                max,
+            } => write!(
+                f,
+                "`{option}` = `{value}` is out of range, expected a number from `{min}` to `{max}`"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OptionError {}
+
+impl CheckDef {
+    /// The value in effect of the option `name`: the user's, else the
+    /// default. An option the TOML does not declare reads as NaN, which no
+    /// comparison passes; a test reads every option each check uses.
+    pub fn number(&self, name: &str) -> f64 {
+        match self.values.get(name) {
+            Some(v) => *v,
+            None => self.options.get(name).map_or(f64::NAN, |o| o.default),
+        }
+    }
+
+    /// Checks `value` for the option `name` against its declaration.
+    ///
+    /// # Errors
+    /// An undeclared option, or a value out of its bounds (or not finite).
+    pub fn validate(&self, name: &str, value: f64) -> Result<(), OptionError> {
+        let Some(o) = self.options.get(name) else {
+            return Err(OptionError::Unknown {
+                option: name.to_string(),
+                valid: self.options.keys().cloned().collect(),
+            });
+        };
+        if !(o.min..=o.max).contains(&value) {
+            return Err(OptionError::OutOfRange {
+                option: name.to_string(),
+                value,
+                min: o.min,
+                max: o.max,
+            });
+        }
+        Ok(())
+    }
+
+    /// Sets the option `name` to `value`.
+    ///
+    /// # Errors
+    /// See [`CheckDef::validate`].
+    pub fn set(&mut self, name: &str, value: f64) -> Result<(), OptionError> {
+        self.validate(name, value)?;
+        self.values.insert(name.to_string(), value);
+        Ok(())
+    }
 }
 
 /// Text that must fire and text that must not.

@@ -15,12 +15,12 @@ mod repeated_sentence;
 mod unused_suppression;
 mod weekday_contradicts_date;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-pub use definition::{CheckDef, fill};
+pub use definition::{CheckDef, OptionDef, OptionError, fill};
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::Span;
 
 /// The logic of one check.
@@ -158,7 +158,22 @@ impl RuleSet {
     /// # Errors
     /// A name that is neither `all` nor a check.
     pub fn new<S: AsRef<str>>(select: &[S], ignore: &[S]) -> Result<RuleSet, UnknownRule> {
-        let mut on = vec![select.is_empty(); REGISTRY.len()];
+        let mut rules = RuleSet::all();
+        rules.apply(select, ignore)?;
+        Ok(rules)
+    }
+
+    /// Layers `select` and `ignore` over the checks already on, as a config
+    /// override or the command line does: a non-empty `select` replaces the
+    /// set, then `ignore` turns checks off.
+    ///
+    /// # Errors
+    /// A name that is neither `all` nor a check.
+    pub fn apply<S: AsRef<str>>(&mut self, select: &[S], ignore: &[S]) -> Result<(), UnknownRule> {
+        let mut on = self.on.clone();
+        if !select.is_empty() {
+            on.iter_mut().for_each(|o| *o = false);
+        }
         for (names, value) in [(select, true), (ignore, false)] {
             for name in names {
                 let name = name.as_ref();
@@ -173,7 +188,16 @@ impl RuleSet {
                 on[i] = value;
             }
         }
-        Ok(RuleSet { on })
+        self.on = on;
+        Ok(())
+    }
+
+    /// Whether the check `name` is on.
+    pub fn is_on(&self, name: &str) -> bool {
+        REGISTRY
+            .iter()
+            .zip(&self.on)
+            .any(|(r, on)| *on && r.name == name)
     }
 
     /// The checks that are on.
@@ -186,11 +210,82 @@ impl RuleSet {
     }
 }
 
+/// What configuration changes in the checks themselves: their severity and
+/// their options. A check left alone uses its embedded definition; a changed
+/// one a copy made once, shared by every document it applies to.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    defs: Vec<Option<Arc<CheckDef>>>,
+}
+
+impl CheckOptions {
+    /// The definition in effect for the check at `index` in [`REGISTRY`].
+    pub fn def(&self, index: usize) -> Option<&CheckDef> {
+        match self.defs.get(index) {
+            Some(Some(d)) => Some(d),
+            _ => REGISTRY.get(index).map(Registered::def),
+        }
+    }
+
+    /// The definition in effect for the check `name`.
+    pub fn def_of(&self, name: &str) -> Option<&CheckDef> {
+        self.def(REGISTRY.iter().position(|r| r.name == name)?)
+    }
+
+    fn def_mut(&mut self, name: &str) -> Result<&mut CheckDef, UnknownRule> {
+        let i = REGISTRY
+            .iter()
+            .position(|r| r.name == name)
+            .ok_or_else(|| UnknownRule(name.to_string()))?;
+        if self.defs.len() < REGISTRY.len() {
+            self.defs.resize(REGISTRY.len(), None);
+        }
+        let slot = &mut self.defs[i];
+        let def = slot.get_or_insert_with(|| Arc::new(REGISTRY[i].def().clone()));
+        Ok(Arc::make_mut(def))
+    }
+
+    /// Reports the check `name` at `severity`.
+    ///
+    /// # Errors
+    /// `name` is not a check.
+    pub fn set_severity(&mut self, name: &str, severity: Severity) -> Result<(), UnknownRule> {
+        self.def_mut(name)?.severity = severity;
+        Ok(())
+    }
+
+    /// Sets the option `option` of the check `name`.
+    ///
+    /// # Errors
+    /// `name` is not a check (the outer error), or the option is unknown or
+    /// out of range (the inner one).
+    pub fn set_option(
+        &mut self,
+        name: &str,
+        option: &str,
+        value: f64,
+    ) -> Result<Result<(), OptionError>, UnknownRule> {
+        // validate first, so that a failed set leaves no copy behind
+        let Some(def) = find(name) else {
+            return Err(UnknownRule(name.to_string()));
+        };
+        if let Err(e) = def.def().validate(option, value) {
+            return Ok(Err(e));
+        }
+        Ok(self.def_mut(name)?.set(option, value))
+    }
+}
+
 /// Runs the enabled checks over `doc` and returns their diagnostics, located
 /// in the source and sorted by position, then code. Inline suppressions
 /// (`<!-- figcheck-disable -->`) are applied: see [`crate::suppress`].
 pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
-    let mut out = run_unsuppressed(doc, rules);
+    run_with(doc, rules, &CheckOptions::default())
+}
+
+/// [`run`] with the severities and options of `options`.
+pub fn run_with(doc: &Analysis<'_>, rules: &RuleSet, options: &CheckOptions) -> Vec<Diagnostic> {
+    let mut out = run_unsuppressed(doc, rules, options);
     crate::suppress::apply(doc, rules, &mut out);
     out.sort_by(|a, b| (a.offset(), a.code, &a.message).cmp(&(b.offset(), b.code, &b.message)));
     out
@@ -198,11 +293,18 @@ pub fn run(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
 
 /// What the enabled checks find in `doc`, before inline suppressions, in
 /// no particular order.
-pub(crate) fn run_unsuppressed(doc: &Analysis<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
+pub(crate) fn run_unsuppressed(
+    doc: &Analysis<'_>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut findings = Vec::new();
-    for reg in rules.enabled() {
-        let def = reg.def();
+    for (i, reg) in REGISTRY.iter().enumerate() {
+        if !rules.on.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let def = options.def(i).unwrap_or_else(|| reg.def());
         findings.clear();
         reg.check.run(doc, def, &mut findings);
         for f in findings.drain(..) {
@@ -278,5 +380,73 @@ pub(crate) mod test_support {
             },
         );
         run(name, &doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Options;
+
+    const ROSE: &str = "Revenue rose 20% to $150 million from $100 million, the company said.";
+
+    fn count(text: &str, options: &CheckOptions) -> usize {
+        let doc = Analysis::new(text, &Options::default());
+        let rules = RuleSet::new(&["percent-change-contradicts-values"], &[]).expect("a check");
+        run_with(&doc, &rules, options).len()
+    }
+
+    #[test]
+    fn options_change_what_a_check_flags() {
+        assert_eq!(count(ROSE, &CheckOptions::default()), 1);
+        let mut loose = CheckOptions::default();
+        let set = loose.set_option("percent-change-contradicts-values", "min-points", 40.0);
+        assert_eq!(set, Ok(Ok(())));
+        assert_eq!(count(ROSE, &loose), 0);
+    }
+
+    #[test]
+    fn unknown_and_out_of_range_options_are_errors() {
+        let mut o = CheckOptions::default();
+        let name = "percent-change-contradicts-values";
+        assert!(matches!(
+            o.set_option(name, "nope", 1.0),
+            Ok(Err(OptionError::Unknown { .. }))
+        ));
+        assert!(matches!(
+            o.set_option(name, "min-points", -1.0),
+            Ok(Err(OptionError::OutOfRange { .. }))
+        ));
+        assert!(o.set_option("no-such-check", "min-points", 1.0).is_err());
+        assert!(
+            o.defs.iter().all(Option::is_none),
+            "a failed set leaves no copy"
+        );
+    }
+
+    #[test]
+    fn severity_overrides_the_definition() {
+        let mut o = CheckOptions::default();
+        o.set_severity("range-inverted", Severity::Info)
+            .expect("a check");
+        assert_eq!(
+            o.def_of("range-inverted").map(|d| d.severity),
+            Some(Severity::Info)
+        );
+        assert_eq!(
+            find("range-inverted").map(|r| r.def().severity),
+            Some(Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn every_option_default_is_in_bounds_and_documented() {
+        for r in REGISTRY {
+            for (name, o) in &r.def().options {
+                assert!((o.min..=o.max).contains(&o.default), "{}: {name}", r.name);
+                assert!(!o.doc.trim().is_empty(), "{}: {name}", r.name);
+                assert!(r.def().number(name).is_finite(), "{}: {name}", r.name);
+            }
+        }
     }
 }

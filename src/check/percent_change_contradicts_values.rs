@@ -19,13 +19,10 @@ use crate::extract::{ClaimId, ClaimKind};
 
 pub struct Rule;
 
-/// Minimum gap, in percentage points, between the stated and possible change.
-const MIN_POINTS: f64 = 1.0;
-/// Minimum gap relative to the larger of the stated and computed change.
-const MIN_RELATIVE: f64 = 0.10;
-/// For multipliers ("doubled"), the relative gap between stated and possible
-/// factors: prose rounds factors loosely ("doubled" for 1.9 times).
-const MIN_FACTOR_RELATIVE: f64 = 0.15;
+// The minimum gaps between the stated and the possible change are options
+// in `checks/percent-change-contradicts-values.toml` (`min-points`,
+// `min-relative`, `min-factor-relative`), read through the definition so
+// that config can loosen or tighten them.
 
 /// The two figures' intervals as positive sizes (losses by magnitude);
 /// `None` when signs differ or the earlier figure may be zero.
@@ -75,6 +72,9 @@ fn percent(v: f64) -> String {
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
         let lex = lexicon();
+        let min_points = def.number("min-points");
+        let min_relative = def.number("min-relative");
+        let min_factor_relative = def.number("min-factor-relative");
         for rel in &doc.relations {
             let Some(change_id) = rel.change else {
                 continue;
@@ -115,7 +115,7 @@ impl Check for Rule {
                 let g = gap(stated, possible);
                 let actual = (point - 1.0) * 100.0;
                 let scale = change.value.unwrap_or(slo).abs().max(actual.abs());
-                if g <= MIN_POINTS || g <= MIN_RELATIVE * scale {
+                if g <= min_points || g <= min_relative * scale {
                     continue;
                 }
                 // Percentage points: two percentages whose difference is
@@ -142,7 +142,7 @@ impl Check for Rule {
                     ((ratio_lo, ratio_hi), point)
                 };
                 let g = gap((slo, shi), possible);
-                if g.is_nan() || g <= MIN_FACTOR_RELATIVE * slo.max(actual) {
+                if g.is_nan() || g <= min_factor_relative * slo.max(actual) {
                     continue;
                 }
                 let times = format!("{point:.2}");

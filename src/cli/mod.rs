@@ -1,0 +1,603 @@
+//! The driver of `figcheck check` and `figcheck claims`: expands the inputs,
+//! resolves each file's settings from config and the command line, checks
+//! documents in parallel and hands the results to the [`Runner`] in input
+//! order, so output is the same whatever the number of threads.
+//!
+//! Work goes in chunks (files) or batches (JSONL records, a few thousand or
+//! about 8 MB at a time): each is checked in parallel with rayon's indexed
+//! iterators, which keep order, then rendered before the next is read, so a
+//! stream of any size runs in bounded memory. Baseline and `--since`
+//! filtering happen on the worker, where the analysis is at hand.
+#![allow(clippy::print_stderr)]
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use figcheck::analysis::{Analysis, Options};
+use figcheck::baseline::{self, Baseline, Entry};
+use figcheck::batch;
+use figcheck::check;
+use figcheck::config::{ConfigError, Overrides, Resolver, Settings};
+use figcheck::diagnostic::Diagnostic;
+use figcheck::input;
+use figcheck::render::{Checked, Tally, human};
+use figcheck::since::{Changes, Lines};
+use figcheck::source::{InputFormat, LineIndex};
+
+use crate::{ConfigArgs, Format, InputKind, Markup, Mode, Outcome, RunArgs, Runner, Stage, show};
+
+/// Files checked between two renderings.
+const FILE_CHUNK: usize = 256;
+/// JSONL records per batch, and the bytes of text that end a batch early.
+const RECORD_BATCH: usize = 4096;
+const RECORD_BATCH_BYTES: usize = 8 << 20;
+/// Below this many files no progress bar is drawn.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// `claims` output or a `--dump`, made on a worker.
+pub(crate) enum Shown {
+    Bytes(Vec<u8>),
+    /// A file of `--format json`, collected until the end.
+    Json(serde_json::Value),
+}
+
+/// What the workers share.
+struct Plan {
+    mode: Mode,
+    format: Format,
+    dump: Option<Stage>,
+    baseline: Option<Baseline>,
+    /// `--write-baseline`: compute keys, report nothing.
+    writing: bool,
+    since: Option<Changes>,
+    cwd: PathBuf,
+}
+
+/// One document's result, rendered on the main thread in input order.
+enum Done {
+    Checked {
+        name: String,
+        text: String,
+        id: Option<serde_json::Value>,
+        diagnostics: Vec<Diagnostic>,
+        entries: Vec<Entry>,
+    },
+    Shown(Shown),
+    Warning(String),
+    Error(String),
+}
+
+/// A file to read and check.
+enum Item {
+    File {
+        path: PathBuf,
+        name: String,
+        format: InputFormat,
+        settings: Arc<Settings>,
+    },
+    /// A walk error, reported in its place.
+    Error(String),
+}
+
+/// Prints a config error as miette renders it, pointing into the TOML.
+fn config_failed(e: &ConfigError) -> Outcome {
+    if !matches!(e, ConfigError::Invalid(_)) {
+        eprintln!("error: {e}");
+        return Outcome {
+            errors: false,
+            failed: true,
+        };
+    }
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let mut s = String::new();
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(80)
+        .with_wrap_lines(false)
+        .with_links(false);
+    match handler.render_report(&mut s, e) {
+        Ok(()) => eprint!("{s}"),
+        Err(_) => eprintln!("error: {e}"),
+    }
+    Outcome {
+        errors: false,
+        failed: true,
+    }
+}
+
+fn failed(message: impl std::fmt::Display) -> io::Result<Outcome> {
+    eprintln!("error: {message}");
+    Ok(Outcome {
+        errors: false,
+        failed: true,
+    })
+}
+
+/// `figcheck config [PATH]`.
+pub(crate) fn config(args: &ConfigArgs, out: &mut dyn Write) -> io::Result<Outcome> {
+    let resolver = Resolver::new(
+        Overrides::default(),
+        args.config.config.as_deref(),
+        args.config.isolated,
+    );
+    let settings = resolver.and_then(|mut r| r.settings(&args.path));
+    match settings {
+        Ok(s) => {
+            out.write_all(s.to_toml(&args.path).as_bytes())?;
+            Ok(Outcome::default())
+        }
+        Err(e) => Ok(config_failed(&e)),
+    }
+}
+
+/// `figcheck check` and `figcheck claims`.
+pub(crate) fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result<Outcome> {
+    let cli = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        date: args.date,
+    };
+    let mut resolver = match Resolver::new(cli, args.config.config.as_deref(), args.config.isolated)
+    {
+        Ok(r) => r,
+        Err(e) => return Ok(config_failed(&e)),
+    };
+    let jsonl = args.input == InputKind::Jsonl;
+    if args.since.is_some() && jsonl {
+        return failed("`--since` needs files; JSONL records have no lines in a repository");
+    }
+    if mode == Mode::Claims && (args.baseline.is_some() || args.write_baseline.is_some()) {
+        return failed("`--baseline` and `--write-baseline` apply to `figcheck check`");
+    }
+    let baseline = match &args.baseline {
+        Some(p) => match Baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(e) => return failed(format!("{}: {e}", p.display())),
+        },
+        None => None,
+    };
+    let paths = if args.paths.is_empty() {
+        let default = if io::stdin().is_terminal() { "." } else { "-" };
+        vec![PathBuf::from(default)]
+    } else {
+        args.paths.clone()
+    };
+    let cwd = std::env::current_dir()?;
+    let since = match &args.since {
+        Some(rev) => match Changes::load(&cwd, rev, &paths) {
+            Ok(c) => Some(c),
+            Err(e) => return failed(e),
+        },
+        None => None,
+    };
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let plan = Plan {
+        mode,
+        format: args.format,
+        dump: args.dump,
+        baseline,
+        writing: args.write_baseline.is_some(),
+        since,
+        cwd,
+    };
+    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut runner = Runner {
+        mode,
+        format: args.format,
+        dump: args.dump,
+        style: human::Style { color, width: 80 },
+        out,
+        tally: Tally::default(),
+        files: 0,
+        json_files: Vec::new(),
+    };
+    let mut sink = Sink {
+        outcome: Outcome::default(),
+        recorded: Vec::new(),
+        writing: plan.writing,
+    };
+    let result = if jsonl {
+        records(
+            args,
+            &paths,
+            &mut resolver,
+            &plan,
+            &pool,
+            &mut runner,
+            &mut sink,
+        )
+    } else {
+        files(
+            args,
+            &paths,
+            &mut resolver,
+            &plan,
+            &pool,
+            &mut runner,
+            &mut sink,
+        )
+    };
+    match result {
+        Ok(()) => {}
+        Err(Stop::Config(e)) => return Ok(config_failed(&e)),
+        Err(Stop::Io(e)) => return Err(e),
+    }
+    let mut outcome = sink.outcome;
+    if let Some(path) = &args.write_baseline {
+        let n = sink.recorded.len();
+        if let Err(e) = std::fs::write(path, baseline::write(sink.recorded)) {
+            return failed(format!("{}: {}", path.display(), input::ReadError::Io(e)));
+        }
+        eprintln!(
+            "figcheck: recorded {n} finding{} in `{}`",
+            if n == 1 { "" } else { "s" },
+            path.display()
+        );
+        return Ok(outcome);
+    }
+    runner.finish()?;
+    outcome.errors = runner.tally.errors > 0;
+    Ok(outcome)
+}
+
+/// Why a run stopped early.
+enum Stop {
+    Config(ConfigError),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        Stop::Io(e)
+    }
+}
+
+/// What the main thread keeps besides the renderer's state.
+struct Sink {
+    outcome: Outcome,
+    /// `--write-baseline`: every finding's key.
+    recorded: Vec<Entry>,
+    writing: bool,
+}
+
+impl Sink {
+    /// Renders one result, in order.
+    fn emit(&mut self, runner: &mut Runner<'_>, done: Done) -> io::Result<()> {
+        match done {
+            Done::Checked {
+                name,
+                text,
+                id,
+                diagnostics,
+                entries,
+            } => {
+                if self.writing {
+                    self.recorded.extend(entries);
+                    Ok(())
+                } else {
+                    runner.render(&Checked::new(&name, &text, diagnostics), id.as_ref())
+                }
+            }
+            Done::Shown(s) => runner.shown(s),
+            Done::Warning(m) => {
+                eprintln!("warning: {m}");
+                Ok(())
+            }
+            Done::Error(m) => {
+                eprintln!("error: {m}");
+                self.outcome.failed = true;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn markup(args: &RunArgs, path: &Path) -> InputFormat {
+    match args.input_format {
+        Markup::Plain => InputFormat::Plain,
+        Markup::Markdown => InputFormat::Markdown,
+        Markup::Html => InputFormat::Html,
+        Markup::Auto => InputFormat::from_path(path),
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Documents: expand, resolve every file's settings (a bad config stops the
+/// run before any output), then check in chunks.
+fn files(
+    args: &RunArgs,
+    paths: &[PathBuf],
+    resolver: &mut Resolver,
+    plan: &Plan,
+    pool: &rayon::ThreadPool,
+    runner: &mut Runner<'_>,
+    sink: &mut Sink,
+) -> Result<(), Stop> {
+    let mut items = Vec::new();
+    for path in paths {
+        let found = if path.is_dir() {
+            let config = resolver.config_for(path).map_err(Stop::Config)?;
+            input::walk(path, config)
+        } else {
+            vec![Ok(path.clone())]
+        };
+        for f in found {
+            match f {
+                Ok(p) => {
+                    let settings = resolver.settings(&p).map_err(Stop::Config)?;
+                    items.push(Item::File {
+                        name: display_name(&p),
+                        format: markup(args, &p),
+                        path: p,
+                        settings,
+                    });
+                }
+                Err((p, e)) => items.push(Item::Error(format!("{}: {e}", p.display()))),
+            }
+        }
+    }
+    let progress = progress_bar(items.len());
+    for chunk in items.chunks(FILE_CHUNK) {
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|item| match item {
+                    Item::File {
+                        path,
+                        name,
+                        format,
+                        settings,
+                    } => file(plan, path, name, *format, settings),
+                    Item::Error(m) => Done::Error(m.clone()),
+                })
+                .collect()
+        });
+        for d in done {
+            sink.emit(runner, d)?;
+        }
+        if let Some(p) = &progress {
+            p.inc(chunk.len() as u64);
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// A bar on stderr, only for a terminal and a long run.
+fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+    if files < PROGRESS_MIN_FILES || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Reads and checks one file (or stdin).
+fn file(plan: &Plan, path: &Path, name: &str, format: InputFormat, settings: &Settings) -> Done {
+    let text = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        match io::Read::read_to_end(&mut io::stdin().lock(), &mut buf) {
+            Ok(_) => input::decode(buf),
+            Err(e) => Err(input::ReadError::Io(e)),
+        }
+    } else {
+        input::read_text(path)
+    };
+    match text {
+        Ok(text) => {
+            let lines = plan.since.as_ref().map(|c| c.lines(&plan.cwd, path));
+            let doc = Document {
+                name: name.to_string(),
+                id: None,
+                text,
+                format,
+                date: settings.date,
+            };
+            process(plan, doc, settings, lines.as_ref())
+        }
+        // like ripgrep: a binary file is passed over with a notice
+        Err(e @ input::ReadError::Binary) => Done::Warning(format!("{name}: {e}")),
+        Err(e) => Done::Error(format!("{name}: {e}")),
+    }
+}
+
+/// One document's text and what is known of it.
+struct Document {
+    name: String,
+    id: Option<serde_json::Value>,
+    text: String,
+    format: InputFormat,
+    date: Option<jiff::civil::Date>,
+}
+
+/// The pipeline for one document, then the filters that need its analysis.
+fn process(plan: &Plan, doc: Document, settings: &Settings, lines: Option<&Lines>) -> Done {
+    let Document {
+        name,
+        id,
+        text,
+        format,
+        date,
+    } = doc;
+    let (diagnostics, entries) = {
+        let analysis = Analysis::new(&text, &Options { format, date });
+        if plan.mode == Mode::Claims || plan.dump.is_some() {
+            return match show(plan.format, plan.dump, &name, id.as_ref(), &analysis) {
+                Ok(s) => Done::Shown(s),
+                Err(e) => Done::Error(format!("{name}: {e}")),
+            };
+        }
+        let mut diagnostics = check::run_with(&analysis, &settings.rules, &settings.checks);
+        if let Some(lines) = lines {
+            let index = LineIndex::new(&text);
+            diagnostics.retain(|d| {
+                d.labels.iter().any(|l| {
+                    let (first, _) = index.line_col(&text, l.span.start);
+                    let last_byte = l.span.end.saturating_sub(1).max(l.span.start);
+                    let (last, _) = index.line_col(&text, last_byte);
+                    lines.touches(first, last)
+                })
+            });
+        }
+        let mut entries = Vec::new();
+        if plan.writing || plan.baseline.is_some() {
+            entries = baseline::entries(&name, &analysis, &diagnostics);
+        }
+        if let (false, Some(b)) = (plan.writing, &plan.baseline) {
+            let new = b.new_findings(&entries);
+            let mut keep = new.into_iter();
+            diagnostics.retain(|_| keep.next().unwrap_or(true));
+        }
+        (diagnostics, entries)
+    };
+    Done::Checked {
+        name,
+        text,
+        id,
+        diagnostics,
+        entries,
+    }
+}
+
+/// A line of a JSONL stream, numbered from 1.
+type Line = (usize, Result<String, String>);
+
+/// JSONL records: read a batch, check it in parallel, render it in order.
+fn records(
+    args: &RunArgs,
+    paths: &[PathBuf],
+    resolver: &mut Resolver,
+    plan: &Plan,
+    pool: &rayon::ThreadPool,
+    runner: &mut Runner<'_>,
+    sink: &mut Sink,
+) -> Result<(), Stop> {
+    for path in input::expand(paths) {
+        let path = match path {
+            Ok(p) => p,
+            Err((p, e)) => {
+                sink.emit(runner, Done::Error(format!("{}: {e}", p.display())))?;
+                continue;
+            }
+        };
+        let name = display_name(&path);
+        let settings = resolver.settings(&path).map_err(Stop::Config)?;
+        let format = markup(args, &path);
+        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match std::fs::File::open(&path) {
+                Ok(f) => Box::new(io::BufReader::new(f)),
+                Err(e) => {
+                    let m = format!("{name}: {}", input::ReadError::Io(e));
+                    sink.emit(runner, Done::Error(m))?;
+                    continue;
+                }
+            }
+        };
+        let mut number = 0usize;
+        loop {
+            let (batch, end) = read_batch(&mut *reader, &name, &mut number)?;
+            let done: Vec<Done> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(n, line)| record(plan, &settings, &name, format, *n, line))
+                    .collect()
+            });
+            for d in done {
+                sink.emit(runner, d)?;
+            }
+            if end {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads up to a batch of non-blank lines; true when the stream ended.
+fn read_batch(
+    reader: &mut dyn BufRead,
+    name: &str,
+    number: &mut usize,
+) -> io::Result<(Vec<Line>, bool)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < RECORD_BATCH && bytes < RECORD_BATCH_BYTES {
+        let mut raw = Vec::new();
+        *number += 1;
+        // bytes first: a line that is not UTF-8 is reported and the next
+        // one read (a failed `read_line` has already consumed it)
+        match reader.read_until(b'\n', &mut raw)? {
+            0 => return Ok((batch, true)),
+            n => bytes += n,
+        }
+        let Ok(line) = String::from_utf8(raw) else {
+            batch.push((*number, Err(format!("{name}:{number}: not valid UTF-8"))));
+            continue;
+        };
+        if !line.trim().is_empty() {
+            batch.push((*number, Ok(line)));
+        }
+    }
+    Ok((batch, false))
+}
+
+/// Parses and checks one JSONL record.
+fn record(
+    plan: &Plan,
+    settings: &Settings,
+    name: &str,
+    format: InputFormat,
+    number: usize,
+    line: &Result<String, String>,
+) -> Done {
+    let line = match line {
+        Ok(l) => l,
+        Err(m) => return Done::Error(m.clone()),
+    };
+    match batch::parse_record(line) {
+        Ok((rec, date)) => {
+            let doc = Document {
+                name: rec.id.to_string(),
+                id: Some(rec.id),
+                text: rec.text,
+                format,
+                date: date.or(settings.date),
+            };
+            process(plan, doc, settings, None)
+        }
+        Err(e) => Done::Error(format!("{name}:{number}: {e}")),
+    }
+}
