@@ -14,9 +14,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{Checked, Region, Report, Totals, primary_label, relative_path, secondary_labels};
+use super::{Checked, Report, Totals, primary_label, relative_path, secondary_labels};
 use crate::check::REGISTRY;
 use crate::diagnostic::{Label, Severity};
 
@@ -27,61 +27,173 @@ const SCHEMA: &str =
 /// `--format sarif`.
 #[derive(Debug, Default)]
 pub struct Sarif {
-    results: Vec<Value>,
+    results: Vec<SarifResult>,
+}
+
+// The log's objects, fields in the order the SARIF specification lists
+// them (serde keeps declaration order, so the file reads top-down).
+
+#[derive(Debug, Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Debug, Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
+    rules: Vec<Rule>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+}
+
+#[derive(Debug, Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
+}
+
+#[derive(Debug, Serialize)]
+struct Properties {
+    help: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+    snippet: Text,
 }
 
 impl Report for Sarif {
     fn file(&mut self, _: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
         let uri = uri(&relative_path(doc.name));
         for d in &doc.diagnostics {
-            let rule_index = REGISTRY.iter().position(|r| r.name == d.code);
-            let locations: Vec<Value> = primary_label(d)
-                .map(|l| location(doc, &uri, l, None))
-                .into_iter()
-                .collect();
-            let related: Vec<Value> = secondary_labels(d)
-                .enumerate()
-                .map(|(i, l)| location(doc, &uri, l, Some(i + 1)))
-                .collect();
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": locations,
+            self.results.push(SarifResult {
+                rule_id: d.code,
+                rule_index: REGISTRY.iter().position(|r| r.name == d.code),
+                level: level(d.severity),
+                message: Text {
+                    text: d.message.clone(),
+                },
+                locations: primary_label(d)
+                    .map(|l| location(doc, &uri, l, None))
+                    .into_iter()
+                    .collect(),
+                related_locations: secondary_labels(d)
+                    .enumerate()
+                    .map(|(i, l)| location(doc, &uri, l, Some(i + 1)))
+                    .collect(),
+                properties: (!d.help.is_empty()).then(|| Properties {
+                    help: d.help.clone(),
+                }),
             });
-            if let Some(i) = rule_index {
-                result["ruleIndex"] = json!(i);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            if !d.help.is_empty() {
-                result["properties"] = json!({ "help": d.help });
-            }
-            self.results.push(result);
         }
         Ok(())
     }
 
     fn finish(&mut self, w: &mut dyn Write, _: &Totals) -> io::Result<()> {
-        let mut driver = json!({
-            "name": "figcheck",
-            "version": env!("CARGO_PKG_VERSION"),
-            "semanticVersion": env!("CARGO_PKG_VERSION"),
-            "rules": rules(),
-        });
-        if let Some(url) = information_uri() {
-            driver["informationUri"] = json!(url);
-        }
-        let log = json!({
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": driver },
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "figcheck",
+                        version: env!("CARGO_PKG_VERSION"),
+                        semantic_version: env!("CARGO_PKG_VERSION"),
+                        information_uri: information_uri(),
+                        rules: rules(),
+                    },
+                },
+                column_kind: "unicodeCodePoints",
+                results: std::mem::take(&mut self.results),
             }],
-        });
+        };
         serde_json::to_writer_pretty(&mut *w, &log)?;
         w.write_all(b"\n")
     }
@@ -106,7 +218,7 @@ fn level(s: Severity) -> &'static str {
 
 /// Every check, described from its definition, in registry order (the
 /// order `ruleIndex` counts in).
-fn rules() -> Vec<Value> {
+fn rules() -> Vec<Rule> {
     REGISTRY
         .iter()
         .map(|r| {
@@ -129,15 +241,18 @@ fn rules() -> Vec<Value> {
                     markdown.push_str(&format!("- {}\n", e.text.trim()));
                 }
             }
-            json!({
-                "id": r.name,
-                "name": r.name,
-                "shortDescription": { "text": def.summary },
-                "fullDescription": { "text": why },
-                "help": { "text": text, "markdown": markdown },
-                "defaultConfiguration": { "level": level(def.severity) },
-                "properties": { "tags": ["figures"] },
-            })
+            Rule {
+                id: r.name,
+                name: r.name,
+                short_description: Text {
+                    text: def.summary.clone(),
+                },
+                full_description: Text { text: why },
+                help: Help { text, markdown },
+                default_configuration: Configuration {
+                    level: level(def.severity),
+                },
+            }
         })
         .collect()
 }
@@ -149,33 +264,31 @@ fn unwrap_lines(s: &str) -> String {
 }
 
 /// A label as a SARIF location; `id` numbers related locations.
-fn location(doc: &Checked<'_>, uri: &ArtifactUri, label: &Label, id: Option<usize>) -> Value {
-    let r: Region = doc.locate(&label.span);
-    let mut artifact = json!({ "uri": uri.uri });
-    if uri.relative {
-        artifact["uriBaseId"] = json!("%SRCROOT%");
-    }
-    let mut v = json!({
-        "physicalLocation": {
-            "artifactLocation": artifact,
-            "region": {
-                "startLine": r.line,
-                "startColumn": r.column,
-                "endLine": r.end_line,
-                "endColumn": r.end_column,
-                "byteOffset": r.start,
-                "byteLength": r.end - r.start,
-                "snippet": { "text": doc.source.get(label.span.clone()).unwrap_or("") },
+fn location(doc: &Checked<'_>, uri: &ArtifactUri, label: &Label, id: Option<usize>) -> Location {
+    let r = doc.locate(&label.span);
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: uri.uri.clone(),
+                uri_base_id: uri.relative.then_some("%SRCROOT%"),
+            },
+            region: Region {
+                start_line: r.line,
+                start_column: r.column,
+                end_line: r.end_line,
+                end_column: r.end_column,
+                byte_offset: r.start,
+                byte_length: r.end.saturating_sub(r.start),
+                snippet: Text {
+                    text: doc.source.get(label.span.clone()).unwrap_or("").to_string(),
+                },
             },
         },
-    });
-    if !label.message.is_empty() {
-        v["message"] = json!({ "text": label.message });
+        message: (!label.message.is_empty()).then(|| Text {
+            text: label.message.clone(),
+        }),
     }
-    if let Some(id) = id {
-        v["id"] = json!(id);
-    }
-    v
 }
 
 /// An artifact's URI and whether it is relative to `%SRCROOT%`.
