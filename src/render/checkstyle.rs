@@ -54,3 +54,21 @@ impl Report for Checkstyle {
         writeln!(w, "</checkstyle>")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Checkstyle;
+    use crate::render::sample;
+
+    #[test]
+    fn every_file_listed_and_values_escaped() {
+        let out = sample::render(&mut Checkstyle::default());
+        assert!(out.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        ));
+        assert!(out.contains(r#"<file name="docs/a, b.md">"#), "{out}");
+        assert!(out.contains(r#"<error line="2" column="42" severity="warning" message="a &quot;range&quot; &lt;&amp;&gt; 100%" source="figcheck.range-inverted"/>"#), "{out}");
+        assert!(out.contains(r#"<file name="clean.md"/>"#), "{out}");
+        assert!(out.ends_with("</checkstyle>\n"));
+    }
+}

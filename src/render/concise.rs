@@ -33,3 +33,18 @@ impl Report for Concise {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Concise;
+    use crate::render::sample;
+
+    #[test]
+    fn one_line_per_finding_at_the_primary_label() {
+        assert_eq!(
+            sample::render(&mut Concise),
+            "docs/a, b.md:2:15: error[direction-contradicts-values] `$5 million` is less than `$9 million`\n\
+             docs/a, b.md:2:42: warning[range-inverted] a \"range\" <&> 100%\n"
+        );
+    }
+}

@@ -71,7 +71,20 @@ fn property(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{data, property};
+    use super::{Github, data, property};
+    use crate::render::sample;
+
+    #[test]
+    fn one_command_per_finding_with_its_span() {
+        assert_eq!(
+            sample::render(&mut Github),
+            "::error file=docs/a%2C b.md,line=2,col=15,endLine=2,endColumn=25,\
+             title=figcheck (direction-contradicts-values)::\
+             `$5 million` is less than `$9 million`%0ACheck both figures.\n\
+             ::warning file=docs/a%2C b.md,line=2,col=42,endLine=2,endColumn=45,\
+             title=figcheck (range-inverted)::a \"range\" <&> 100%25\n"
+        );
+    }
 
     #[test]
     fn messages_escape_percent_and_line_ends() {

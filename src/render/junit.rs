@@ -96,3 +96,28 @@ impl Report for Junit {
         writeln!(w, "</testsuites>")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Junit;
+    use crate::render::sample;
+
+    #[test]
+    fn a_case_per_file_and_a_failure_per_finding() {
+        let out = sample::render(&mut Junit::default());
+        assert!(
+            out.contains(
+                r#"<testsuite name="figcheck" tests="2" failures="1" errors="0" skipped="0">"#
+            ),
+            "{out}"
+        );
+        assert_eq!(out.matches("<failure ").count(), 2);
+        assert!(
+            out.contains(r#"<testcase name="clean.md" classname="figcheck" file="clean.md"/>"#),
+            "{out}"
+        );
+        // figure text in the body is escaped
+        assert!(out.contains("2:42: `&lt;&amp;&gt;`"), "{out}");
+        assert!(out.contains("help: Check both figures."), "{out}");
+    }
+}

@@ -227,6 +227,64 @@ pub fn byte_column(doc: &Checked<'_>, line: usize, offset: usize) -> usize {
     offset.min(doc.source.len()).saturating_sub(start) + 1
 }
 
+/// A small document with findings, for the renderers' unit tests.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::Checked;
+    use crate::diagnostic::{Diagnostic, Label, Severity};
+
+    /// Two findings on the second line of a short text: an error with a
+    /// secondary label and a warning, in position order.
+    pub(crate) fn doc() -> Checked<'static> {
+        let text = "Title\nSales rose to $5 million from $9 million <&> in 2021.\n";
+        let at = |s: &str| text.find(s).map(|i| i..i + s.len()).expect("in text");
+        let label = |s: &str, message: &str, primary| Label {
+            span: at(s),
+            message: message.to_string(),
+            primary,
+        };
+        Checked::new(
+            "docs/a, b.md",
+            text,
+            vec![
+                Diagnostic {
+                    code: "direction-contradicts-values",
+                    severity: Severity::Error,
+                    message: "`$5 million` is less than `$9 million`".to_string(),
+                    help: "Check both figures.".to_string(),
+                    labels: vec![
+                        label("$5 million", "current figure", true),
+                        label("$9 million", "earlier figure", false),
+                    ],
+                },
+                Diagnostic {
+                    code: "range-inverted",
+                    severity: Severity::Warning,
+                    message: "a \"range\" <&> 100%".to_string(),
+                    help: String::new(),
+                    labels: vec![label("<&>", "", true)],
+                },
+            ],
+        )
+    }
+
+    /// Renders `doc()` and an empty document with `report`.
+    pub(crate) fn render(report: &mut dyn super::Report) -> String {
+        let mut out = Vec::new();
+        let doc = doc();
+        let clean = Checked::new("clean.md", "Nothing.", Vec::new());
+        report.file(&mut out, &doc).expect("in memory");
+        report.file(&mut out, &clean).expect("in memory");
+        let mut totals = super::Totals {
+            files: 2,
+            ..Default::default()
+        };
+        totals.tally.add(&doc.diagnostics);
+        report.finish(&mut out, &totals).expect("in memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

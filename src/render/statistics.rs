@@ -74,3 +74,38 @@ impl Report for Statistics {
         writeln!(w, "{}", totals.summary_line())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Statistics;
+    use crate::render::{Report, sample};
+
+    #[test]
+    fn most_frequent_first_then_by_name() {
+        let mut s = Statistics::new(false);
+        let doc = sample::doc();
+        let mut sink = Vec::new();
+        s.file(&mut sink, &doc).unwrap();
+        s.file(&mut sink, &doc).unwrap();
+        let mut more = sample::doc();
+        more.diagnostics.truncate(1);
+        s.file(&mut sink, &more).unwrap();
+        let rows: Vec<_> = s.sorted().iter().map(|r| (r.0, r.2)).collect();
+        assert_eq!(
+            rows,
+            [("direction-contradicts-values", 3), ("range-inverted", 2)]
+        );
+        assert!(sink.is_empty(), "nothing is written before the end");
+    }
+
+    #[test]
+    fn table_then_summary() {
+        let out = sample::render(&mut Statistics::new(false));
+        assert_eq!(
+            out,
+            "1  direction-contradicts-values  error\n\
+             1  range-inverted                warning\n\
+             figcheck: 1 error, 1 warning in 2 files\n"
+        );
+    }
+}
