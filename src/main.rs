@@ -6,7 +6,7 @@
 
 mod cli;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,7 +15,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use figcheck::analysis::Analysis;
 use figcheck::batch;
 use figcheck::check::{self, REGISTRY};
-use figcheck::render::{Checked, Tally, human, json};
+use figcheck::diagnostic::Severity;
+use figcheck::render::{self, Checked, Report, Tally, Totals, human, json};
 use figcheck::source::LineIndex;
 
 /// A linter for the numbers in prose: finds figures that contradict each other.
@@ -73,6 +74,21 @@ struct RunArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the output to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// `check`: the least severe findings to report; the exit code counts
+    /// only what is reported.
+    #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
+    severity: MinSeverity,
+    /// `check`: exit 0 even with error-level findings (2 still means a
+    /// usage or I/O error).
+    #[arg(long)]
+    exit_zero: bool,
+    /// `check`: print how many findings each check reported instead of the
+    /// findings, most frequent first (JSON with `--format json`).
+    #[arg(long)]
+    statistics: bool,
     /// What the input is: documents, or JSONL records
     /// `{"id", "text", "date"}` one per line.
     #[arg(long, value_enum, default_value_t = InputKind::Text)]
@@ -119,6 +135,35 @@ enum Format {
     Json,
     /// One JSON object per file or record.
     Jsonl,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
+    /// JUnit XML: a test case per file, a failure per finding.
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MinSeverity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl MinSeverity {
+    fn severity(self) -> Severity {
+        match self {
+            MinSeverity::Error => Severity::Error,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,8 +192,20 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let target = match &cli.command {
+        Command::Check(args) | Command::Claims(args) => args.output.as_deref(),
+        _ => None,
+    };
+    let mut out: Box<dyn Write> = match target {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("error: cannot create `{}`: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
     let result = match cli.command {
         Command::Check(args) => cli::run(&args, Mode::Check, &mut out),
         Command::Claims(args) => cli::run(&args, Mode::Claims, &mut out),
@@ -190,33 +247,101 @@ struct Runner<'w> {
     mode: Mode,
     format: Format,
     dump: Option<Stage>,
-    style: human::Style,
     out: &'w mut dyn Write,
     tally: Tally,
     files: usize,
-    /// `--format json` collects every file before writing.
+    /// `claims --format json` collects every file before writing.
     json_files: Vec<serde_json::Value>,
+    /// `check`: the output format.
+    report: Box<dyn Report>,
+    /// `check`: findings less severe than this are not reported.
+    min_severity: Severity,
+    /// `check --statistics`: counts instead of findings.
+    statistics: bool,
 }
 
-impl Runner<'_> {
-    /// Renders one checked document; `id` is the record's id for JSONL input.
-    fn render(&mut self, doc: &Checked<'_>, id: Option<&serde_json::Value>) -> io::Result<()> {
+/// `claims` writes only human, json and jsonl, and has no findings to
+/// filter or count.
+fn claims_args(args: &RunArgs) -> Result<(), String> {
+    if !matches!(args.format, Format::Human | Format::Json | Format::Jsonl) {
+        let name = args
+            .format
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        return Err(format!(
+            "`--format {name}` is for `check`; `claims` writes `human`, `json` or `jsonl`"
+        ));
+    }
+    let flags = [
+        (args.severity != MinSeverity::Info, "--severity"),
+        (args.exit_zero, "--exit-zero"),
+        (args.statistics, "--statistics"),
+    ];
+    match flags.iter().find(|(set, _)| *set) {
+        Some((_, flag)) => Err(format!("`{flag}` is for `check`, not `claims`")),
+        None => Ok(()),
+    }
+}
+
+impl<'w> Runner<'w> {
+    /// The output side of a run of `mode` with `args`, writing to `out`.
+    ///
+    /// # Errors
+    /// `claims` was given an option that only `check` has.
+    fn new(args: &RunArgs, mode: Mode, out: &'w mut dyn Write) -> Result<Runner<'w>, String> {
+        if mode == Mode::Claims {
+            claims_args(args)?;
+        }
+        let color = args.output.is_none()
+            && io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none();
+        let style = human::Style { color, width: 80 };
+        let report: Box<dyn Report> = if args.statistics {
+            Box::new(render::statistics::Statistics::new(matches!(
+                args.format,
+                Format::Json | Format::Jsonl
+            )))
+        } else {
+            match args.format {
+                Format::Human => Box::new(human::Human { style }),
+                Format::Json => Box::new(json::Json::default()),
+                Format::Jsonl => Box::new(json::Jsonl),
+                Format::Concise => Box::new(render::concise::Concise),
+                Format::Sarif => Box::new(render::sarif::Sarif::default()),
+                Format::Github => Box::new(render::github::Github),
+                Format::Rdjson => Box::new(render::rdjson::Rdjson::default()),
+                Format::Junit => Box::new(render::junit::Junit::default()),
+                Format::Checkstyle => Box::new(render::checkstyle::Checkstyle::default()),
+            }
+        };
+        Ok(Runner {
+            mode,
+            format: args.format,
+            dump: args.dump,
+            out,
+            tally: Tally::default(),
+            files: 0,
+            json_files: Vec::new(),
+            report,
+            min_severity: args.severity.severity(),
+            statistics: args.statistics,
+        })
+    }
+
+    /// Renders one checked document; `id` is the record's id for JSONL
+    /// input. Findings below `--severity` are dropped first, so that the
+    /// counts and the exit code see only what is reported.
+    fn render(&mut self, mut doc: Checked<'_>, id: Option<&serde_json::Value>) -> io::Result<()> {
+        doc.diagnostics.retain(|d| d.severity >= self.min_severity);
         self.tally.add(&doc.diagnostics);
         self.files += 1;
-        let key = |v: serde_json::Value| match id {
-            Some(id) => serde_json::json!({ "id": id, "diagnostics": v }),
-            None => serde_json::json!({ "path": doc.name, "diagnostics": v }),
-        };
-        match self.format {
-            Format::Human => human::write(self.out, doc, self.style),
-            Format::Jsonl => {
-                json::write_line(self.out, &key(serde_json::json!(json::diagnostics(doc))))
-            }
-            Format::Json => {
-                self.json_files
-                    .push(key(serde_json::json!(json::diagnostics(doc))));
-                Ok(())
-            }
+        match id {
+            // a record's answer carries its id, as the batch interface says
+            Some(id) if self.format == Format::Jsonl && !self.statistics => json::write_line(
+                self.out,
+                &serde_json::json!({ "id": id, "diagnostics": json::diagnostics(&doc) }),
+            ),
+            _ => self.report.file(self.out, &doc),
         }
     }
 
@@ -232,21 +357,22 @@ impl Runner<'_> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        match self.format {
-            Format::Json => {
+        if self.dump.is_some() {
+            return Ok(());
+        }
+        match self.mode {
+            Mode::Check => {
+                let totals = Totals {
+                    files: self.files,
+                    tally: self.tally,
+                };
+                self.report.finish(self.out, &totals)
+            }
+            Mode::Claims if self.format == Format::Json => {
                 let files = std::mem::take(&mut self.json_files);
                 json::write_line(self.out, &serde_json::json!({ "files": files }))
             }
-            Format::Human if self.mode == Mode::Check && self.dump.is_none() => {
-                let n = self.files;
-                writeln!(
-                    self.out,
-                    "figcheck: {} in {n} file{}",
-                    self.tally.summary(),
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            _ => Ok(()),
+            Mode::Claims => Ok(()),
         }
     }
 }
@@ -279,6 +405,8 @@ fn show(
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Json => Ok(cli::Shown::Json(value(json::claims(analysis)))),
+        // refused before the run by `claims_args`
+        _ => Ok(cli::Shown::Bytes(buf)),
     }
 }
 

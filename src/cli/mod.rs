@@ -23,7 +23,7 @@ use figcheck::check;
 use figcheck::config::{ConfigError, Overrides, Resolver, Settings};
 use figcheck::diagnostic::Diagnostic;
 use figcheck::input;
-use figcheck::render::{Checked, Tally, human};
+use figcheck::render::Checked;
 use figcheck::since::{Changes, Lines};
 use figcheck::source::{InputFormat, LineIndex};
 
@@ -194,16 +194,9 @@ pub(crate) fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result
         since,
         cwd,
     };
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut runner = Runner {
-        mode,
-        format: args.format,
-        dump: args.dump,
-        style: human::Style { color, width: 80 },
-        out,
-        tally: Tally::default(),
-        files: 0,
-        json_files: Vec::new(),
+    let mut runner = match Runner::new(args, mode, out) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
     };
     let mut sink = Sink {
         outcome: Outcome::default(),
@@ -250,7 +243,7 @@ pub(crate) fn run(args: &RunArgs, mode: Mode, out: &mut dyn Write) -> io::Result
         return Ok(outcome);
     }
     runner.finish()?;
-    outcome.errors = runner.tally.errors > 0;
+    outcome.errors = runner.tally.errors > 0 && !args.exit_zero;
     Ok(outcome)
 }
 
@@ -289,7 +282,7 @@ impl Sink {
                     self.recorded.extend(entries);
                     Ok(())
                 } else {
-                    runner.render(&Checked::new(&name, &text, diagnostics), id.as_ref())
+                    runner.render(Checked::new(&name, &text, diagnostics), id.as_ref())
                 }
             }
             Done::Shown(s) => runner.shown(s),

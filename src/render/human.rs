@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
-use super::Checked;
+use super::{Checked, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// How to draw reports.
@@ -108,4 +108,21 @@ pub fn write(w: &mut dyn Write, doc: &Checked<'_>, style: Style) -> io::Result<(
         w.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// `--format human`: miette reports as each document is checked, then a
+/// one-line summary.
+#[derive(Debug, Default)]
+pub struct Human {
+    pub style: Style,
+}
+
+impl super::Report for Human {
+    fn file(&mut self, w: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
+        write(w, doc, self.style)
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        writeln!(w, "{}", totals.summary_line())
+    }
 }

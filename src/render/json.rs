@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Checked;
+use super::{Checked, Report, Totals};
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimKind};
@@ -185,4 +185,42 @@ pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
 pub fn write_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, value)?;
     w.write_all(b"\n")
+}
+
+/// `--format json`: one document, `{"files": [{"path", "diagnostics"}]}`,
+/// written when the run ends.
+#[derive(Debug, Default)]
+pub struct Json {
+    files: Vec<serde_json::Value>,
+}
+
+impl Report for Json {
+    fn file(&mut self, _: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
+        let v = serde_json::json!({ "path": doc.name, "diagnostics": diagnostics(doc) });
+        self.files.push(v);
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, _: &Totals) -> io::Result<()> {
+        let files = std::mem::take(&mut self.files);
+        write_line(w, &serde_json::json!({ "files": files }))
+    }
+}
+
+/// `--format jsonl`: `{"path", "diagnostics"}`, one line per document as it
+/// is checked.
+#[derive(Debug, Default)]
+pub struct Jsonl;
+
+impl Report for Jsonl {
+    fn file(&mut self, w: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
+        write_line(
+            w,
+            &serde_json::json!({ "path": doc.name, "diagnostics": diagnostics(doc) }),
+        )
+    }
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Totals) -> io::Result<()> {
+        Ok(())
+    }
 }
