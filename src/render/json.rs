@@ -149,11 +149,19 @@ impl<'a> ClaimJson<'a> {
                 doc.claims.get(b).and_then(|c| c.value),
             ]
         });
+        // a range is reported as what its ends are ("10-15 kg" is a
+        // quantity, "between 10 and 15" a number), marked by `members`
+        let kind = match claim.range {
+            Some((a, _)) if claim.kind == ClaimKind::Range => {
+                doc.claims.get(a).map_or(claim.kind, |c| c.kind)
+            }
+            _ => claim.kind,
+        };
         ClaimJson {
             start: span.start,
             end: span.end,
             text: doc.source.get(span).unwrap_or(""),
-            kind: claim.kind,
+            kind,
             value: claim.value.and_then(finite),
             unit: claim.unit,
             approx: claim.approx.as_ref().map(|a| a.phrase),
