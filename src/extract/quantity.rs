@@ -157,7 +157,19 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     let u: &'static Units = &UNITS;
     let gap = spaces(s);
     let hyphen = gap == 0 && s.starts_with('-');
-    let off = if hyphen { 1 } else { gap };
+    // a unit in brackets after a space: "20 (kg)", "20 [kg]"
+    let close = match s.as_bytes().get(gap) {
+        Some(b'(') if gap > 0 => Some(b')'),
+        Some(b'[') if gap > 0 => Some(b']'),
+        Some(b'{') if gap > 0 => Some(b'}'),
+        Some(b'<') if gap > 0 => Some(b'>'),
+        _ => None,
+    };
+    let off = if hyphen {
+        1
+    } else {
+        gap + usize::from(close.is_some())
+    };
     let r = &s[off..];
     let mut best: Option<Unit> = None;
     let mut consider = |name: &'static str, kind: ClaimKind, n: usize, word: bool| {
@@ -185,12 +197,12 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     if let Some(&c) = r.as_bytes().first() {
         for &(i, j) in &u.symbols[usize::from(c)] {
             let sym = u.units[i].symbols[j].as_str();
-            if sym.chars().count() == 1 && sym.is_ascii() && gap == 0 {
-                continue;
-            }
             let Some(n) = match_exact(r, sym) else {
                 continue;
             };
+            if sym.len() == 1 && gap == 0 && (hyphen || !glued_letter(sym, &r[n..])) {
+                continue;
+            }
             // a symbol is a whole token: "5 ms" but not "5 msg", "5 m." fine
             if !lexicon::ends_word(r, n) || r[n..].starts_with('-') {
                 continue;
@@ -198,7 +210,45 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
             consider(u.units[i].name.as_str(), u.kinds[i], n, false);
         }
     }
+    if let Some(c) = close {
+        // the bracket must close right after the unit
+        let b = best?;
+        if text.as_bytes().get(b.end) != Some(&c) {
+            return None;
+        }
+        best = Some(Unit {
+            end: b.end + 1,
+            ..b
+        });
+    }
     best
+}
+
+/// Words after a length that say it is one: "1.8m tall", "48m long".
+const DIMENSION_WORDS: [&str; 12] = [
+    "tall", "long", "high", "wide", "deep", "thick", "away", "across", "below", "above", "deeper",
+    "higher",
+];
+
+/// Whether a one-letter symbol glued to digits is the unit: "100t", "500g",
+/// "2l" always but before a hyphen; "m" is as often "million" ("5m
+/// people"), so only before a word that makes it a length ("1.8m tall").
+fn glued_letter(sym: &str, after: &str) -> bool {
+    if after.starts_with('-') {
+        return false;
+    }
+    match sym {
+        "t" | "g" | "l" => true,
+        "m" => {
+            let gap = spaces(after);
+            let mut buf = [0u8; MAX_WORD];
+            gap > 0
+                && lower_word(&after[gap..], &mut buf).is_some_and(|(w, n)| {
+                    DIMENSION_WORDS.contains(&w) && lexicon::ends_word(&after[gap..], n)
+                })
+        }
+        _ => false,
+    }
 }
 
 /// A counted noun after a space: "2,000 people" → ("person", noun span).

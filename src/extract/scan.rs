@@ -335,7 +335,10 @@ impl Scanner<'_, '_> {
         if ap.is_some() && self.date_at_peek(p) {
             return None;
         }
-        let a = self.figure(p, None, ap.is_some())?;
+        let mut a = self.figure(p, None, ap.is_some())?;
+        if ap.is_none() {
+            self.spaced_minus(&mut a);
+        }
         if !a.suffixed && a.currency.is_none() && self.phone(&a) {
             return None;
         }
@@ -353,6 +356,27 @@ impl Scanner<'_, '_> {
         let e = a.span.end;
         self.push(a, ap, None);
         Some(e)
+    }
+
+    /// "- 20 degrees fahrenheit": a minus set off by a space counts for a
+    /// temperature only (elsewhere " - " is a dash), and only at the start
+    /// of the sentence or after a space or bracket.
+    fn spaced_minus(&self, a: &mut Fig) {
+        let b = self.text.as_bytes();
+        let s = a.span.start;
+        if a.kind != ClaimKind::Temperature
+            || a.value < 0.0
+            || s < self.sentence.start + 2
+            || &b[s - 2..s] != b"- "
+        {
+            return;
+        }
+        let open = s - 2 == self.sentence.start || matches!(b[s - 3], b' ' | b'(' | b'\t');
+        if open {
+            a.span.start = s - 2;
+            a.number_span.start = s - 2;
+            a.value = -a.value;
+        }
     }
 
     /// True when `a` begins a phone number: "555-1234", "+1-222-2222",
@@ -477,12 +501,20 @@ impl Scanner<'_, '_> {
             return Some(f);
         }
         if glued {
-            // only a unit symbol may be glued on: "200lbs", "75ml"
+            // a currency code or sign glued on: "115USD", "100元"
+            if let Some(c) = money::suffix(text, num.end, end).filter(|c| c.start == num.end) {
+                self.with_currency(&mut f, c);
+                return Some(f);
+            }
+            // else only a unit symbol may be glued on: "200lbs", "75ml"
             let u = quantity::unit(text, num.end, end)?;
             if u.word || num.words {
                 return None;
             }
             self.with_unit(&mut f, u);
+            return Some(f);
+        }
+        if num.ratio {
             return Some(f);
         }
         if let Some((unit, e)) = quantity::percent(text, num.end, end) {
@@ -493,14 +525,7 @@ impl Scanner<'_, '_> {
             return Some(f);
         }
         if let Some(c) = money::suffix(text, num.end, end) {
-            f.kind = ClaimKind::Money;
-            f.unit = Some(c.code);
-            f.value *= c.factor;
-            f.step *= c.factor;
-            f.factor = c.factor;
-            f.span.end = c.end;
-            f.suffixed = true;
-            f.measured = quantity::measured_of(text, c.end, end).map(|(a, b)| a..b);
+            self.with_currency(&mut f, c);
             return Some(f);
         }
         if let Some(u) = quantity::unit(text, num.end, end) {
@@ -541,6 +566,26 @@ impl Scanner<'_, '_> {
         Some(f)
     }
 
+    /// Sets the kind, value, unit and span of a figure with currency `c`
+    /// written after it, and reads the minor unit that may follow a whole
+    /// amount: "thirteen dollars and forty-five cents", "15 dollars 50".
+    fn with_currency(&self, f: &mut Fig, c: Currency) {
+        let (text, end) = (self.text, self.sentence.end);
+        f.kind = ClaimKind::Money;
+        f.unit = Some(c.code);
+        f.value *= c.factor;
+        f.step *= c.factor;
+        f.factor = c.factor;
+        f.span.end = c.end;
+        f.suffixed = true;
+        if let Some((cents, e)) = minor_after(text, c, f.num.scale, end) {
+            f.value += cents;
+            f.step = f.step.min(0.01 * c.factor);
+            f.span.end = e;
+        }
+        f.measured = quantity::measured_of(text, f.span.end, end).map(|(a, b)| a..b);
+    }
+
     /// Sets the kind, unit and span of a figure with unit `u`.
     fn with_unit(&self, f: &mut Fig, u: quantity::Unit) {
         let text = self.text;
@@ -556,7 +601,15 @@ impl Scanner<'_, '_> {
                 return;
             }
         }
-        let of = quantity::measured_of(text, u.end, end);
+        // "5 feet 2 inches", "6 ft 1 in": one length in feet
+        if u.name == "foot" {
+            if let Some((inches, e)) = self.inches_after(u.end) {
+                f.value += inches / 12.0;
+                f.step = f.step.min(1.0 / 12.0);
+                f.span.end = e;
+            }
+        }
+        let of = quantity::measured_of(text, f.span.end, end);
         // "5 million pounds" of money, "500 pounds of cocaine" of weight
         if u.name == "pound" && u.word && f.num.scale > 1.0 && of.is_none() {
             f.kind = ClaimKind::Money;
@@ -564,6 +617,26 @@ impl Scanner<'_, '_> {
             return;
         }
         f.measured = of.map(|(a, b)| a..b);
+    }
+
+    /// The inches after a length in feet: " 2 inches", " and 2 in". Returns
+    /// the inches and where they end.
+    fn inches_after(&self, at: usize) -> Option<(f64, usize)> {
+        let (text, end) = (self.text, self.sentence.end);
+        let s = text.get(at..end)?;
+        let mut p = spaces(s);
+        if p == 0 {
+            return None;
+        }
+        if let Some(n) = match_phrase(&s[p..], "and", true) {
+            p += n + spaces(&s[p + n..]);
+        }
+        let n = number::parse(text, at + p, end, false)?;
+        if n.ordinal || n.scale != 1.0 || !(0.0..12.0).contains(&n.value) {
+            return None;
+        }
+        let u = quantity::unit(text, n.end, end)?;
+        (u.name == "inch").then_some((n.value, u.end))
     }
 
     /// "aged 45", "age 87".
@@ -752,6 +825,40 @@ impl Scanner<'_, '_> {
         self.push(a, None, Some(id));
         self.push(b, None, Some(id));
     }
+}
+
+/// The hundredths after a whole amount in a major currency written after
+/// it: " and forty-five cents", " and 50 pence", or a bare " 50" / " and
+/// 15" that ends the clause. Returns the amount in the major unit and
+/// where it ends.
+fn minor_after(text: &str, major: Currency, scale: f64, end: usize) -> Option<(f64, usize)> {
+    if major.factor != 1.0 || scale != 1.0 {
+        return None;
+    }
+    let s = text.get(major.end..end)?;
+    let mut at = spaces(s);
+    if at == 0 {
+        return None;
+    }
+    if let Some(n) = match_phrase(&s[at..], "and", true) {
+        at += n;
+        let g = spaces(&s[at..]);
+        if g == 0 {
+            return None;
+        }
+        at += g;
+    }
+    let n = number::parse(text, major.end + at, end, false)?;
+    if n.ordinal || n.scale != 1.0 || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
+        return None;
+    }
+    if let Some(c) = money::suffix(text, n.end, end) {
+        return (c.factor == 0.01).then_some((n.value / 100.0, c.end));
+    }
+    let tail = text[n.end..end].trim_start_matches([' ', '\t']);
+    let closes = tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?', ')']);
+    // "15 dollars 5." is too thin: two digits or two words
+    (closes && (n.end - n.start >= 2)).then_some((n.value / 100.0, n.end))
 }
 
 /// Gives the first member of a range what is written once after the
@@ -1151,6 +1258,96 @@ mod tests {
             0.12,
             Some("USD"),
         );
+    }
+
+    #[test]
+    fn compound_amounts() {
+        one(
+            "it cost thirteen dollars and forty-five cents",
+            "thirteen dollars and forty-five cents",
+            Money,
+            13.45,
+            Some("USD"),
+        );
+        one(
+            "it costs only 15 dollars 50.",
+            "15 dollars 50",
+            Money,
+            15.5,
+            Some("USD"),
+        );
+        one(
+            "15 dollars and 15.",
+            "15 dollars and 15",
+            Money,
+            15.15,
+            Some("USD"),
+        );
+        one(
+            "won 15 dollars and 50 votes",
+            "15 dollars",
+            Money,
+            15.0,
+            Some("USD"),
+        );
+        one(
+            "5 million dollars 50.",
+            "5 million dollars",
+            Money,
+            5e6,
+            Some("USD"),
+        );
+        one(
+            "he is 5 feet 2 inches tall",
+            "5 feet 2 inches",
+            Quantity,
+            5.0 + 2.0 / 12.0,
+            Some("foot"),
+        );
+        one(
+            "5 feet and 20 inches",
+            "5 feet",
+            Quantity,
+            5.0,
+            Some("foot"),
+        );
+        one(
+            "- 20 degrees fahrenheit",
+            "- 20 degrees fahrenheit",
+            Temperature,
+            -20.0,
+            Some("fahrenheit"),
+        );
+        one(
+            "a 3 - 20 degrees",
+            "20 degrees",
+            Quantity,
+            20.0,
+            Some("degree"),
+        );
+        one("3 out of 4 people", "3 out of 4", Number, 0.75, None);
+    }
+
+    #[test]
+    fn glued_symbols() {
+        one("115USD", "115USD", Money, 115.0, Some("USD"));
+        one("cost 100元!", "100元", Money, 100.0, Some("CNY"));
+        one("100,000 ₭ won", "100,000 ₭", Money, 1e5, Some("LAK"));
+        one("to 120 MEUR", "120 MEUR", Money, 120e6, Some("EUR"));
+        one("100t and", "100t", Quantity, 100.0, Some("tonne"));
+        one("I'm 1.8m tall", "1.8m", Quantity, 1.8, Some("metre"));
+        one(
+            "The weight is 20 (kg)",
+            "20 (kg)",
+            Quantity,
+            20.0,
+            Some("kilogram"),
+        );
+        one("10 dm", "10 dm", Quantity, 10.0, Some("decimetre"));
+        one("10 DM", "10 DM", Money, 10.0, Some("DEM"));
+        nothing("5m people");
+        nothing("a 48m.");
+        one("20 (kg", "20", Number, 20.0, None);
     }
 
     #[test]
