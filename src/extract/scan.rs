@@ -14,6 +14,7 @@ use super::approx;
 use super::date;
 use std::sync::LazyLock;
 
+use super::context::{self, Context};
 use super::lexicon::{MAX_WORD, WordMap, ends_word, lower_word, match_phrase, spaces};
 use super::money::{self, Currency};
 use super::number::{self, Num};
@@ -52,6 +53,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
         if s.start >= end || prose.get(s.start..end).is_none() {
             continue;
         }
+        let first = out.len();
         let mut sc = Scanner {
             text: prose,
             sentence: s.start..end,
@@ -59,6 +61,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
             out: &mut out,
         };
         sc.run();
+        context::annotate(prose, &(s.start..end), &mut out[first..]);
     }
     out
 }
@@ -310,6 +313,7 @@ impl Scanner<'_, '_> {
             range: None,
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         });
         Some(d.end)
     }
@@ -772,6 +776,7 @@ impl Scanner<'_, '_> {
             range: None,
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         }
     }
 
@@ -821,6 +826,7 @@ impl Scanner<'_, '_> {
             range: Some((id + 1, id + 2)),
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         });
         self.push(a, None, Some(id));
         self.push(b, None, Some(id));
