@@ -34,6 +34,23 @@ struct Lexicon {
     speech: WordMap<()>,
     verbs: WordMap<()>,
     pronouns: WordMap<()>,
+    /// Per first letter, the lengths of the words that start an anchor or
+    /// an attribution: most words fail this test before any lookup.
+    mask: [u32; 26],
+}
+
+impl Lexicon {
+    /// The length of the word at `i` when it may start an anchor or an
+    /// attribution; else `Err` with the length to skip.
+    fn trigger(&self, b: &[u8], i: usize) -> Result<usize, usize> {
+        let n = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let slot = usize::from(b[i].to_ascii_lowercase().wrapping_sub(b'a'));
+        let hit = n < 32 && self.mask.get(slot).is_some_and(|m| m & (1 << n) != 0);
+        if hit { Ok(n) } else { Err(n.max(1)) }
+    }
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -47,7 +64,19 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         v.sort_by_key(|&i| std::cmp::Reverse(file.relative[i].len()));
     }
     let set = |v: &[String]| v.iter().map(|w| (w.clone(), ())).collect::<WordMap<()>>();
+    let mut mask = [0u32; 26];
+    let firsts = relative
+        .keys()
+        .map(String::as_str)
+        .chain(file.speech.iter().map(String::as_str));
+    for w in firsts.chain(["since", "according"]) {
+        let c = w.as_bytes().first().copied().unwrap_or(b'-');
+        if c.is_ascii_lowercase() && w.len() < 32 {
+            mask[usize::from(c - b'a')] |= 1 << w.len();
+        }
+    }
     Lexicon {
+        mask,
         relative,
         speech: set(&file.speech),
         verbs: set(&file.subject_verbs),
@@ -180,6 +209,10 @@ fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]
     while i < b.len() {
         if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
             i += 1;
+            continue;
+        }
+        if let Err(n) = lex.trigger(b, i) {
+            i += n;
             continue;
         }
         let mut buf = [0u8; MAX_WORD];
@@ -424,6 +457,10 @@ fn source_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)])
     while i < b.len() {
         if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
             i += 1;
+            continue;
+        }
+        if let Err(n) = LEX.trigger(b, i) {
+            i += n;
             continue;
         }
         let mut buf = [0u8; MAX_WORD];

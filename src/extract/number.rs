@@ -372,6 +372,18 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     };
     let mut end = s.len() - r.len();
     let plain_int = decimals == 0 && lit.bytes().all(|c| c.is_ascii_digit());
+    // "4.2153(4)": the uncertainty in the last digits, in brackets
+    if decimals > 0 {
+        if let Ok((r2, _)) = (
+            char('('),
+            digit1::<&str, nom::error::Error<&str>>,
+            char(')'),
+        )
+            .parse(r)
+        {
+            end = s.len() - r2.len();
+        }
+    }
     // Reuters "11-1/2", "11 1/2"; "2½"
     if decimals == 0 {
         if let Some(c) = r
@@ -1089,6 +1101,12 @@ mod tests {
         is("5 out of", "5", 5.0, 1.0);
         is("minus 5", "minus 5", -5.0, 1.0);
         none("negative 5");
+    }
+
+    #[test]
+    fn uncertainty_in_brackets() {
+        is("4.2153(4) Å", "4.2153(4)", 4.2153, 0.0001);
+        is("10(4)", "10", 10.0, 1.0);
     }
 
     #[test]

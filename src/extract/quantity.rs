@@ -200,7 +200,16 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
             let Some(n) = match_exact(r, sym) else {
                 continue;
             };
-            if sym.len() == 1 && gap == 0 && (hyphen || !glued_letter(sym, &r[n..])) {
+            let decimal = text[..pos]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_digit)
+                .count()
+                > 0
+                && text[..pos]
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .ends_with('.');
+            if sym.len() == 1 && gap == 0 && (hyphen || !glued_letter(sym, &r[n..], decimal)) {
                 continue;
             }
             // a symbol is a whole token: "5 ms" but not "5 msg", "5 m." fine
@@ -231,14 +240,18 @@ const DIMENSION_WORDS: [&str; 12] = [
 ];
 
 /// Whether a one-letter symbol glued to digits is the unit: "100t", "500g",
-/// "2l" always but before a hyphen; "m" is as often "million" ("5m
-/// people"), so only before a word that makes it a length ("1.8m tall").
-fn glued_letter(sym: &str, after: &str) -> bool {
+/// "2l" always but before a hyphen; "s" after a decimal ("28.9s", while
+/// "80s" are decades); "m" is as often "million" ("5m people"), so only
+/// before a word that makes it a length ("1.8m tall"). `decimal`: the
+/// number has a decimal point.
+fn glued_letter(sym: &str, after: &str, decimal: bool) -> bool {
     if after.starts_with('-') {
         return false;
     }
     match sym {
         "t" | "g" | "l" => true,
+        // "28.9s"; "80s" are decades
+        "s" => decimal,
         "m" => {
             let gap = spaces(after);
             let mut buf = [0u8; MAX_WORD];

@@ -220,7 +220,15 @@ impl Scanner<'_, '_> {
                 before(b, i - 1, start).is_some_and(|p| p.is_ascii_alphanumeric())
             }
             // URL escapes and queries ("%28", "id=305"), citations ("[14]")
-            Some(b'%' | b'=' | b'&' | b'?' | b'[' | b'^') => true,
+            Some(b'%' | b'&' | b'?' | b'[' | b'^') => true,
+            // "id=305" in a URL, but "(n=104)" and "x=0.64 H" in a formula
+            Some(b'=') => {
+                let token = b[start..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| !c.is_ascii_whitespace());
+                token.clone().any(|c| matches!(c, b'?' | b'&' | b'/')) || token.count() == 1
+            }
             _ => false,
         }
     }
@@ -560,6 +568,7 @@ impl Scanner<'_, '_> {
         if num.plain_int
             && num.digits_end - num.start == 4
             && (1900.0..=2100.0).contains(&num.value)
+            && !self.counts(p, num.end)
         {
             f.kind = ClaimKind::Year;
             f.date = Some(DateParts {
@@ -568,6 +577,39 @@ impl Scanner<'_, '_> {
             });
         }
         Some(f)
+    }
+
+    /// True when a year-like integer ending at `e` counts things: "2000 of
+    /// them", "2000 more", "scored 2012 runs"; not after a determiner ("the
+    /// 2020 elections", "its 2019 results"), where it names a year.
+    fn counts(&self, p: usize, e: usize) -> bool {
+        let (text, end) = (self.text, self.sentence.end);
+        let rest = &text[e..end];
+        let gap = spaces(rest);
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, n)) = (gap > 0)
+            .then(|| lower_word(&rest[gap..], &mut buf))
+            .flatten()
+        else {
+            return false;
+        };
+        if !ends_word(&rest[gap..], n) || !rest.as_bytes()[gap].is_ascii_lowercase() {
+            return false;
+        }
+        for d in [
+            "the", "its", "their", "his", "her", "our", "this", "that", "a", "an",
+        ] {
+            if self.prev_word_is(p, d) {
+                return false;
+            }
+        }
+        if self.text[..p].trim_end_matches([' ', '\t']).ends_with("'s") {
+            return false;
+        }
+        matches!(
+            w,
+            "of" | "more" | "fewer" | "less" | "new" | "additional" | "extra" | "other"
+        ) || (n >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
     }
 
     /// Sets the kind, value, unit and span of a figure with currency `c`
@@ -1335,6 +1377,24 @@ mod tests {
     }
 
     #[test]
+    fn years_and_counts() {
+        one("scored 2012 runs", "2012", Number, 2012.0, None);
+        one(
+            "About 2000 of them came",
+            "About 2000",
+            Number,
+            2000.0,
+            None,
+        );
+        one("and had 2000 more", "2000", Number, 2000.0, None);
+        one("the 2020 elections", "2020", Year, 2020.0, None);
+        one("its 2019 results", "2019", Year, 2019.0, None);
+        one("2019 was good", "2019", Year, 2019.0, None);
+        one("in 2010 prices rose", "2010", Year, 2010.0, None);
+        one("since 2010 sales rose", "2010", Year, 2010.0, None);
+    }
+
+    #[test]
     fn glued_symbols() {
         one("115USD", "115USD", Money, 115.0, Some("USD"));
         one("cost 100元!", "100元", Money, 100.0, Some("CNY"));
@@ -1351,6 +1411,11 @@ mod tests {
         );
         one("10 dm", "10 dm", Quantity, 10.0, Some("decimetre"));
         one("10 DM", "10 DM", Money, 10.0, Some("DEM"));
+        one("after ≈28.9s", "≈28.9s", Duration, 28.9, Some("second"));
+        one("a mean (n=104) of", "104", Number, 104.0, None);
+        one("At x=0.64 H", "0.64", Number, 0.64, None);
+        nothing("in his 80s");
+        nothing("see a.php?id=305");
         nothing("5m people");
         nothing("a 48m.");
         one("20 (kg", "20", Number, 20.0, None);
