@@ -227,7 +227,10 @@ impl Scanner<'_, '_> {
                     .iter()
                     .rev()
                     .take_while(|c| !c.is_ascii_whitespace());
-                token.clone().any(|c| matches!(c, b'?' | b'&' | b'/')) || token.count() == 1
+                // "2+2=5" is arithmetic
+                token.clone().any(|c| matches!(c, b'?' | b'&' | b'/'))
+                    || token.count() == 1
+                    || before(b, i - 1, start).is_some_and(|p| p.is_ascii_digit())
             }
             _ => false,
         }
@@ -580,8 +583,8 @@ impl Scanner<'_, '_> {
     }
 
     /// True when a year-like integer ending at `e` counts things: "2000 of
-    /// them", "2000 more", "scored 2012 runs"; not after a determiner ("the
-    /// 2020 elections", "its 2019 results"), where it names a year.
+    /// them", "2000 more"; not after a determiner ("the 2020 elections",
+    /// "its 2019 results"), where it names a year.
     fn counts(&self, p: usize, e: usize) -> bool {
         let (text, end) = (self.text, self.sentence.end);
         let rest = &text[e..end];
@@ -606,10 +609,9 @@ impl Scanner<'_, '_> {
         if self.text[..p].trim_end_matches([' ', '\t']).ends_with("'s") {
             return false;
         }
-        matches!(
-            w,
-            "of" | "more" | "fewer" | "less" | "new" | "additional" | "extra" | "other"
-        ) || (n >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        // a plural after it is no sign: "2005 sales", "the 1979 series",
+        // "2001 winners" are years
+        matches!(w, "of" | "more" | "fewer" | "additional" | "extra")
     }
 
     /// Sets the kind, value, unit and span of a figure with currency `c`
@@ -1378,7 +1380,8 @@ mod tests {
 
     #[test]
     fn years_and_counts() {
-        one("scored 2012 runs", "2012", Number, 2012.0, None);
+        one("hopes 2005 sales will", "2005", Year, 2005.0, None);
+        one("face 2001 winners", "2001", Year, 2001.0, None);
         one(
             "About 2000 of them came",
             "About 2000",
@@ -1416,6 +1419,7 @@ mod tests {
         one("At x=0.64 H", "0.64", Number, 0.64, None);
         nothing("in his 80s");
         nothing("see a.php?id=305");
+        one("reading 2+2=5.", "2", Number, 2.0, None);
         nothing("5m people");
         nothing("a 48m.");
         one("20 (kg", "20", Number, 20.0, None);
