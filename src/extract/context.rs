@@ -232,12 +232,12 @@ fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]
                 i += m;
                 continue;
             }
-            if w == "since" {
-                if let Some(e) = since_phrase(s, base, i + len, claims) {
-                    push((base + i, base + e), out, &mut n);
-                    i = e;
-                    continue;
-                }
+            if w == "since"
+                && let Some(e) = since_phrase(s, base, i + len, claims)
+            {
+                push((base + i, base + e), out, &mut n);
+                i = e;
+                continue;
             }
         }
         i += len;
@@ -381,10 +381,10 @@ fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
     for k in 0..6 {
         let Some(e) = np_word_end(b, at) else { break };
         let mut buf = [0u8; MAX_WORD];
-        if let Some((w, _)) = lower_word(&s[at..], &mut buf) {
-            if (k > 0 && breaks(w)) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w) {
-                break;
-            }
+        if let Some((w, _)) = lower_word(&s[at..], &mut buf)
+            && ((k > 0 && breaks(w)) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w))
+        {
+            break;
         }
         end = Some(e);
         at = e;
@@ -423,10 +423,10 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
             break;
         }
         let mut buf = [0u8; MAX_WORD];
-        if let Some((w, _)) = lower_word(&s[ws..we], &mut buf) {
-            if breaks(w) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w) {
-                break;
-            }
+        if let Some((w, _)) = lower_word(&s[ws..we], &mut buf)
+            && (breaks(w) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w))
+        {
+            break;
         }
         start = Some(ws);
         at = ws;
@@ -538,10 +538,11 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
         }
     }
     let mut buf = [0u8; MAX_WORD];
-    if let Some((w, len)) = lower_word(&s[i..], &mut buf) {
-        if matches!(w, "but" | "and" | "so" | "yet") && b.get(i + len) == Some(&b' ') {
-            i += len + 1;
-        }
+    if let Some((w, len)) = lower_word(&s[i..], &mut buf)
+        && matches!(w, "but" | "and" | "so" | "yet")
+        && b.get(i + len) == Some(&b' ')
+    {
+        i += len + 1;
     }
     // the phrase must start with a capital: a sentence's first word, and
     // not one that opens a clause or a phrase ("When prices rose …")
@@ -602,7 +603,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> Vec<Claim> {
-        super::super::extract(s, &[0..s.len()])
+        super::super::extract(s, std::slice::from_ref(&(0..s.len())))
     }
 
     /// The context of the claim written `figure`, as text.

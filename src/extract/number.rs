@@ -321,19 +321,19 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         ));
     }
     // a fraction character on its own: "½"
-    if let Some(ch) = rest.chars().next() {
-        if let Some((a, b)) = vulgar(ch) {
-            let end = s.len() - rest.len() + ch.len_utf8();
-            let v = a / b;
-            return Some(finish(
-                s,
-                pos,
-                end,
-                if neg { -v } else { v },
-                1.0 / b,
-                money,
-            ));
-        }
+    if let Some(ch) = rest.chars().next()
+        && let Some((a, b)) = vulgar(ch)
+    {
+        let end = s.len() - rest.len() + ch.len_utf8();
+        let v = a / b;
+        return Some(finish(
+            s,
+            pos,
+            end,
+            if neg { -v } else { v },
+            1.0 / b,
+            money,
+        ));
     }
     let (r, lit) = decimal(rest).ok()?;
     // scientific notation: "1.3e6", "-127.32e13"
@@ -373,16 +373,15 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     let mut end = s.len() - r.len();
     let plain_int = decimals == 0 && lit.bytes().all(|c| c.is_ascii_digit());
     // "4.2153(4)": the uncertainty in the last digits, in brackets
-    if decimals > 0 {
-        if let Ok((r2, _)) = (
+    if decimals > 0
+        && let Ok((r2, _)) = (
             char('('),
             digit1::<&str, nom::error::Error<&str>>,
             char(')'),
         )
             .parse(r)
-        {
-            end = s.len() - r2.len();
-        }
+    {
+        end = s.len() - r2.len();
     }
     // Reuters "11-1/2", "11 1/2"; "2½"
     if decimals == 0 {
@@ -402,12 +401,12 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
             } else {
                 0
             };
-            if sep == 1 {
-                if let Ok((r2, (a, b))) = fraction(&r[1..]) {
-                    v += f64::from(a) / f64::from(b);
-                    step = 1.0 / f64::from(b);
-                    end = s.len() - r2.len();
-                }
+            if sep == 1
+                && let Ok((r2, (a, b))) = fraction(&r[1..])
+            {
+                v += f64::from(a) / f64::from(b);
+                step = 1.0 / f64::from(b);
+                end = s.len() - r2.len();
             }
         }
     }
@@ -445,12 +444,12 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
     // "3 million and a half": a fraction of the scale
     if scale >= 1000.0 {
         let mut buf = [0u8; MAX_WORD];
-        if let Some(("and", _, ae)) = next_word(s, send, &mut buf) {
-            if let Some((fv, fs, fe)) = fraction_words(s, ae) {
-                value += fv * scale * v.signum();
-                step = fs * scale;
-                send = fe;
-            }
+        if let Some(("and", _, ae)) = next_word(s, send, &mut buf)
+            && let Some((fv, fs, fe)) = fraction_words(s, ae)
+        {
+            value += fv * scale * v.signum();
+            step = fs * scale;
+            send = fe;
         }
     }
     Num {
@@ -668,17 +667,16 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 tokens += 1;
                 // only a scale may follow: "two and a half million"
                 let mut b4 = [0u8; MAX_WORD];
-                if last != Last::Scale {
-                    if let Some((sw, _, swe)) = next_word(s, end, &mut b4) {
-                        if let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0) {
-                            if ends_word(s, swe) && total == 0.0 {
-                                total = current * f;
-                                current = 0.0;
-                                step *= f;
-                                end = swe;
-                            }
-                        }
-                    }
+                if last != Last::Scale
+                    && let Some((sw, _, swe)) = next_word(s, end, &mut b4)
+                    && let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0)
+                    && ends_word(s, swe)
+                    && total == 0.0
+                {
+                    total = current * f;
+                    current = 0.0;
+                    step *= f;
+                    end = swe;
                 }
                 break;
             }
@@ -775,13 +773,13 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 tokens += 1;
                 break;
             }
-            if let Some(&v) = n.ordinals.get(w) {
-                if ordinal_fits(last, v) {
-                    current = ordinal_value(total, current, v);
-                    ordinal = true;
-                    end = we;
-                    tokens += 1;
-                }
+            if let Some(&v) = n.ordinals.get(w)
+                && ordinal_fits(last, v)
+            {
+                current = ordinal_value(total, current, v);
+                ordinal = true;
+                end = we;
+                tokens += 1;
             }
             break;
         } else if let Some(&v) = n.ordinals.get(w) {

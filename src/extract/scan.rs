@@ -116,11 +116,12 @@ impl Scanner<'_, '_> {
                 }
                 if digits {
                     // "USD115" is money; "G7", "A380", "MP3" are names
-                    if c.is_ascii_uppercase() && money::prefix(self.text, i, end).is_some() {
-                        if let Some(e) = self.try_figure(i) {
-                            i = e.max(i + 1);
-                            continue;
-                        }
+                    if c.is_ascii_uppercase()
+                        && money::prefix(self.text, i, end).is_some()
+                        && let Some(e) = self.try_figure(i)
+                    {
+                        i = e.max(i + 1);
+                        continue;
                     }
                     i = self.token_end(i).max(wend);
                     continue;
@@ -197,11 +198,12 @@ impl Scanner<'_, '_> {
                     || approx::starts_symbol(ch)
                     || number::is_vulgar(ch)
                     || (ch == '\u{2212}' && b.get(i + len).is_some_and(u8::is_ascii_digit));
-                if cand && !prev_alnum {
-                    if let Some(e) = self.try_at(i) {
-                        i = e.max(i + 1);
-                        continue;
-                    }
+                if cand
+                    && !prev_alnum
+                    && let Some(e) = self.try_at(i)
+                {
+                    i = e.max(i + 1);
+                    continue;
                 }
                 i += len;
                 continue;
@@ -242,12 +244,10 @@ impl Scanner<'_, '_> {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         while i < end {
-            if b[i].is_ascii_alphanumeric() {
-                i += 1;
-            } else if matches!(b[i], b'.' | b',' | b':' | b'/' | b'-' | b'_')
+            let joiner = matches!(b[i], b'.' | b',' | b':' | b'/' | b'-' | b'_')
                 && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-                && i + 1 < end
-            {
+                && i + 1 < end;
+            if b[i].is_ascii_alphanumeric() || joiner {
                 i += 1;
             } else {
                 break;
@@ -342,10 +342,10 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        if let Some((_, w, n)) = word {
-            if matches!(w, "aged" | "age") {
-                return self.aged(p, p + n, ap);
-            }
+        if let Some((_, w, n)) = word
+            && matches!(w, "aged" | "age")
+        {
+            return self.aged(p, p + n, ap);
         }
         if ap.is_some() && self.date_at_peek(p) {
             return None;
@@ -642,20 +642,20 @@ impl Scanner<'_, '_> {
         f.unit = Some(u.name);
         f.span.end = u.end;
         f.suffixed = true;
-        if u.kind == ClaimKind::Duration {
-            if let Some(e) = quantity::age_after(text, u.end, end) {
-                f.kind = ClaimKind::Age;
-                f.span.end = e;
-                return;
-            }
+        if u.kind == ClaimKind::Duration
+            && let Some(e) = quantity::age_after(text, u.end, end)
+        {
+            f.kind = ClaimKind::Age;
+            f.span.end = e;
+            return;
         }
         // "5 feet 2 inches", "6 ft 1 in": one length in feet
-        if u.name == "foot" {
-            if let Some((inches, e)) = self.inches_after(u.end) {
-                f.value += inches / 12.0;
-                f.step = f.step.min(1.0 / 12.0);
-                f.span.end = e;
-            }
+        if u.name == "foot"
+            && let Some((inches, e)) = self.inches_after(u.end)
+        {
+            f.value += inches / 12.0;
+            f.step = f.step.min(1.0 / 12.0);
+            f.span.end = e;
         }
         let of = quantity::measured_of(text, f.span.end, end);
         // "5 million pounds" of money, "500 pounds of cocaine" of weight
@@ -740,10 +740,11 @@ impl Scanner<'_, '_> {
     fn range_tail(&mut self, p: usize, a: &Fig, ap: Option<approx::Found>) -> Option<usize> {
         let text = self.text;
         let end = self.sentence.end;
-        if matches!(a.kind, ClaimKind::Ordinal | ClaimKind::Year) && !a.suffixed {
-            if a.kind == ClaimKind::Ordinal {
-                return None;
-            }
+        if matches!(a.kind, ClaimKind::Ordinal | ClaimKind::Year)
+            && !a.suffixed
+            && a.kind == ClaimKind::Ordinal
+        {
+            return None;
         }
         let rest = &text[a.span.end..end];
         let (dash, n) = if let Some(n) = ["-", "–", "—", "~", " - ", " – ", " — "]
@@ -949,7 +950,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> Vec<Claim> {
-        claims(s, &[0..s.len()])
+        claims(s, std::slice::from_ref(&(0..s.len())))
     }
 
     /// The claims as (text, kind, value, unit).
