@@ -171,24 +171,46 @@ pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
 /// figure between, else the nearest before it.
 fn anchor_for(claims: &[Claim], i: usize, anchors: &[(usize, usize)]) -> Option<(usize, usize)> {
     let c = &claims[i];
-    let figure_between = |a: usize, b: usize| {
-        claims.iter().enumerate().any(|(j, o)| {
-            j != i
-                && o.part_of.is_none()
-                && !dated(o.kind)
-                && o.span.start >= a
-                && o.span.start < b
-                && c.part_of != Some(j)
-                && o.part_of != Some(i)
-        })
-    };
-    let after = anchors
+    // the next figure after this one (claims are sorted by start)
+    let next = claims[i + 1..]
         .iter()
-        .find(|a| a.0 >= c.span.end && !figure_between(c.span.end, a.0));
-    if let Some(&a) = after {
+        .find(|o| o.part_of.is_none() && !dated(o.kind) && o.span.start >= c.span.end)
+        .map_or(usize::MAX, |o| o.span.start);
+    let k = anchors.partition_point(|a| a.0 < c.span.end);
+    if let Some(&a) = anchors.get(k).filter(|a| a.0 <= next) {
         return Some(a);
     }
-    anchors.iter().rev().find(|a| a.1 <= c.span.start).copied()
+    anchors[..k]
+        .iter()
+        .rev()
+        .find(|a| a.1 <= c.span.start)
+        .copied()
+}
+
+/// Whether positions, asked in increasing order, fall inside a claim: one
+/// pass over the sorted claims, however many positions are asked.
+struct Cover<'c> {
+    claims: &'c [Claim],
+    next: usize,
+    end: usize,
+}
+
+impl Cover<'_> {
+    fn new(claims: &[Claim]) -> Cover<'_> {
+        Cover {
+            claims,
+            next: 0,
+            end: 0,
+        }
+    }
+
+    fn covers(&mut self, pos: usize) -> bool {
+        while let Some(c) = self.claims.get(self.next).filter(|c| c.span.start <= pos) {
+            self.end = self.end.max(c.span.end);
+            self.next += 1;
+        }
+        pos < self.end
+    }
 }
 
 /// Collects the sentence's time anchors, sorted by start: its date claims
@@ -196,6 +218,7 @@ fn anchor_for(claims: &[Claim], i: usize, anchors: &[(usize, usize)]) -> Option<
 fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]) -> usize {
     let lex = &*LEX;
     let b = s.as_bytes();
+    let mut cover = Cover::new(claims);
     let mut n = 0;
     // a new anchor unless it overlaps one already read
     fn push(a: (usize, usize), out: &mut [(usize, usize)], n: &mut usize) {
@@ -220,10 +243,7 @@ fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]
             i += 1;
             continue;
         };
-        let inside_claim = claims
-            .iter()
-            .any(|c| c.span.start <= base + i && base + i < c.span.end);
-        if !inside_claim {
+        if !cover.covers(base + i) {
             if let Some(m) = lex.relative.get(w).and_then(|v| {
                 v.iter()
                     .find_map(|&k| match_phrase(&s[i..], &lex.file.relative[k], true))
@@ -448,11 +468,7 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
 /// "according to Reuters", "…, the company said", "said John Smith".
 fn source_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]) -> Option<Span> {
     let b = s.as_bytes();
-    let in_claim = |i: usize| {
-        claims
-            .iter()
-            .any(|c| c.span.start <= base + i && base + i < c.span.end)
-    };
+    let mut cover = Cover::new(claims);
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
@@ -468,7 +484,7 @@ fn source_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)])
             i += 1;
             continue;
         };
-        if in_claim(i) {
+        if cover.covers(base + i) {
             i += len;
             continue;
         }

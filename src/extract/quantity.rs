@@ -285,7 +285,8 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
 /// hyphenated unit ("45-year-old"). Returns the end of the age words.
 pub(crate) fn age_after(text: &str, pos: usize, end: usize) -> Option<usize> {
     let s = text.get(pos..end)?;
-    if let Some(n) = match_phrase(s, "-old", true) {
+    // "45-year-old", and the plural noun "18-year-olds"
+    if let Some(n) = match_phrase(s, "-old", true).or_else(|| match_phrase(s, "-olds", true)) {
         return Some(pos + n);
     }
     let gap = spaces(s);
@@ -483,6 +484,7 @@ mod tests {
         assert_eq!(age_after("-old man", 0, 8), Some(4));
         assert_eq!(age_after(" of age", 0, 7), Some(7));
         assert_eq!(age_after(" older", 0, 6), None);
+        assert_eq!(age_after("-olds who", 0, 9), Some(5));
     }
 
     #[test]

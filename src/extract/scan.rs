@@ -32,7 +32,9 @@ struct Starters {
 static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     let mut words = WordMap::default();
     let mut mask = [0u32; 26];
-    let extra = ["a", "an", "half", "between", "aged", "age"];
+    let extra = [
+        "a", "an", "half", "between", "aged", "age", "percent", "percents", "per", "pct",
+    ];
     let all = number::starter_words()
         .chain(approx::first_words())
         .chain(extra.iter().copied());
@@ -346,6 +348,13 @@ impl Scanner<'_, '_> {
             && matches!(w, "aged" | "age")
         {
             return self.aged(p, p + n, ap);
+        }
+        if let Some((_, "percent" | "percents" | "per" | "pct", _)) = word {
+            return if ap.is_none() {
+                self.percent_of(p)
+            } else {
+                None
+            };
         }
         if ap.is_some() && self.date_at_peek(p) {
             return None;
@@ -685,6 +694,47 @@ impl Scanner<'_, '_> {
         }
         let u = quantity::unit(text, n.end, end)?;
         (u.name == "inch").then_some((n.value, u.end))
+    }
+
+    /// "per cent of twenty", "percents of 210" ending a clause: the
+    /// percentage written after its sign. Only where no number stands
+    /// before (the scanner would have read "5 per cent" as one figure)
+    /// and the number ends the clause ("percent of 18-year-olds" is not
+    /// 18%).
+    fn percent_of(&mut self, p: usize) -> Option<usize> {
+        let (text, end) = (self.text, self.sentence.end);
+        let rest = &text[p..end];
+        let n = ["percents of", "percent of", "per cent of", "pct of"]
+            .iter()
+            .find_map(|ph| match_phrase(rest, ph, true))?;
+        let gap = spaces(&rest[n..]);
+        if gap == 0 {
+            return None;
+        }
+        let num = number::parse(text, p + n + gap, end, false)?;
+        if num.ordinal || num.bare_one || num.ratio || !ends_word(text, num.end) {
+            return None;
+        }
+        let tail = text[num.end..end].trim_start_matches([' ', '\t']);
+        if !(tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?', ')'])) {
+            return None;
+        }
+        let f = Fig {
+            span: p..num.end,
+            number_span: num.start..num.end,
+            kind: ClaimKind::Percent,
+            value: num.value,
+            step: num.step,
+            unit: Some("%"),
+            measured: None,
+            date: None,
+            num,
+            currency: None,
+            suffixed: true,
+            factor: 1.0,
+        };
+        self.push(f, None, None);
+        Some(num.end)
     }
 
     /// "aged 45", "age 87".
@@ -1377,6 +1427,40 @@ mod tests {
             Some("degree"),
         );
         one("3 out of 4 people", "3 out of 4", Number, 0.75, None);
+    }
+
+    #[test]
+    fn percent_sign_first() {
+        one(
+            "percents of twenty",
+            "percents of twenty",
+            Percent,
+            20.0,
+            Some("%"),
+        );
+        one(
+            "it is per cent of 210.",
+            "per cent of 210",
+            Percent,
+            210.0,
+            Some("%"),
+        );
+        one("5 per cent of 210.", "5 per cent", Percent, 5.0, Some("%"));
+        one(
+            "the percent of 18-year-olds who",
+            "18-year-olds",
+            Age,
+            18.0,
+            Some("year"),
+        );
+        nothing("the percent of voters");
+        one(
+            "the percent of 20 voters",
+            "20 voters",
+            Quantity,
+            20.0,
+            Some("voter"),
+        );
     }
 
     #[test]
