@@ -27,6 +27,10 @@ struct UnitEntry {
     kind: String,
     words: Vec<String>,
     symbols: Vec<String>,
+    /// Symbols taken only glued to the digits: "35C" (a spaced "5 C" is a
+    /// grade or a name as often).
+    #[serde(default)]
+    glued: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +42,8 @@ struct NounEntry {
 
 struct Units {
     units: Vec<UnitEntry>,
+    /// Per unit, the index of its first glued-only symbol.
+    glued_from: Vec<usize>,
     kinds: Vec<ClaimKind>,
     /// First lowercase word → (unit, word), longest first.
     words: WordMap<Vec<(usize, usize)>>,
@@ -48,7 +54,13 @@ struct Units {
 }
 
 static UNITS: LazyLock<Units> = LazyLock::new(|| {
-    let file: File = lexicon::parse("units", include_str!("../../checks/lexicon/units.toml"));
+    let mut file: File = lexicon::parse("units", include_str!("../../checks/lexicon/units.toml"));
+    // glued-only symbols follow the others; `glued_from` says where
+    let glued_from: Vec<usize> = file.unit.iter().map(|u| u.symbols.len()).collect();
+    for u in &mut file.unit {
+        let g = std::mem::take(&mut u.glued);
+        u.symbols.extend(g);
+    }
     let mut words: WordMap<Vec<(usize, usize)>> = WordMap::default();
     let mut symbols = vec![Vec::new(); 256];
     let mut kinds = Vec::new();
@@ -87,6 +99,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         }
     }
     Units {
+        glued_from,
         units: file.unit,
         kinds,
         words,
@@ -120,7 +133,8 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
         } else {
             '％'.len_utf8()
         };
-        return Some(("%", pos + gap + n));
+        let e = pos + gap + n;
+        return Some(("%", e + per_period(text, e, end)));
     }
     if gap == 0 && !s.starts_with('-') {
         return None;
@@ -143,10 +157,30 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
             if gap == 0 && unit != "%" {
                 continue;
             }
-            return Some((unit, at + n));
+            return Some((unit, at + n + per_period(text, at + n, end)));
         }
     }
     None
+}
+
+/// " a year", " per annum" after a percentage ("4 per cent a year"): the
+/// length to add to its span. The unit stays `%`: a yearly rate is still a
+/// percentage, and "a year" is what the figure's time is.
+fn per_period(text: &str, pos: usize, end: usize) -> usize {
+    let Some(s) = text.get(pos..end) else {
+        return 0;
+    };
+    [
+        " a year",
+        " per year",
+        " per annum",
+        " a month",
+        " per month",
+        " annually",
+    ]
+    .iter()
+    .find_map(|p| match_phrase(s, p, true))
+    .unwrap_or(0)
 }
 
 /// A unit after the number ending at `pos`: a word after a space or hyphen
@@ -209,7 +243,15 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
                 && text[..pos]
                     .trim_end_matches(|c: char| c.is_ascii_digit())
                     .ends_with('.');
-            if sym.len() == 1 && gap == 0 && (hyphen || !glued_letter(sym, &r[n..], decimal)) {
+            let glued_only = j >= u.glued_from[i];
+            if glued_only && (gap > 0 || hyphen || close.is_some()) {
+                continue;
+            }
+            if !glued_only
+                && sym.len() == 1
+                && gap == 0
+                && (hyphen || !glued_letter(sym, &r[n..], decimal))
+            {
                 continue;
             }
             // a symbol is a whole token: "5 ms" but not "5 msg", "5 m." fine
@@ -451,6 +493,8 @@ mod tests {
             "degrees Celsius",
         );
         unit_is(" deg c", "celsius", ClaimKind::Temperature, "deg c");
+        unit_is("C and", "celsius", ClaimKind::Temperature, "C");
+        no_unit(" C and");
         unit_is(" degrees", "degree", ClaimKind::Quantity, "degrees");
         unit_is(" years", "year", ClaimKind::Duration, "years");
         unit_is(" km/h", "kilometre per hour", ClaimKind::Quantity, "km/h");
@@ -467,6 +511,8 @@ mod tests {
         assert_eq!(percent("% of", 0, 4), Some(("%", 1)));
         assert_eq!(percent(" percent", 0, 8), Some(("%", 8)));
         assert_eq!(percent(" per cent", 0, 9), Some(("%", 9)));
+        assert_eq!(percent(" per cent a year", 0, 16), Some(("%", 16)));
+        assert_eq!(percent("% a yearly", 0, 10), Some(("%", 1)));
         assert_eq!(percent(" pct", 0, 4), Some(("%", 4)));
         assert_eq!(percent(" percentage points", 0, 18), Some(("pp", 18)));
         assert_eq!(percent("-percent", 0, 8), Some(("%", 8)));
