@@ -383,6 +383,17 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     {
         end = s.len() - r2.len();
     }
+    // "5×10−4", "6.23 x 10^-4", "3×10⁶": a power of ten written out
+    if let Some((e, n)) = times_ten(&s[end..]) {
+        let f = 10f64.powi(e);
+        let v2 = v * f;
+        if v2.is_finite() && v2 != 0.0 {
+            let v2 = if neg { -v2 } else { v2 };
+            let mut num = finish(s, pos, end + n, v2, step * f, money);
+            num.plain_int = false;
+            return Some(num);
+        }
+    }
     // Reuters "11-1/2", "11 1/2"; "2½"
     if decimals == 0 {
         if let Some(c) = r
@@ -435,6 +446,73 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     let mut num = finish(s, pos, end, v, step, money);
     num.plain_int = plain_int && num.scale == 1.0 && sg.is_none();
     Some(num)
+}
+
+/// "×10−4", " x 10^-4", "×10⁶" at the start of `r`: the exponent and the
+/// length matched. The exponent needs a caret, a minus sign (U+2212, or
+/// "-" after "×") or superscript digits, so that "5 x 10 metres" stays a
+/// size.
+fn times_ten(r: &str) -> Option<(i32, usize)> {
+    let b = r.as_bytes();
+    let mut i = spaces(r);
+    let cross = r[i..].starts_with('×');
+    if cross {
+        i += '×'.len_utf8();
+    } else if matches!(b.get(i), Some(b'x' | b'*')) {
+        i += 1;
+    } else {
+        return None;
+    }
+    i += spaces(&r[i..]);
+    if !r[i..].starts_with("10") {
+        return None;
+    }
+    i += 2;
+    let caret = b.get(i) == Some(&b'^');
+    if caret {
+        i += 1;
+    }
+    let mut neg = false;
+    let mut marked = caret;
+    for (sign, minus) in [
+        ("\u{2212}", true),
+        ("\u{207b}", true),
+        ("-", true),
+        ("+", false),
+    ] {
+        if r[i..].starts_with(sign) && (sign != "-" || caret || cross) && (sign != "+" || caret) {
+            neg = minus;
+            marked = true;
+            i += sign.len();
+            break;
+        }
+    }
+    let mut exp: i32 = 0;
+    let mut digits = 0;
+    for c in r[i..].chars() {
+        let d = match c {
+            '0'..='9' if marked => c as u32 - '0' as u32,
+            '⁰' => 0,
+            '¹' => 1,
+            '²' => 2,
+            '³' => 3,
+            '⁴'..='⁹' => c as u32 - '⁴' as u32 + 4,
+            _ => break,
+        };
+        if !c.is_ascii_digit() {
+            marked = true;
+        }
+        exp = exp.checked_mul(10)?.checked_add(i32::try_from(d).ok()?)?;
+        i += c.len_utf8();
+        digits += 1;
+        if digits > 3 {
+            return None;
+        }
+    }
+    if digits == 0 || !marked || !ends_word(r, i) {
+        return None;
+    }
+    Some((if neg { -exp } else { exp }, i))
 }
 
 /// Adds the scale after a number in digits ending at `end`.
@@ -1099,6 +1177,17 @@ mod tests {
         is("5 out of", "5", 5.0, 1.0);
         is("minus 5", "minus 5", -5.0, 1.0);
         none("negative 5");
+    }
+
+    #[test]
+    fn powers_of_ten() {
+        is("5×10−4 emu", "5×10−4", 5e-4, 1e-4);
+        is("6.23x10^-4", "6.23x10^-4", 6.23e-4, 1e-6);
+        is("3 × 10⁶ cells", "3 × 10⁶", 3e6, 1e6);
+        is("2×10-3", "2×10-3", 2e-3, 1e-3);
+        is("5 x 10 metres", "5", 5.0, 1.0);
+        is("5 x 10-4", "5", 5.0, 1.0);
+        is("5×10−99999", "5", 5.0, 1.0);
     }
 
     #[test]

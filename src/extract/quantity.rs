@@ -243,8 +243,13 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
                 && text[..pos]
                     .trim_end_matches(|c: char| c.is_ascii_digit())
                     .ends_with('.');
+            // glued-only symbols end a clause or stand before a space:
+            // "14.7C/ per security" is cents
             let glued_only = j >= u.glued_from[i];
-            if glued_only && (gap > 0 || hyphen || close.is_some()) {
+            let clean_end = r[n..].chars().next().is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?')
+            });
+            if glued_only && (gap > 0 || hyphen || close.is_some() || !clean_end) {
                 continue;
             }
             if !glued_only
@@ -495,6 +500,7 @@ mod tests {
         unit_is(" deg c", "celsius", ClaimKind::Temperature, "deg c");
         unit_is("C and", "celsius", ClaimKind::Temperature, "C");
         no_unit(" C and");
+        no_unit("C/ per");
         unit_is(" degrees", "degree", ClaimKind::Quantity, "degrees");
         unit_is(" years", "year", ClaimKind::Duration, "years");
         unit_is(" km/h", "kilometre per hour", ClaimKind::Quantity, "km/h");
