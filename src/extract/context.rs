@@ -29,8 +29,9 @@ struct File {
 
 struct Lexicon {
     file: File,
-    /// First word of a relative phrase → its indices, longest first.
-    relative: WordMap<Vec<usize>>,
+    /// First content word of a relative phrase → (phrase, the word's
+    /// place among the phrase's words), longest phrase first.
+    relative: WordMap<Vec<(usize, usize)>>,
     speech: WordMap<()>,
     verbs: WordMap<()>,
     pronouns: WordMap<()>,
@@ -55,13 +56,23 @@ impl Lexicon {
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let file: File = lexicon::parse("context", include_str!("../../checks/lexicon/context.toml"));
-    let mut relative: WordMap<Vec<usize>> = WordMap::default();
+    // each phrase under its first content word ("year" in "a year
+    // earlier"), with that word's place in the phrase: common words such
+    // as "a", "the", "in" then never trigger a lookup
+    let mut relative: WordMap<Vec<(usize, usize)>> = WordMap::default();
     for (i, p) in file.relative.iter().enumerate() {
-        let first: String = p.chars().take_while(char::is_ascii_alphabetic).collect();
-        relative.entry(first).or_default().push(i);
+        let key = p.split(' ').enumerate().find_map(|(k, t)| {
+            let w: String = t.chars().take_while(char::is_ascii_alphabetic).collect();
+            (!FILLER.contains(&w.as_str())).then_some((w, k))
+        });
+        let (w, k) = key.unwrap_or_else(|| {
+            let w: String = p.chars().take_while(char::is_ascii_alphabetic).collect();
+            (w, 0)
+        });
+        relative.entry(w).or_default().push((i, k));
     }
     for v in relative.values_mut() {
-        v.sort_by_key(|&i| std::cmp::Reverse(file.relative[i].len()));
+        v.sort_by_key(|&(i, _)| std::cmp::Reverse(file.relative[i].len()));
     }
     let set = |v: &[String]| v.iter().map(|w| (w.clone(), ())).collect::<WordMap<()>>();
     let mut mask = [0u32; 26];
@@ -97,6 +108,42 @@ pub struct Context {
     /// Who says so: "Reuters" in "according to Reuters", "the company" in
     /// "…, the company said", "John Smith" in "…, said John Smith".
     pub source: Option<Span>,
+}
+
+/// Words that carry no time themselves: a relative phrase is looked up by
+/// its first word not in this list.
+const FILLER: [&str; 24] = [
+    "a", "the", "in", "on", "of", "to", "from", "so", "far", "this", "last", "next", "same",
+    "previous", "first", "second", "third", "fourth", "over", "past", "recent", "since", "two",
+    "three",
+];
+
+/// The start of the word `k` words before the word at `i`: words apart by
+/// spaces, as in the lexicon's phrases.
+fn words_back(s: &str, i: usize, k: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = i;
+    for _ in 0..k {
+        let mut j = at;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+            j -= 1;
+        }
+        if j == at {
+            return None;
+        }
+        while j > 0 && !b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        if !s.is_char_boundary(j) {
+            return None;
+        }
+        // an opening quote or bracket is not part of the word
+        while let Some(c) = s[j..at].chars().next().filter(|c| !c.is_alphanumeric()) {
+            j += c.len_utf8();
+        }
+        at = j;
+    }
+    Some(at)
 }
 
 /// The most time anchors read in one sentence; more are left out.
@@ -244,12 +291,16 @@ fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]
             continue;
         };
         if !cover.covers(base + i) {
-            if let Some(m) = lex.relative.get(w).and_then(|v| {
-                v.iter()
-                    .find_map(|&k| match_phrase(&s[i..], &lex.file.relative[k], true))
-            }) {
-                push((base + i, base + i + m), out, &mut n);
-                i += m;
+            let found = lex.relative.get(w).and_then(|v| {
+                v.iter().find_map(|&(k, back)| {
+                    let st = words_back(s, i, back)?;
+                    let m = match_phrase(&s[st..], &lex.file.relative[k], true)?;
+                    (st + m > i).then_some((st, st + m))
+                })
+            });
+            if let Some((st, e)) = found {
+                push((base + st, base + e), out, &mut n);
+                i = e;
                 continue;
             }
             if w == "since"
@@ -675,6 +726,11 @@ mod tests {
             Some("a year earlier"),
         );
         time("Sales rose 5% last quarter.", "5%", Some("last quarter"));
+        time(
+            "He said: \"Last week we paid £419m.",
+            "£419m",
+            Some("Last week"),
+        );
         time("Sales rose 5% to $10 million.", "5%", None);
         time("The team has won 5 games since.", "5 games", None);
         time(
