@@ -146,6 +146,36 @@ fn words_back(s: &str, i: usize, k: usize) -> Option<usize> {
     Some(at)
 }
 
+/// The most words read as possible anchors or attributions in one
+/// sentence; more are left out.
+const MAX_TRIGGERS: usize = 32;
+
+/// One walk over the sentence's words: those outside figures that may
+/// start an anchor or an attribution, as (sentence offset, length).
+fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]) -> usize {
+    let b = s.as_bytes();
+    let mut cover = Cover::new(claims);
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < out.len() {
+        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        match LEX.trigger(b, i) {
+            Err(len) => i += len,
+            Ok(len) => {
+                if !cover.covers(base + i) {
+                    out[n] = (i, len);
+                    n += 1;
+                }
+                i += len.max(1);
+            }
+        }
+    }
+    n
+}
+
 /// The most time anchors read in one sentence; more are left out.
 const MAX_ANCHORS: usize = 16;
 
@@ -196,10 +226,13 @@ pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
         return;
     };
     let base = sentence.start;
+    let mut words = [(0usize, 0usize); MAX_TRIGGERS];
+    let nt = triggers(s, base, claims, &mut words);
+    let words = &words[..nt];
     let mut anchors = [(0usize, 0usize); MAX_ANCHORS];
-    let n = anchors_in(s, base, claims, &mut anchors);
+    let n = anchors_in(s, base, claims, words, &mut anchors);
     let anchors = &anchors[..n];
-    let source = source_of(s, base, claims, anchors);
+    let source = source_of(s, base, words, anchors);
     let subject = subject_of(s, base, claims, anchors);
     for i in 0..claims.len() {
         let time = if dated(claims[i].kind) {
@@ -262,10 +295,14 @@ impl Cover<'_> {
 
 /// Collects the sentence's time anchors, sorted by start: its date claims
 /// with the preposition before them, relative phrases, "since …" phrases.
-fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]) -> usize {
+fn anchors_in(
+    s: &str,
+    base: usize,
+    claims: &[Claim],
+    triggers: &[(usize, usize)],
+    out: &mut [(usize, usize)],
+) -> usize {
     let lex = &*LEX;
-    let b = s.as_bytes();
-    let mut cover = Cover::new(claims);
     let mut n = 0;
     // a new anchor unless it overlaps one already read
     fn push(a: (usize, usize), out: &mut [(usize, usize)], n: &mut usize) {
@@ -274,44 +311,34 @@ fn anchors_in(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]
             *n += 1;
         }
     }
-    // relative phrases and "since …", in one walk over word starts
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
-            continue;
-        }
-        if let Err(n) = lex.trigger(b, i) {
-            i += n;
+    // relative phrases and "since …", at the trigger words
+    let mut skip_to = 0;
+    for &(i, len) in triggers {
+        if i < skip_to {
             continue;
         }
         let mut buf = [0u8; MAX_WORD];
-        let Some((w, len)) = lower_word(&s[i..], &mut buf) else {
-            i += 1;
+        let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
             continue;
         };
-        if !cover.covers(base + i) {
-            let found = lex.relative.get(w).and_then(|v| {
-                v.iter().find_map(|&(k, back)| {
-                    let st = words_back(s, i, back)?;
-                    let m = match_phrase(&s[st..], &lex.file.relative[k], true)?;
-                    (st + m > i).then_some((st, st + m))
-                })
-            });
-            if let Some((st, e)) = found {
-                push((base + st, base + e), out, &mut n);
-                i = e;
-                continue;
-            }
-            if w == "since"
-                && let Some(e) = since_phrase(s, base, i + len, claims)
-            {
-                push((base + i, base + e), out, &mut n);
-                i = e;
-                continue;
-            }
+        let found = lex.relative.get(w).and_then(|v| {
+            v.iter().find_map(|&(k, back)| {
+                let st = words_back(s, i, back)?;
+                let m = match_phrase(&s[st..], &lex.file.relative[k], true)?;
+                (st + m > i).then_some((st, st + m))
+            })
+        });
+        if let Some((st, e)) = found {
+            push((base + st, base + e), out, &mut n);
+            skip_to = e;
+            continue;
         }
-        i += len;
+        if w == "since"
+            && let Some(e) = since_phrase(s, base, i + len, claims)
+        {
+            push((base + i, base + e), out, &mut n);
+            skip_to = e;
+        }
     }
     // date claims, with the preposition before them: "in 2021"
     for c in claims
@@ -517,28 +544,17 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
 }
 
 /// "according to Reuters", "…, the company said", "said John Smith".
-fn source_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]) -> Option<Span> {
-    let b = s.as_bytes();
-    let mut cover = Cover::new(claims);
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
-            continue;
-        }
-        if let Err(n) = LEX.trigger(b, i) {
-            i += n;
-            continue;
-        }
+fn source_of(
+    s: &str,
+    base: usize,
+    triggers: &[(usize, usize)],
+    anchors: &[(usize, usize)],
+) -> Option<Span> {
+    for &(i, len) in triggers {
         let mut buf = [0u8; MAX_WORD];
-        let Some((w, len)) = lower_word(&s[i..], &mut buf) else {
-            i += 1;
+        let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
             continue;
         };
-        if cover.covers(base + i) {
-            i += len;
-            continue;
-        }
         if w == "according" {
             if let Some(n) = match_phrase(&s[i..], "according to", true) {
                 let at = i + n + spaces(&s[i + n..]);
@@ -585,7 +601,6 @@ fn source_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)])
                 }
             }
         }
-        i += len;
     }
     None
 }
