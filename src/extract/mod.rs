@@ -5,12 +5,14 @@
 //! their unit or counted noun, dates, years, ranges. Each claim carries its
 //! approximator as an interval ("nearly 13 million" is 11.7 to 13 million),
 //! the rounding step of what was written, and, where the sentence makes them
-//! plain, the thing measured. [`relation::relations`] then links figures that
+//! plain, the thing measured, the time anchor, the subject and the source
+//! ([`Context`]). [`relation::relations`] then links figures that
 //! the prose compares ("X, up from Y", "rose 20% to X from Y").
 //!
 //! All spans here are byte ranges into the prose (see [`crate::source`]).
 
 mod approx;
+mod context;
 pub(crate) mod date;
 pub mod lexicon;
 mod money;
@@ -23,6 +25,7 @@ use serde::Serialize;
 
 use crate::source::Span;
 
+pub use context::Context;
 pub use relation::{Direction, Relation, RelationKind};
 
 /// Index of a claim in the document's claim list.
@@ -151,6 +154,9 @@ pub struct Claim {
     pub part_of: Option<ClaimId>,
     /// Index of the sentence this claim is in.
     pub sentence: usize,
+    /// What the sentence says around the figure: when, about whom, says
+    /// who (see [`Context`]).
+    pub context: Context,
 }
 
 impl Claim {

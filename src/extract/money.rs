@@ -241,6 +241,21 @@ mod tests {
     }
 
     #[test]
+    fn more_currencies() {
+        before("₿21,000,000", "BTC", 3);
+        before("MEUR 60", "EUR", 5);
+        before("Rp 5,000", "IDR", 3);
+        after(" riyals", "SAR", "riyals");
+        after(" baht", "THB", "baht");
+        after(" MEUR", "EUR", "MEUR");
+        assert_eq!(suffix(" MEUR", 0, 5).map(|c| c.factor), Some(1e6));
+        // "10 dm" is ten decimetres; Deutsche marks are "DM"
+        assert_eq!(suffix(" dm", 0, 3), None);
+        assert_eq!(suffix(" DM", 0, 3).map(|c| c.code), Some("DEM"));
+        assert_eq!(prefix("Rpx 5", 0, 5), None);
+    }
+
+    #[test]
     fn lexicon_is_clean() {
         let mut before = std::collections::HashSet::new();
         let mut after = std::collections::HashSet::new();

@@ -78,6 +78,9 @@ pub(crate) struct Num {
     pub plain_int: bool,
     /// A lone "one": as often a pronoun ("one of the", "no one") as a number.
     pub bare_one: bool,
+    /// A ratio ("one out of three"): what follows counts the divisor, so
+    /// it is no unit of the value.
+    pub ratio: bool,
 }
 
 /// The words that can begin a number written in words.
@@ -97,11 +100,91 @@ pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
 pub(crate) fn parse(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> {
     let s = text.get(..end)?;
     let first = *s.as_bytes().get(pos)?;
-    if first.is_ascii_alphabetic() {
-        words(s, pos)
+    let n = if first.is_ascii_alphabetic() {
+        words(s, pos).or_else(|| minus_digits(s, pos, money))?
     } else {
-        digits(s, pos, money)
+        digits(s, pos, money)?
+    };
+    Some(ratio(s, n).unwrap_or(n))
+}
+
+/// "minus 5": the word sign before digits. Only "minus": "tested negative
+/// 5 times" is no negative number.
+fn minus_digits(s: &str, pos: usize, money: bool) -> Option<Num> {
+    let mut buf = [0u8; MAX_WORD];
+    let (w, len) = lower_word(s.get(pos..)?, &mut buf)?;
+    if w != "minus" {
+        return None;
     }
+    let gap = spaces(&s[pos + len..]);
+    let at = pos + len + gap;
+    if gap == 0 || !s.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits(s, at, money)?;
+    if n.ordinal {
+        return None;
+    }
+    Some(Num {
+        start: pos,
+        value: -n.value,
+        plain_int: false,
+        ..n
+    })
+}
+
+/// "one over three", "2000 over 3", "two out of five hundred": a whole
+/// number divided by another. "over" only when the divisor ends the clause
+/// ("won 2 over 3 days" is no ratio); "out of" before anything ("3 out of 4
+/// people").
+fn ratio(s: &str, a: Num) -> Option<Num> {
+    if a.ordinal || a.value <= 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
+        return None;
+    }
+    let rest = s.get(a.end..)?;
+    let gap = spaces(rest);
+    if gap == 0 {
+        return None;
+    }
+    let (over, n) = if let Some(n) = lexicon::match_phrase(&rest[gap..], "over", true) {
+        (true, n)
+    } else {
+        (false, lexicon::match_phrase(&rest[gap..], "out of", true)?)
+    };
+    let at = a.end + gap + n;
+    let g2 = spaces(&s[at..]);
+    if g2 == 0 {
+        return None;
+    }
+    let first = *s.as_bytes().get(at + g2)?;
+    let b = if first.is_ascii_alphabetic() {
+        words(s, at + g2)?
+    } else if first.is_ascii_digit() {
+        digits(s, at + g2, false)?
+    } else {
+        return None;
+    };
+    if b.ordinal || b.value <= 0.0 || (!over && b.value < a.value) || b.value.fract() != 0.0 {
+        return None;
+    }
+    if over {
+        let tail = s[b.end..].trim_start_matches([' ', '\t']);
+        if !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', '!', '?', ')'])) {
+            return None;
+        }
+    }
+    Some(Num {
+        end: b.end,
+        digits_end: b.end,
+        value: a.value / b.value,
+        step: 1.0 / b.value,
+        scale: 1.0,
+        words: a.words,
+        plain_int: false,
+        bare_one: false,
+        ratio: true,
+        ..a
+    })
 }
 
 /// Three digits of a thousands group, not followed by a fourth.
@@ -111,9 +194,30 @@ fn group3(i: &str) -> IResult<&str, &str> {
     Ok((r, g))
 }
 
-/// "1,234" or "1234": the integer part.
+/// "1,234" or "1234": the integer part; also the Indian grouping
+/// ("12,34,567") and thousands set off by a no-break, narrow or thin space
+/// ("40\u{202f}000"). Plain spaces do not group: "555 111" is a phone
+/// number as often as 555111.
 fn integer(i: &str) -> IResult<&str, &str> {
-    recognize((digit1, many0_count(preceded(char(','), group3)))).parse(i)
+    let lakh = recognize((
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        nom::multi::many1_count(preceded(
+            char(','),
+            nom::sequence::terminated(
+                take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+                nom::combinator::peek(char(',')),
+            ),
+        )),
+        char(','),
+        group3,
+    ));
+    let thin = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let spaced_thin = recognize((
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        nom::multi::many1_count(preceded(satisfy(thin), group3)),
+    ));
+    let plain = recognize((digit1, many0_count(preceded(char(','), group3))));
+    nom::branch::alt((lakh, spaced_thin, plain)).parse(i)
 }
 
 /// "1,234.56" or ".5", unsigned.
@@ -176,7 +280,8 @@ fn value_of(lit: &str) -> Option<f64> {
     let mut n = 0;
     let mut long = String::new();
     for &c in lit.as_bytes() {
-        if c == b',' {
+        // group separators: commas and (no-break) spaces
+        if !(c.is_ascii_digit() || c == b'.') {
             continue;
         }
         if n < buf.len() {
@@ -216,19 +321,19 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         ));
     }
     // a fraction character on its own: "½"
-    if let Some(ch) = rest.chars().next() {
-        if let Some((a, b)) = vulgar(ch) {
-            let end = s.len() - rest.len() + ch.len_utf8();
-            let v = a / b;
-            return Some(finish(
-                s,
-                pos,
-                end,
-                if neg { -v } else { v },
-                1.0 / b,
-                money,
-            ));
-        }
+    if let Some(ch) = rest.chars().next()
+        && let Some((a, b)) = vulgar(ch)
+    {
+        let end = s.len() - rest.len() + ch.len_utf8();
+        let v = a / b;
+        return Some(finish(
+            s,
+            pos,
+            end,
+            if neg { -v } else { v },
+            1.0 / b,
+            money,
+        ));
     }
     let (r, lit) = decimal(rest).ok()?;
     // scientific notation: "1.3e6", "-127.32e13"
@@ -266,7 +371,29 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         10f64.powi(-(decimals.min(300) as i32))
     };
     let mut end = s.len() - r.len();
-    let plain_int = decimals == 0 && !lit.contains(',');
+    let plain_int = decimals == 0 && lit.bytes().all(|c| c.is_ascii_digit());
+    // "4.2153(4)": the uncertainty in the last digits, in brackets
+    if decimals > 0
+        && let Ok((r2, _)) = (
+            char('('),
+            digit1::<&str, nom::error::Error<&str>>,
+            char(')'),
+        )
+            .parse(r)
+    {
+        end = s.len() - r2.len();
+    }
+    // "5×10−4", "6.23 x 10^-4", "3×10⁶": a power of ten written out
+    if let Some((e, n)) = times_ten(&s[end..]) {
+        let f = 10f64.powi(e);
+        let v2 = v * f;
+        if v2.is_finite() && v2 != 0.0 {
+            let v2 = if neg { -v2 } else { v2 };
+            let mut num = finish(s, pos, end + n, v2, step * f, money);
+            num.plain_int = false;
+            return Some(num);
+        }
+    }
     // Reuters "11-1/2", "11 1/2"; "2½"
     if decimals == 0 {
         if let Some(c) = r
@@ -285,12 +412,12 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
             } else {
                 0
             };
-            if sep == 1 {
-                if let Ok((r2, (a, b))) = fraction(&r[1..]) {
-                    v += f64::from(a) / f64::from(b);
-                    step = 1.0 / f64::from(b);
-                    end = s.len() - r2.len();
-                }
+            if sep == 1
+                && let Ok((r2, (a, b))) = fraction(&r[1..])
+            {
+                v += f64::from(a) / f64::from(b);
+                step = 1.0 / f64::from(b);
+                end = s.len() - r2.len();
             }
         }
     }
@@ -310,6 +437,7 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
                     words: false,
                     plain_int: false,
                     bare_one: false,
+                    ratio: false,
                 });
             }
         }
@@ -320,20 +448,100 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     Some(num)
 }
 
+/// "×10−4", " x 10^-4", "×10⁶" at the start of `r`: the exponent and the
+/// length matched. The exponent needs a caret, a minus sign (U+2212, or
+/// "-" after "×") or superscript digits, so that "5 x 10 metres" stays a
+/// size.
+fn times_ten(r: &str) -> Option<(i32, usize)> {
+    let b = r.as_bytes();
+    let mut i = spaces(r);
+    let cross = r[i..].starts_with('×');
+    if cross {
+        i += '×'.len_utf8();
+    } else if matches!(b.get(i), Some(b'x' | b'*')) {
+        i += 1;
+    } else {
+        return None;
+    }
+    i += spaces(&r[i..]);
+    if !r[i..].starts_with("10") {
+        return None;
+    }
+    i += 2;
+    let caret = b.get(i) == Some(&b'^');
+    if caret {
+        i += 1;
+    }
+    let mut neg = false;
+    let mut marked = caret;
+    for (sign, minus) in [
+        ("\u{2212}", true),
+        ("\u{207b}", true),
+        ("-", true),
+        ("+", false),
+    ] {
+        if r[i..].starts_with(sign) && (sign != "-" || caret || cross) && (sign != "+" || caret) {
+            neg = minus;
+            marked = true;
+            i += sign.len();
+            break;
+        }
+    }
+    let mut exp: i32 = 0;
+    let mut digits = 0;
+    for c in r[i..].chars() {
+        let d = match c {
+            '0'..='9' if marked => c as u32 - '0' as u32,
+            '⁰' => 0,
+            '¹' => 1,
+            '²' => 2,
+            '³' => 3,
+            '⁴'..='⁹' => c as u32 - '⁴' as u32 + 4,
+            _ => break,
+        };
+        if !c.is_ascii_digit() {
+            marked = true;
+        }
+        exp = exp.checked_mul(10)?.checked_add(i32::try_from(d).ok()?)?;
+        i += c.len_utf8();
+        digits += 1;
+        if digits > 3 {
+            return None;
+        }
+    }
+    if digits == 0 || !marked || !ends_word(r, i) {
+        return None;
+    }
+    Some((if neg { -exp } else { exp }, i))
+}
+
 /// Adds the scale after a number in digits ending at `end`.
 fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Num {
-    let (scale, send) = scale_after(s, end, money);
+    let (scale, mut send) = scale_after(s, end, money);
+    let (mut value, mut step) = (v * scale, step * scale);
+    // "3 million and a half": a fraction of the scale
+    if scale >= 1000.0 {
+        let mut buf = [0u8; MAX_WORD];
+        if let Some(("and", _, ae)) = next_word(s, send, &mut buf)
+            && let Some((fv, fs, fe)) = fraction_words(s, ae)
+        {
+            value += fv * scale * v.signum();
+            step = fs * scale;
+            send = fe;
+        }
+    }
     Num {
         start: pos,
         end: send,
         digits_end: end,
-        value: v * scale,
-        step: step * scale,
+        value,
+        step,
         scale,
         ordinal: false,
         words: false,
         plain_int: false,
         bare_one: false,
+        ratio: false,
     }
 }
 
@@ -510,9 +718,49 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 last = Last::Scale;
             }
         } else if w == "and" {
-            // "one hundred and five", "two and a half million"
+            // "forty two and a third", "one million and a half" (of the
+            // million), "one hundred and three quarters"
+            let whole = matches!(
+                last,
+                Last::Ones | Last::Teen | Last::Tens | Last::Hundred | Last::Scale
+            );
+            if let Some((fv, fs, fe)) = whole.then(|| fraction_words(s, we)).flatten() {
+                // "one billion and three quarters million": of the smaller
+                // scale named after it, else of the last one
+                let mut b5 = [0u8; MAX_WORD];
+                let named = next_word(s, fe, &mut b5).and_then(|(sw, _, swe)| {
+                    n.multipliers
+                        .get(sw)
+                        .filter(|f| **f >= 1000.0 && **f < big && ends_word(s, swe))
+                        .map(|f| (*f, swe))
+                });
+                let (of, fe) = match (last, named) {
+                    (Last::Scale, Some((f, e))) => (f, e),
+                    (Last::Scale, None) => (big, fe),
+                    _ => (1.0, fe),
+                };
+                current += fv * of;
+                step = fs * of;
+                end = fe;
+                tokens += 1;
+                // only a scale may follow: "two and a half million"
+                let mut b4 = [0u8; MAX_WORD];
+                if last != Last::Scale
+                    && let Some((sw, _, swe)) = next_word(s, end, &mut b4)
+                    && let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0)
+                    && ends_word(s, swe)
+                    && total == 0.0
+                {
+                    total = current * f;
+                    current = 0.0;
+                    step *= f;
+                    end = swe;
+                }
+                break;
+            }
+            // "one hundred and five"
             let mut b2 = [0u8; MAX_WORD];
-            let Some((nw, _, nwe)) = next_word(s, we, &mut b2) else {
+            let Some((nw, _, _)) = next_word(s, we, &mut b2) else {
                 break;
             };
             if matches!(last, Last::Hundred | Last::Scale)
@@ -522,28 +770,6 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             {
                 end = we;
                 continue;
-            }
-            if matches!(last, Last::Ones | Last::Teen | Last::Tens) && nw == "a" {
-                let mut b3 = [0u8; MAX_WORD];
-                if let Some(("half", _, he)) = next_word(s, nwe, &mut b3) {
-                    current += 0.5;
-                    step = 0.5;
-                    end = he;
-                    tokens += 1;
-                    // only a scale may follow: "two and a half million"
-                    let mut b4 = [0u8; MAX_WORD];
-                    if let Some((sw, _, swe)) = next_word(s, end, &mut b4) {
-                        if let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0) {
-                            if ends_word(s, swe) {
-                                total += current * f;
-                                current = 0.0;
-                                step = f / 2.0;
-                                end = swe;
-                            }
-                        }
-                    }
-                    break;
-                }
             }
             break;
         } else if w == "half" {
@@ -559,7 +785,7 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 let Some((sw, _, swe)) = next_word(s, ae, &mut b3) else {
                     break;
                 };
-                let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 100.0) else {
+                let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 12.0) else {
                     break;
                 };
                 if !ends_word(s, swe) {
@@ -590,12 +816,22 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             let mut b2 = [0u8; MAX_WORD];
             let following = next_word(s, we, &mut b2);
             let of_follows = matches!(following, Some(("of", _, _)));
-            // "a quarter million", "three quarters billion"
-            let scale = following.and_then(|(w2, _, e2)| {
-                n.multipliers
-                    .get(w2)
-                    .filter(|f| **f >= 1000.0 && ends_word(s, e2))
-                    .map(|f| (*f, e2))
+            // "a quarter million", "three quarters billion", "two thirds of
+            // a million"
+            let big_at = |at: usize| {
+                let mut b3 = [0u8; MAX_WORD];
+                next_word(s, at, &mut b3).and_then(|(w2, _, e2)| {
+                    n.multipliers
+                        .get(w2)
+                        .filter(|f| **f >= 1000.0 && ends_word(s, e2))
+                        .map(|f| (*f, e2))
+                })
+            };
+            let scale = big_at(we).or_else(|| {
+                let (_, _, oe) = following.filter(|f| f.0 == "of")?;
+                let mut b3 = [0u8; MAX_WORD];
+                let (_, _, ae) = next_word(s, oe, &mut b3).filter(|a| a.0 == "a")?;
+                big_at(ae)
             });
             // "one eighth" is a fraction; "a third" only before "of" or a scale
             // ("one quarter" is as often a period, "one half" is read above)
@@ -615,13 +851,13 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 tokens += 1;
                 break;
             }
-            if let Some(&v) = n.ordinals.get(w) {
-                if ordinal_fits(last, v) {
-                    current = ordinal_value(total, current, v);
-                    ordinal = true;
-                    end = we;
-                    tokens += 1;
-                }
+            if let Some(&v) = n.ordinals.get(w)
+                && ordinal_fits(last, v)
+            {
+                current = ordinal_value(total, current, v);
+                ordinal = true;
+                end = we;
+                tokens += 1;
             }
             break;
         } else if let Some(&v) = n.ordinals.get(w) {
@@ -655,7 +891,30 @@ fn words(s: &str, pos: usize) -> Option<Num> {
         words: true,
         plain_int: false,
         bare_one: first_word_one && tokens == 1 && !ordinal && sign > 0.0,
+        ratio: false,
     })
+}
+
+/// A fraction in words after `at` (after "and"): "a half", "one half", "a
+/// third", "an eighth", "three quarters", "two-thirds". Returns the value,
+/// its step and where it ends; nothing before a hyphenated word ("a
+/// half-hour") or inside a longer word.
+fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
+    let n = &*NUMBERS;
+    let mut b1 = [0u8; MAX_WORD];
+    let (w1, _, e1) = next_word(s, at, &mut b1)?;
+    let numer = match w1 {
+        "a" | "an" | "one" => 1.0,
+        _ => *n.cardinals.get(w1).filter(|v| **v >= 2.0)?,
+    };
+    let mut b2 = [0u8; MAX_WORD];
+    let (w2, _, e2) = next_word(s, e1, &mut b2)?;
+    if !ends_word(s, e2) && !s[e2..].starts_with('-') {
+        return None;
+    }
+    let &d = n.denominators.get(w2)?;
+    let plural = w2.ends_with('s');
+    (plural == (numer > 1.0)).then_some((numer / d, 1.0 / d, e2))
 }
 
 /// Whether an ordinal word may follow what has been read: alone, after tens
@@ -849,6 +1108,113 @@ mod tests {
         ordinal("a hundred trillionth", "a hundred trillionth", 1e14);
         ordinal("one hundred and first", "one hundred and first", 101.0);
         assert!(num("21stcentury").is_some_and(|n| !n.ordinal));
+    }
+
+    #[test]
+    fn fractions_after_and() {
+        is(
+            "forty two and a third",
+            "forty two and a third",
+            42.0 + 1.0 / 3.0,
+            1.0 / 3.0,
+        );
+        is(
+            "one hundred and three quarters",
+            "one hundred and three quarters",
+            100.75,
+            0.25,
+        );
+        is(
+            "one million and a half",
+            "one million and a half",
+            1.5e6,
+            5e5,
+        );
+        is(
+            "two million and one half",
+            "two million and one half",
+            2.5e6,
+            5e5,
+        );
+        is(
+            "3 million and a quarter",
+            "3 million and a quarter",
+            3.25e6,
+            2.5e5,
+        );
+        is(
+            "one billion and three quarters million",
+            "one billion and three quarters million",
+            1.00075e9,
+            2.5e5,
+        );
+        is(
+            "two thirds of a million",
+            "two thirds of a million",
+            2e6 / 3.0,
+            1e6 / 3.0,
+        );
+        is("half a dozen", "half a dozen", 6.0, 6.0);
+        is("3 dozens", "3 dozens", 36.0, 12.0);
+        is("one hundred and five", "one hundred and five", 105.0, 1.0);
+        is("three-and-a-half-year", "three-and-a-half", 3.5, 0.5);
+        is("one-and-a-half years", "one-and-a-half", 1.5, 0.5);
+        is("three and another", "three", 3.0, 1.0);
+    }
+
+    #[test]
+    fn ratios_and_signs() {
+        is("one over three", "one over three", 1.0 / 3.0, 1.0 / 3.0);
+        is("2000 over 3.", "2000 over 3", 2000.0 / 3.0, 1.0 / 3.0);
+        is(
+            "two out of five hundred tvs",
+            "two out of five hundred",
+            0.004,
+            0.002,
+        );
+        assert!(num("one out of three").is_some_and(|n| n.ratio));
+        is("5 over 20 years", "5", 5.0, 1.0);
+        is("5 out of", "5", 5.0, 1.0);
+        is("minus 5", "minus 5", -5.0, 1.0);
+        none("negative 5");
+    }
+
+    #[test]
+    fn powers_of_ten() {
+        is("5×10−4 emu", "5×10−4", 5e-4, 1e-4);
+        is("6.23x10^-4", "6.23x10^-4", 6.23e-4, 1e-6);
+        is("3 × 10⁶ cells", "3 × 10⁶", 3e6, 1e6);
+        is("2×10-3", "2×10-3", 2e-3, 1e-3);
+        is("5 x 10 metres", "5", 5.0, 1.0);
+        is("5 x 10-4", "5", 5.0, 1.0);
+        is("5×10−99999", "5", 5.0, 1.0);
+    }
+
+    #[test]
+    fn uncertainty_in_brackets() {
+        is("4.2153(4) Å", "4.2153(4)", 4.2153, 0.0001);
+        is("10(4)", "10", 10.0, 1.0);
+    }
+
+    #[test]
+    fn grouped_thousands() {
+        is("555 111", "555", 555.0, 1.0);
+        is("40\u{202f}000", "40\u{202f}000", 40000.0, 1.0);
+        is(
+            "1\u{2009}414\u{2009}021.",
+            "1\u{2009}414\u{2009}021",
+            1414021.0,
+            1.0,
+        );
+        is(
+            "1\u{a0}234\u{a0}567.89",
+            "1\u{a0}234\u{a0}567.89",
+            1234567.89,
+            0.01,
+        );
+        is("12,34,567.89", "12,34,567.89", 1234567.89, 0.01);
+        is("40\u{a0}0000", "40", 40.0, 1.0);
+        assert!(num("40\u{a0}000").is_some_and(|n| !n.plain_int));
     }
 
     #[test]

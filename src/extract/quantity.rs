@@ -27,6 +27,10 @@ struct UnitEntry {
     kind: String,
     words: Vec<String>,
     symbols: Vec<String>,
+    /// Symbols taken only glued to the digits: "35C" (a spaced "5 C" is a
+    /// grade or a name as often).
+    #[serde(default)]
+    glued: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +42,8 @@ struct NounEntry {
 
 struct Units {
     units: Vec<UnitEntry>,
+    /// Per unit, the index of its first glued-only symbol.
+    glued_from: Vec<usize>,
     kinds: Vec<ClaimKind>,
     /// First lowercase word → (unit, word), longest first.
     words: WordMap<Vec<(usize, usize)>>,
@@ -48,7 +54,13 @@ struct Units {
 }
 
 static UNITS: LazyLock<Units> = LazyLock::new(|| {
-    let file: File = lexicon::parse("units", include_str!("../../checks/lexicon/units.toml"));
+    let mut file: File = lexicon::parse("units", include_str!("../../checks/lexicon/units.toml"));
+    // glued-only symbols follow the others; `glued_from` says where
+    let glued_from: Vec<usize> = file.unit.iter().map(|u| u.symbols.len()).collect();
+    for u in &mut file.unit {
+        let g = std::mem::take(&mut u.glued);
+        u.symbols.extend(g);
+    }
     let mut words: WordMap<Vec<(usize, usize)>> = WordMap::default();
     let mut symbols = vec![Vec::new(); 256];
     let mut kinds = Vec::new();
@@ -87,6 +99,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         }
     }
     Units {
+        glued_from,
         units: file.unit,
         kinds,
         words,
@@ -120,7 +133,8 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
         } else {
             '％'.len_utf8()
         };
-        return Some(("%", pos + gap + n));
+        let e = pos + gap + n;
+        return Some(("%", e + per_period(text, e, end)));
     }
     if gap == 0 && !s.starts_with('-') {
         return None;
@@ -143,10 +157,30 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
             if gap == 0 && unit != "%" {
                 continue;
             }
-            return Some((unit, at + n));
+            return Some((unit, at + n + per_period(text, at + n, end)));
         }
     }
     None
+}
+
+/// " a year", " per annum" after a percentage ("4 per cent a year"): the
+/// length to add to its span. The unit stays `%`: a yearly rate is still a
+/// percentage, and "a year" is what the figure's time is.
+fn per_period(text: &str, pos: usize, end: usize) -> usize {
+    let Some(s) = text.get(pos..end) else {
+        return 0;
+    };
+    [
+        " a year",
+        " per year",
+        " per annum",
+        " a month",
+        " per month",
+        " annually",
+    ]
+    .iter()
+    .find_map(|p| match_phrase(s, p, true))
+    .unwrap_or(0)
 }
 
 /// A unit after the number ending at `pos`: a word after a space or hyphen
@@ -157,7 +191,19 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     let u: &'static Units = &UNITS;
     let gap = spaces(s);
     let hyphen = gap == 0 && s.starts_with('-');
-    let off = if hyphen { 1 } else { gap };
+    // a unit in brackets after a space: "20 (kg)", "20 [kg]"
+    let close = match s.as_bytes().get(gap) {
+        Some(b'(') if gap > 0 => Some(b')'),
+        Some(b'[') if gap > 0 => Some(b']'),
+        Some(b'{') if gap > 0 => Some(b'}'),
+        Some(b'<') if gap > 0 => Some(b'>'),
+        _ => None,
+    };
+    let off = if hyphen {
+        1
+    } else {
+        gap + usize::from(close.is_some())
+    };
     let r = &s[off..];
     let mut best: Option<Unit> = None;
     let mut consider = |name: &'static str, kind: ClaimKind, n: usize, word: bool| {
@@ -185,12 +231,34 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     if let Some(&c) = r.as_bytes().first() {
         for &(i, j) in &u.symbols[usize::from(c)] {
             let sym = u.units[i].symbols[j].as_str();
-            if sym.chars().count() == 1 && sym.is_ascii() && gap == 0 {
-                continue;
-            }
             let Some(n) = match_exact(r, sym) else {
                 continue;
             };
+            let decimal = text[..pos]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_digit)
+                .count()
+                > 0
+                && text[..pos]
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .ends_with('.');
+            // glued-only symbols end a clause or stand before a space:
+            // "14.7C/ per security" is cents
+            let glued_only = j >= u.glued_from[i];
+            let clean_end = r[n..].chars().next().is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?')
+            });
+            if glued_only && (gap > 0 || hyphen || close.is_some() || !clean_end) {
+                continue;
+            }
+            if !glued_only
+                && sym.len() == 1
+                && gap == 0
+                && (hyphen || !glued_letter(sym, &r[n..], decimal))
+            {
+                continue;
+            }
             // a symbol is a whole token: "5 ms" but not "5 msg", "5 m." fine
             if !lexicon::ends_word(r, n) || r[n..].starts_with('-') {
                 continue;
@@ -198,7 +266,49 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
             consider(u.units[i].name.as_str(), u.kinds[i], n, false);
         }
     }
+    if let Some(c) = close {
+        // the bracket must close right after the unit
+        let b = best?;
+        if text.as_bytes().get(b.end) != Some(&c) {
+            return None;
+        }
+        best = Some(Unit {
+            end: b.end + 1,
+            ..b
+        });
+    }
     best
+}
+
+/// Words after a length that say it is one: "1.8m tall", "48m long".
+const DIMENSION_WORDS: [&str; 12] = [
+    "tall", "long", "high", "wide", "deep", "thick", "away", "across", "below", "above", "deeper",
+    "higher",
+];
+
+/// Whether a one-letter symbol glued to digits is the unit: "100t", "500g",
+/// "2l" always but before a hyphen; "s" after a decimal ("28.9s", while
+/// "80s" are decades); "m" is as often "million" ("5m people"), so only
+/// before a word that makes it a length ("1.8m tall"). `decimal`: the
+/// number has a decimal point.
+fn glued_letter(sym: &str, after: &str, decimal: bool) -> bool {
+    if after.starts_with('-') {
+        return false;
+    }
+    match sym {
+        "t" | "g" | "l" => true,
+        // "28.9s"; "80s" are decades
+        "s" => decimal,
+        "m" => {
+            let gap = spaces(after);
+            let mut buf = [0u8; MAX_WORD];
+            gap > 0
+                && lower_word(&after[gap..], &mut buf).is_some_and(|(w, n)| {
+                    DIMENSION_WORDS.contains(&w) && lexicon::ends_word(&after[gap..], n)
+                })
+        }
+        _ => false,
+    }
 }
 
 /// A counted noun after a space: "2,000 people" → ("person", noun span).
@@ -222,7 +332,8 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
 /// hyphenated unit ("45-year-old"). Returns the end of the age words.
 pub(crate) fn age_after(text: &str, pos: usize, end: usize) -> Option<usize> {
     let s = text.get(pos..end)?;
-    if let Some(n) = match_phrase(s, "-old", true) {
+    // "45-year-old", and the plural noun "18-year-olds"
+    if let Some(n) = match_phrase(s, "-old", true).or_else(|| match_phrase(s, "-olds", true)) {
         return Some(pos + n);
     }
     let gap = spaces(s);
@@ -387,6 +498,9 @@ mod tests {
             "degrees Celsius",
         );
         unit_is(" deg c", "celsius", ClaimKind::Temperature, "deg c");
+        unit_is("C and", "celsius", ClaimKind::Temperature, "C");
+        no_unit(" C and");
+        no_unit("C/ per");
         unit_is(" degrees", "degree", ClaimKind::Quantity, "degrees");
         unit_is(" years", "year", ClaimKind::Duration, "years");
         unit_is(" km/h", "kilometre per hour", ClaimKind::Quantity, "km/h");
@@ -403,6 +517,8 @@ mod tests {
         assert_eq!(percent("% of", 0, 4), Some(("%", 1)));
         assert_eq!(percent(" percent", 0, 8), Some(("%", 8)));
         assert_eq!(percent(" per cent", 0, 9), Some(("%", 9)));
+        assert_eq!(percent(" per cent a year", 0, 16), Some(("%", 16)));
+        assert_eq!(percent("% a yearly", 0, 10), Some(("%", 1)));
         assert_eq!(percent(" pct", 0, 4), Some(("%", 4)));
         assert_eq!(percent(" percentage points", 0, 18), Some(("pp", 18)));
         assert_eq!(percent("-percent", 0, 8), Some(("%", 8)));
@@ -420,6 +536,7 @@ mod tests {
         assert_eq!(age_after("-old man", 0, 8), Some(4));
         assert_eq!(age_after(" of age", 0, 7), Some(7));
         assert_eq!(age_after(" older", 0, 6), None);
+        assert_eq!(age_after("-olds who", 0, 9), Some(5));
     }
 
     #[test]

@@ -1123,6 +1123,7 @@ pub(crate) mod test_support {
                 range: None,
                 part_of: None,
                 sentence,
+                context: Default::default(),
             });
             self
         }
@@ -1812,6 +1813,7 @@ mod tests {
                     range: None,
                     part_of: None,
                     sentence: 0,
+                    context: Default::default(),
                 });
             }
             if claims.len() >= 3 {

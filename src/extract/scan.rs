@@ -14,6 +14,7 @@ use super::approx;
 use super::date;
 use std::sync::LazyLock;
 
+use super::context::{self, Context};
 use super::lexicon::{MAX_WORD, WordMap, ends_word, lower_word, match_phrase, spaces};
 use super::money::{self, Currency};
 use super::number::{self, Num};
@@ -31,7 +32,9 @@ struct Starters {
 static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     let mut words = WordMap::default();
     let mut mask = [0u32; 26];
-    let extra = ["a", "an", "half", "between", "aged", "age"];
+    let extra = [
+        "a", "an", "half", "between", "aged", "age", "percent", "percents", "per", "pct",
+    ];
     let all = number::starter_words()
         .chain(approx::first_words())
         .chain(extra.iter().copied());
@@ -52,6 +55,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
         if s.start >= end || prose.get(s.start..end).is_none() {
             continue;
         }
+        let first = out.len();
         let mut sc = Scanner {
             text: prose,
             sentence: s.start..end,
@@ -59,6 +63,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
             out: &mut out,
         };
         sc.run();
+        context::annotate(prose, &(s.start..end), &mut out[first..]);
     }
     out
 }
@@ -113,11 +118,12 @@ impl Scanner<'_, '_> {
                 }
                 if digits {
                     // "USD115" is money; "G7", "A380", "MP3" are names
-                    if c.is_ascii_uppercase() && money::prefix(self.text, i, end).is_some() {
-                        if let Some(e) = self.try_figure(i) {
-                            i = e.max(i + 1);
-                            continue;
-                        }
+                    if c.is_ascii_uppercase()
+                        && money::prefix(self.text, i, end).is_some()
+                        && let Some(e) = self.try_figure(i)
+                    {
+                        i = e.max(i + 1);
+                        continue;
                     }
                     i = self.token_end(i).max(wend);
                     continue;
@@ -194,11 +200,12 @@ impl Scanner<'_, '_> {
                     || approx::starts_symbol(ch)
                     || number::is_vulgar(ch)
                     || (ch == '\u{2212}' && b.get(i + len).is_some_and(u8::is_ascii_digit));
-                if cand && !prev_alnum {
-                    if let Some(e) = self.try_at(i) {
-                        i = e.max(i + 1);
-                        continue;
-                    }
+                if cand
+                    && !prev_alnum
+                    && let Some(e) = self.try_at(i)
+                {
+                    i = e.max(i + 1);
+                    continue;
                 }
                 i += len;
                 continue;
@@ -217,7 +224,18 @@ impl Scanner<'_, '_> {
                 before(b, i - 1, start).is_some_and(|p| p.is_ascii_alphanumeric())
             }
             // URL escapes and queries ("%28", "id=305"), citations ("[14]")
-            Some(b'%' | b'=' | b'&' | b'?' | b'[' | b'^') => true,
+            Some(b'%' | b'&' | b'?' | b'[' | b'^') => true,
+            // "id=305" in a URL, but "(n=104)" and "x=0.64 H" in a formula
+            Some(b'=') => {
+                let token = b[start..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| !c.is_ascii_whitespace());
+                // "2+2=5" is arithmetic
+                token.clone().any(|c| matches!(c, b'?' | b'&' | b'/'))
+                    || token.count() == 1
+                    || before(b, i - 1, start).is_some_and(|p| p.is_ascii_digit())
+            }
             _ => false,
         }
     }
@@ -228,12 +246,10 @@ impl Scanner<'_, '_> {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         while i < end {
-            if b[i].is_ascii_alphanumeric() {
-                i += 1;
-            } else if matches!(b[i], b'.' | b',' | b':' | b'/' | b'-' | b'_')
+            let joiner = matches!(b[i], b'.' | b',' | b':' | b'/' | b'-' | b'_')
                 && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-                && i + 1 < end
-            {
+                && i + 1 < end;
+            if b[i].is_ascii_alphanumeric() || joiner {
                 i += 1;
             } else {
                 break;
@@ -310,6 +326,7 @@ impl Scanner<'_, '_> {
             range: None,
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         });
         Some(d.end)
     }
@@ -327,15 +344,25 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        if let Some((_, w, n)) = word {
-            if matches!(w, "aged" | "age") {
-                return self.aged(p, p + n, ap);
-            }
+        if let Some((_, w, n)) = word
+            && matches!(w, "aged" | "age")
+        {
+            return self.aged(p, p + n, ap);
+        }
+        if let Some((_, "percent" | "percents" | "per" | "pct", _)) = word {
+            return if ap.is_none() {
+                self.percent_of(p)
+            } else {
+                None
+            };
         }
         if ap.is_some() && self.date_at_peek(p) {
             return None;
         }
-        let a = self.figure(p, None, ap.is_some())?;
+        let mut a = self.figure(p, None, ap.is_some())?;
+        if ap.is_none() {
+            self.spaced_minus(&mut a);
+        }
         if !a.suffixed && a.currency.is_none() && self.phone(&a) {
             return None;
         }
@@ -353,6 +380,27 @@ impl Scanner<'_, '_> {
         let e = a.span.end;
         self.push(a, ap, None);
         Some(e)
+    }
+
+    /// "- 20 degrees fahrenheit": a minus set off by a space counts for a
+    /// temperature only (elsewhere " - " is a dash), and only at the start
+    /// of the sentence or after a space or bracket.
+    fn spaced_minus(&self, a: &mut Fig) {
+        let b = self.text.as_bytes();
+        let s = a.span.start;
+        if a.kind != ClaimKind::Temperature
+            || a.value < 0.0
+            || s < self.sentence.start + 2
+            || &b[s - 2..s] != b"- "
+        {
+            return;
+        }
+        let open = s - 2 == self.sentence.start || matches!(b[s - 3], b' ' | b'(' | b'\t');
+        if open {
+            a.span.start = s - 2;
+            a.number_span.start = s - 2;
+            a.value = -a.value;
+        }
     }
 
     /// True when `a` begins a phone number: "555-1234", "+1-222-2222",
@@ -477,12 +525,20 @@ impl Scanner<'_, '_> {
             return Some(f);
         }
         if glued {
-            // only a unit symbol may be glued on: "200lbs", "75ml"
+            // a currency code or sign glued on: "115USD", "100元"
+            if let Some(c) = money::suffix(text, num.end, end).filter(|c| c.start == num.end) {
+                self.with_currency(&mut f, c);
+                return Some(f);
+            }
+            // else only a unit symbol may be glued on: "200lbs", "75ml"
             let u = quantity::unit(text, num.end, end)?;
             if u.word || num.words {
                 return None;
             }
             self.with_unit(&mut f, u);
+            return Some(f);
+        }
+        if num.ratio {
             return Some(f);
         }
         if let Some((unit, e)) = quantity::percent(text, num.end, end) {
@@ -493,14 +549,7 @@ impl Scanner<'_, '_> {
             return Some(f);
         }
         if let Some(c) = money::suffix(text, num.end, end) {
-            f.kind = ClaimKind::Money;
-            f.unit = Some(c.code);
-            f.value *= c.factor;
-            f.step *= c.factor;
-            f.factor = c.factor;
-            f.span.end = c.end;
-            f.suffixed = true;
-            f.measured = quantity::measured_of(text, c.end, end).map(|(a, b)| a..b);
+            self.with_currency(&mut f, c);
             return Some(f);
         }
         if let Some(u) = quantity::unit(text, num.end, end) {
@@ -531,6 +580,7 @@ impl Scanner<'_, '_> {
         if num.plain_int
             && num.digits_end - num.start == 4
             && (1900.0..=2100.0).contains(&num.value)
+            && !self.counts(p, num.end)
         {
             f.kind = ClaimKind::Year;
             f.date = Some(DateParts {
@@ -541,6 +591,58 @@ impl Scanner<'_, '_> {
         Some(f)
     }
 
+    /// True when a year-like integer ending at `e` counts things: "2000 of
+    /// them", "2000 more"; not after a determiner ("the 2020 elections",
+    /// "its 2019 results"), where it names a year.
+    fn counts(&self, p: usize, e: usize) -> bool {
+        let (text, end) = (self.text, self.sentence.end);
+        let rest = &text[e..end];
+        let gap = spaces(rest);
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, n)) = (gap > 0)
+            .then(|| lower_word(&rest[gap..], &mut buf))
+            .flatten()
+        else {
+            return false;
+        };
+        if !ends_word(&rest[gap..], n) || !rest.as_bytes()[gap].is_ascii_lowercase() {
+            return false;
+        }
+        for d in [
+            "the", "its", "their", "his", "her", "our", "this", "that", "a", "an",
+        ] {
+            if self.prev_word_is(p, d) {
+                return false;
+            }
+        }
+        if self.text[..p].trim_end_matches([' ', '\t']).ends_with("'s") {
+            return false;
+        }
+        // a plural after it is no sign: "2005 sales", "the 1979 series",
+        // "2001 winners" are years
+        matches!(w, "of" | "more" | "fewer" | "additional" | "extra")
+    }
+
+    /// Sets the kind, value, unit and span of a figure with currency `c`
+    /// written after it, and reads the minor unit that may follow a whole
+    /// amount: "thirteen dollars and forty-five cents", "15 dollars 50".
+    fn with_currency(&self, f: &mut Fig, c: Currency) {
+        let (text, end) = (self.text, self.sentence.end);
+        f.kind = ClaimKind::Money;
+        f.unit = Some(c.code);
+        f.value *= c.factor;
+        f.step *= c.factor;
+        f.factor = c.factor;
+        f.span.end = c.end;
+        f.suffixed = true;
+        if let Some((cents, e)) = minor_after(text, c, f.num.scale, end) {
+            f.value += cents;
+            f.step = f.step.min(0.01 * c.factor);
+            f.span.end = e;
+        }
+        f.measured = quantity::measured_of(text, f.span.end, end).map(|(a, b)| a..b);
+    }
+
     /// Sets the kind, unit and span of a figure with unit `u`.
     fn with_unit(&self, f: &mut Fig, u: quantity::Unit) {
         let text = self.text;
@@ -549,14 +651,22 @@ impl Scanner<'_, '_> {
         f.unit = Some(u.name);
         f.span.end = u.end;
         f.suffixed = true;
-        if u.kind == ClaimKind::Duration {
-            if let Some(e) = quantity::age_after(text, u.end, end) {
-                f.kind = ClaimKind::Age;
-                f.span.end = e;
-                return;
-            }
+        if u.kind == ClaimKind::Duration
+            && let Some(e) = quantity::age_after(text, u.end, end)
+        {
+            f.kind = ClaimKind::Age;
+            f.span.end = e;
+            return;
         }
-        let of = quantity::measured_of(text, u.end, end);
+        // "5 feet 2 inches", "6 ft 1 in": one length in feet
+        if u.name == "foot"
+            && let Some((inches, e)) = self.inches_after(u.end)
+        {
+            f.value += inches / 12.0;
+            f.step = f.step.min(1.0 / 12.0);
+            f.span.end = e;
+        }
+        let of = quantity::measured_of(text, f.span.end, end);
         // "5 million pounds" of money, "500 pounds of cocaine" of weight
         if u.name == "pound" && u.word && f.num.scale > 1.0 && of.is_none() {
             f.kind = ClaimKind::Money;
@@ -564,6 +674,67 @@ impl Scanner<'_, '_> {
             return;
         }
         f.measured = of.map(|(a, b)| a..b);
+    }
+
+    /// The inches after a length in feet: " 2 inches", " and 2 in". Returns
+    /// the inches and where they end.
+    fn inches_after(&self, at: usize) -> Option<(f64, usize)> {
+        let (text, end) = (self.text, self.sentence.end);
+        let s = text.get(at..end)?;
+        let mut p = spaces(s);
+        if p == 0 {
+            return None;
+        }
+        if let Some(n) = match_phrase(&s[p..], "and", true) {
+            p += n + spaces(&s[p + n..]);
+        }
+        let n = number::parse(text, at + p, end, false)?;
+        if n.ordinal || n.scale != 1.0 || !(0.0..12.0).contains(&n.value) {
+            return None;
+        }
+        let u = quantity::unit(text, n.end, end)?;
+        (u.name == "inch").then_some((n.value, u.end))
+    }
+
+    /// "per cent of twenty", "percents of 210" ending a clause: the
+    /// percentage written after its sign. Only where no number stands
+    /// before (the scanner would have read "5 per cent" as one figure)
+    /// and the number ends the clause ("percent of 18-year-olds" is not
+    /// 18%).
+    fn percent_of(&mut self, p: usize) -> Option<usize> {
+        let (text, end) = (self.text, self.sentence.end);
+        let rest = &text[p..end];
+        let n = ["percents of", "percent of", "per cent of", "pct of"]
+            .iter()
+            .find_map(|ph| match_phrase(rest, ph, true))?;
+        let gap = spaces(&rest[n..]);
+        if gap == 0 {
+            return None;
+        }
+        let num = number::parse(text, p + n + gap, end, false)?;
+        if num.ordinal || num.bare_one || num.ratio || !ends_word(text, num.end) {
+            return None;
+        }
+        let tail = text[num.end..end].trim_start_matches([' ', '\t']);
+        if !(tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?', ')'])) {
+            return None;
+        }
+        let f = Fig {
+            span: p..num.end,
+            number_span: num.start..num.end,
+            kind: ClaimKind::Percent,
+            value: num.value,
+            step: num.step,
+            unit: Some("%"),
+            measured: None,
+            date: None,
+            num,
+            currency: None,
+            suffixed: true,
+            factor: 1.0,
+        };
+        self.push(f, None, None);
+        Some(num.end)
     }
 
     /// "aged 45", "age 87".
@@ -619,10 +790,11 @@ impl Scanner<'_, '_> {
     fn range_tail(&mut self, p: usize, a: &Fig, ap: Option<approx::Found>) -> Option<usize> {
         let text = self.text;
         let end = self.sentence.end;
-        if matches!(a.kind, ClaimKind::Ordinal | ClaimKind::Year) && !a.suffixed {
-            if a.kind == ClaimKind::Ordinal {
-                return None;
-            }
+        if matches!(a.kind, ClaimKind::Ordinal | ClaimKind::Year)
+            && !a.suffixed
+            && a.kind == ClaimKind::Ordinal
+        {
+            return None;
         }
         let rest = &text[a.span.end..end];
         let (dash, n) = if let Some(n) = ["-", "–", "—", "~", " - ", " – ", " — "]
@@ -699,6 +871,7 @@ impl Scanner<'_, '_> {
             range: None,
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         }
     }
 
@@ -748,10 +921,45 @@ impl Scanner<'_, '_> {
             range: Some((id + 1, id + 2)),
             part_of: None,
             sentence: self.si,
+            context: Context::default(),
         });
         self.push(a, None, Some(id));
         self.push(b, None, Some(id));
     }
+}
+
+/// The hundredths after a whole amount in a major currency written after
+/// it: " and forty-five cents", " and 50 pence", or a bare " 50" / " and
+/// 15" that ends the clause. Returns the amount in the major unit and
+/// where it ends.
+fn minor_after(text: &str, major: Currency, scale: f64, end: usize) -> Option<(f64, usize)> {
+    if major.factor != 1.0 || scale != 1.0 {
+        return None;
+    }
+    let s = text.get(major.end..end)?;
+    let mut at = spaces(s);
+    if at == 0 {
+        return None;
+    }
+    if let Some(n) = match_phrase(&s[at..], "and", true) {
+        at += n;
+        let g = spaces(&s[at..]);
+        if g == 0 {
+            return None;
+        }
+        at += g;
+    }
+    let n = number::parse(text, major.end + at, end, false)?;
+    if n.ordinal || n.scale != 1.0 || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
+        return None;
+    }
+    if let Some(c) = money::suffix(text, n.end, end) {
+        return (c.factor == 0.01).then_some((n.value / 100.0, c.end));
+    }
+    let tail = text[n.end..end].trim_start_matches([' ', '\t']);
+    let closes = tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?', ')']);
+    // "15 dollars 5." is too thin: two digits or two words
+    (closes && (n.end - n.start >= 2)).then_some((n.value / 100.0, n.end))
 }
 
 /// Gives the first member of a range what is written once after the
@@ -792,7 +1000,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> Vec<Claim> {
-        claims(s, &[0..s.len()])
+        claims(s, std::slice::from_ref(&(0..s.len())))
     }
 
     /// The claims as (text, kind, value, unit).
@@ -1151,6 +1359,155 @@ mod tests {
             0.12,
             Some("USD"),
         );
+    }
+
+    #[test]
+    fn compound_amounts() {
+        one(
+            "it cost thirteen dollars and forty-five cents",
+            "thirteen dollars and forty-five cents",
+            Money,
+            13.45,
+            Some("USD"),
+        );
+        one(
+            "it costs only 15 dollars 50.",
+            "15 dollars 50",
+            Money,
+            15.5,
+            Some("USD"),
+        );
+        one(
+            "15 dollars and 15.",
+            "15 dollars and 15",
+            Money,
+            15.15,
+            Some("USD"),
+        );
+        one(
+            "won 15 dollars and 50 votes",
+            "15 dollars",
+            Money,
+            15.0,
+            Some("USD"),
+        );
+        one(
+            "5 million dollars 50.",
+            "5 million dollars",
+            Money,
+            5e6,
+            Some("USD"),
+        );
+        one(
+            "he is 5 feet 2 inches tall",
+            "5 feet 2 inches",
+            Quantity,
+            5.0 + 2.0 / 12.0,
+            Some("foot"),
+        );
+        one(
+            "5 feet and 20 inches",
+            "5 feet",
+            Quantity,
+            5.0,
+            Some("foot"),
+        );
+        one(
+            "- 20 degrees fahrenheit",
+            "- 20 degrees fahrenheit",
+            Temperature,
+            -20.0,
+            Some("fahrenheit"),
+        );
+        one(
+            "a 3 - 20 degrees",
+            "20 degrees",
+            Quantity,
+            20.0,
+            Some("degree"),
+        );
+        one("3 out of 4 people", "3 out of 4", Number, 0.75, None);
+    }
+
+    #[test]
+    fn percent_sign_first() {
+        one(
+            "percents of twenty",
+            "percents of twenty",
+            Percent,
+            20.0,
+            Some("%"),
+        );
+        one(
+            "it is per cent of 210.",
+            "per cent of 210",
+            Percent,
+            210.0,
+            Some("%"),
+        );
+        one("5 per cent of 210.", "5 per cent", Percent, 5.0, Some("%"));
+        one(
+            "the percent of 18-year-olds who",
+            "18-year-olds",
+            Age,
+            18.0,
+            Some("year"),
+        );
+        nothing("the percent of voters");
+        one(
+            "the percent of 20 voters",
+            "20 voters",
+            Quantity,
+            20.0,
+            Some("voter"),
+        );
+    }
+
+    #[test]
+    fn years_and_counts() {
+        one("hopes 2005 sales will", "2005", Year, 2005.0, None);
+        one("face 2001 winners", "2001", Year, 2001.0, None);
+        one(
+            "About 2000 of them came",
+            "About 2000",
+            Number,
+            2000.0,
+            None,
+        );
+        one("and had 2000 more", "2000", Number, 2000.0, None);
+        one("the 2020 elections", "2020", Year, 2020.0, None);
+        one("its 2019 results", "2019", Year, 2019.0, None);
+        one("2019 was good", "2019", Year, 2019.0, None);
+        one("in 2010 prices rose", "2010", Year, 2010.0, None);
+        one("since 2010 sales rose", "2010", Year, 2010.0, None);
+    }
+
+    #[test]
+    fn glued_symbols() {
+        one("115USD", "115USD", Money, 115.0, Some("USD"));
+        one("cost 100元!", "100元", Money, 100.0, Some("CNY"));
+        one("100,000 ₭ won", "100,000 ₭", Money, 1e5, Some("LAK"));
+        one("to 120 MEUR", "120 MEUR", Money, 120e6, Some("EUR"));
+        one("100t and", "100t", Quantity, 100.0, Some("tonne"));
+        one("I'm 1.8m tall", "1.8m", Quantity, 1.8, Some("metre"));
+        one(
+            "The weight is 20 (kg)",
+            "20 (kg)",
+            Quantity,
+            20.0,
+            Some("kilogram"),
+        );
+        one("10 dm", "10 dm", Quantity, 10.0, Some("decimetre"));
+        one("10 DM", "10 DM", Money, 10.0, Some("DEM"));
+        one("after ≈28.9s", "≈28.9s", Duration, 28.9, Some("second"));
+        one("a mean (n=104) of", "104", Number, 104.0, None);
+        one("At x=0.64 H", "0.64", Number, 0.64, None);
+        nothing("in his 80s");
+        nothing("see a.php?id=305");
+        one("reading 2+2=5.", "2", Number, 2.0, None);
+        nothing("5m people");
+        nothing("a 48m.");
+        one("20 (kg", "20", Number, 20.0, None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `figcheck claims` for people: one row per figure, as a table.
+//! `figcheck claims` for people: one row per figure, as a table, with the
+//! figure's context (measured thing, time anchor, subject, source).
 
 use std::io::{self, Write};
 
@@ -12,7 +13,7 @@ use crate::source::LineIndex;
 /// Whatever the writer returns.
 pub fn write_table(w: &mut dyn Write, name: &str, doc: &Analysis<'_>) -> io::Result<()> {
     let lines = LineIndex::new(doc.source);
-    let rows: Vec<[String; 6]> = super::json::claims(doc)
+    let rows: Vec<[String; 10]> = super::json::claims(doc)
         .iter()
         .map(|c: &ClaimJson<'_>| {
             let (line, col) = lines.line_col(doc.source, c.start);
@@ -33,6 +34,10 @@ pub fn write_table(w: &mut dyn Write, name: &str, doc: &Analysis<'_>) -> io::Res
                 value,
                 c.unit.unwrap_or("").to_string(),
                 c.approx.unwrap_or("").to_string(),
+                cell(c.measured),
+                cell(c.time.as_ref().map(|t| t.text)),
+                cell(c.subject.as_ref().map(|t| t.text)),
+                cell(c.source.as_ref().map(|t| t.text)),
             ]
         })
         .collect();
@@ -40,7 +45,9 @@ pub fn write_table(w: &mut dyn Write, name: &str, doc: &Analysis<'_>) -> io::Res
     if rows.is_empty() {
         return Ok(());
     }
-    let head = ["at", "kind", "text", "value", "unit", "approx"];
+    let head = [
+        "at", "kind", "text", "value", "unit", "approx", "measured", "time", "subject", "source",
+    ];
     let mut widths = head.map(|h| h.chars().count());
     for r in &rows {
         for (wd, cell) in widths.iter_mut().zip(r) {
@@ -64,6 +71,11 @@ pub fn write_table(w: &mut dyn Write, name: &str, doc: &Analysis<'_>) -> io::Res
         row(w, &cells)?;
     }
     Ok(())
+}
+
+/// A context cell on one line.
+fn cell(t: Option<&str>) -> String {
+    t.unwrap_or("").replace(['\n', '\r', '\t'], " ")
 }
 
 /// 55000000000 → "55000000000", 12.5 → "12.5", without float noise.

@@ -106,6 +106,34 @@ pub struct ClaimJson<'a> {
     /// For ranges: the two members' values, in the order written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<[Option<f64>; 2]>,
+    /// When the figure holds: "since the start of the war", "in 2021".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<SpanJson<'a>>,
+    /// Who or what the sentence is about: "India".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<SpanJson<'a>>,
+    /// Who says so: "Reuters", "the company".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SpanJson<'a>>,
+}
+
+/// A piece of context as JSON: offsets in the original text and its text.
+#[derive(Debug, Serialize)]
+pub struct SpanJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl<'a> SpanJson<'a> {
+    fn new(doc: &'a Analysis<'a>, span: &crate::source::Span) -> SpanJson<'a> {
+        let src = doc.to_source(span);
+        SpanJson {
+            start: src.start,
+            end: src.end,
+            text: doc.slice(span),
+        }
+    }
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -149,11 +177,19 @@ impl<'a> ClaimJson<'a> {
                 doc.claims.get(b).and_then(|c| c.value),
             ]
         });
+        // a range is reported as what its ends are ("10-15 kg" is a
+        // quantity, "between 10 and 15" a number), marked by `members`
+        let kind = match claim.range {
+            Some((a, _)) if claim.kind == ClaimKind::Range => {
+                doc.claims.get(a).map_or(claim.kind, |c| c.kind)
+            }
+            _ => claim.kind,
+        };
         ClaimJson {
             start: span.start,
             end: span.end,
             text: doc.source.get(span).unwrap_or(""),
-            kind: claim.kind,
+            kind,
             value: claim.value.and_then(finite),
             unit: claim.unit,
             approx: claim.approx.as_ref().map(|a| a.phrase),
@@ -164,6 +200,13 @@ impl<'a> ClaimJson<'a> {
             date,
             weekday,
             members,
+            time: claim.context.time.as_ref().map(|t| SpanJson::new(doc, t)),
+            subject: claim
+                .context
+                .subject
+                .as_ref()
+                .map(|t| SpanJson::new(doc, t)),
+            source: claim.context.source.as_ref().map(|t| SpanJson::new(doc, t)),
         }
     }
 }

@@ -1,0 +1,839 @@
+//! Context: what a sentence says around its figures (issue 3, "Context on
+//! every claim"): the time anchor of each figure ("since the start of the
+//! war", "in 2021", "a year earlier"), the sentence's subject when it opens
+//! the sentence plainly ("India has purchased …"), and its attribution
+//! ("according to Reuters", "the company said", "said John Smith").
+//!
+//! Computed once per sentence, only for sentences with figures, by walking
+//! the sentence's bytes; nothing is allocated. The word lists are data
+//! (`checks/lexicon/context.toml`). When a reading is unsure it is left out:
+//! a wrong subject is worse than none.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_phrase, spaces};
+use super::{Claim, ClaimKind};
+use crate::source::Span;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct File {
+    anchor_preps: Vec<String>,
+    relative: Vec<String>,
+    speech: Vec<String>,
+    subject_verbs: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+struct Lexicon {
+    file: File,
+    /// First content word of a relative phrase → (phrase, the word's
+    /// place among the phrase's words), longest phrase first.
+    relative: WordMap<Vec<(usize, usize)>>,
+    speech: WordMap<()>,
+    verbs: WordMap<()>,
+    pronouns: WordMap<()>,
+    /// Per first letter, the lengths of the words that start an anchor or
+    /// an attribution: most words fail this test before any lookup.
+    mask: [u32; 26],
+}
+
+impl Lexicon {
+    /// The length of the word at `i` when it may start an anchor or an
+    /// attribution; else `Err` with the length to skip.
+    fn trigger(&self, b: &[u8], i: usize) -> Result<usize, usize> {
+        let n = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let slot = usize::from(b[i].to_ascii_lowercase().wrapping_sub(b'a'));
+        let hit = n < 32 && self.mask.get(slot).is_some_and(|m| m & (1 << n) != 0);
+        if hit { Ok(n) } else { Err(n.max(1)) }
+    }
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let file: File = lexicon::parse("context", include_str!("../../checks/lexicon/context.toml"));
+    // each phrase under its first content word ("year" in "a year
+    // earlier"), with that word's place in the phrase: common words such
+    // as "a", "the", "in" then never trigger a lookup
+    let mut relative: WordMap<Vec<(usize, usize)>> = WordMap::default();
+    for (i, p) in file.relative.iter().enumerate() {
+        let key = p.split(' ').enumerate().find_map(|(k, t)| {
+            let w: String = t.chars().take_while(char::is_ascii_alphabetic).collect();
+            (!FILLER.contains(&w.as_str())).then_some((w, k))
+        });
+        let (w, k) = key.unwrap_or_else(|| {
+            let w: String = p.chars().take_while(char::is_ascii_alphabetic).collect();
+            (w, 0)
+        });
+        relative.entry(w).or_default().push((i, k));
+    }
+    for v in relative.values_mut() {
+        v.sort_by_key(|&(i, _)| std::cmp::Reverse(file.relative[i].len()));
+    }
+    let set = |v: &[String]| v.iter().map(|w| (w.clone(), ())).collect::<WordMap<()>>();
+    let mut mask = [0u32; 26];
+    let firsts = relative
+        .keys()
+        .map(String::as_str)
+        .chain(file.speech.iter().map(String::as_str));
+    for w in firsts.chain(["since", "according"]) {
+        let c = w.as_bytes().first().copied().unwrap_or(b'-');
+        if c.is_ascii_lowercase() && w.len() < 32 {
+            mask[usize::from(c - b'a')] |= 1 << w.len();
+        }
+    }
+    Lexicon {
+        mask,
+        relative,
+        speech: set(&file.speech),
+        verbs: set(&file.subject_verbs),
+        pronouns: set(&file.pronouns),
+        file,
+    }
+});
+
+/// The context of one claim: prose byte ranges, each where the text names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// When the figure holds: "since the start of the war", "in 2021",
+    /// "a year earlier", "last quarter".
+    pub time: Option<Span>,
+    /// Who or what the sentence is about, when a plain noun phrase opens it
+    /// before its verb: "India" in "India has purchased …".
+    pub subject: Option<Span>,
+    /// Who says so: "Reuters" in "according to Reuters", "the company" in
+    /// "…, the company said", "John Smith" in "…, said John Smith".
+    pub source: Option<Span>,
+}
+
+/// Words that carry no time themselves: a relative phrase is looked up by
+/// its first word not in this list.
+const FILLER: [&str; 24] = [
+    "a", "the", "in", "on", "of", "to", "from", "so", "far", "this", "last", "next", "same",
+    "previous", "first", "second", "third", "fourth", "over", "past", "recent", "since", "two",
+    "three",
+];
+
+/// The start of the word `k` words before the word at `i`: words apart by
+/// spaces, as in the lexicon's phrases.
+fn words_back(s: &str, i: usize, k: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = i;
+    for _ in 0..k {
+        let mut j = at;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+            j -= 1;
+        }
+        if j == at {
+            return None;
+        }
+        while j > 0 && !b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        if !s.is_char_boundary(j) {
+            return None;
+        }
+        // an opening quote or bracket is not part of the word
+        while let Some(c) = s[j..at].chars().next().filter(|c| !c.is_alphanumeric()) {
+            j += c.len_utf8();
+        }
+        at = j;
+    }
+    Some(at)
+}
+
+/// The most words read as possible anchors or attributions in one
+/// sentence; more are left out.
+const MAX_TRIGGERS: usize = 32;
+
+/// One walk over the sentence's words: those outside figures that may
+/// start an anchor or an attribution, as (sentence offset, length).
+fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize)]) -> usize {
+    let b = s.as_bytes();
+    let mut cover = Cover::new(claims);
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < out.len() {
+        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        match LEX.trigger(b, i) {
+            Err(len) => i += len,
+            Ok(len) => {
+                if !cover.covers(base + i) {
+                    out[n] = (i, len);
+                    n += 1;
+                }
+                i += len.max(1);
+            }
+        }
+    }
+    n
+}
+
+/// The most time anchors read in one sentence; more are left out.
+const MAX_ANCHORS: usize = 16;
+
+/// Words that end a noun phrase read backwards or forwards.
+fn breaks(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "as"
+            | "that"
+            | "which"
+            | "while"
+            | "because"
+            | "who"
+            | "when"
+            | "if"
+            | "than"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "since"
+            | "of"
+            | "last"
+            | "next"
+            | "yesterday"
+            | "today"
+    )
+}
+
+/// True for date-like kinds, which anchor others instead of being anchored.
+fn dated(k: ClaimKind) -> bool {
+    matches!(k, ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year)
+}
+
+/// Fills in the context of `claims`, all of them in `sentence`.
+pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let Some(s) = text.get(sentence.clone()) else {
+        return;
+    };
+    let base = sentence.start;
+    let mut words = [(0usize, 0usize); MAX_TRIGGERS];
+    let nt = triggers(s, base, claims, &mut words);
+    let words = &words[..nt];
+    let mut anchors = [(0usize, 0usize); MAX_ANCHORS];
+    let n = anchors_in(s, base, claims, words, &mut anchors);
+    let anchors = &anchors[..n];
+    let source = source_of(s, base, words, anchors);
+    let subject = subject_of(s, base, claims, anchors);
+    for i in 0..claims.len() {
+        let time = if dated(claims[i].kind) {
+            None
+        } else {
+            anchor_for(claims, i, anchors)
+        };
+        let c = &mut claims[i].context;
+        c.time = time.map(|(a, b)| a..b);
+        c.subject = subject.clone();
+        c.source = source.clone();
+    }
+}
+
+/// The time anchor of claim `i`: the first anchor after it with no other
+/// figure between, else the nearest before it.
+fn anchor_for(claims: &[Claim], i: usize, anchors: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let c = &claims[i];
+    // the next figure after this one (claims are sorted by start)
+    let next = claims[i + 1..]
+        .iter()
+        .find(|o| o.part_of.is_none() && !dated(o.kind) && o.span.start >= c.span.end)
+        .map_or(usize::MAX, |o| o.span.start);
+    let k = anchors.partition_point(|a| a.0 < c.span.end);
+    if let Some(&a) = anchors.get(k).filter(|a| a.0 <= next) {
+        return Some(a);
+    }
+    anchors[..k]
+        .iter()
+        .rev()
+        .find(|a| a.1 <= c.span.start)
+        .copied()
+}
+
+/// Whether positions, asked in increasing order, fall inside a claim: one
+/// pass over the sorted claims, however many positions are asked.
+struct Cover<'c> {
+    claims: &'c [Claim],
+    next: usize,
+    end: usize,
+}
+
+impl Cover<'_> {
+    fn new(claims: &[Claim]) -> Cover<'_> {
+        Cover {
+            claims,
+            next: 0,
+            end: 0,
+        }
+    }
+
+    fn covers(&mut self, pos: usize) -> bool {
+        while let Some(c) = self.claims.get(self.next).filter(|c| c.span.start <= pos) {
+            self.end = self.end.max(c.span.end);
+            self.next += 1;
+        }
+        pos < self.end
+    }
+}
+
+/// Collects the sentence's time anchors, sorted by start: its date claims
+/// with the preposition before them, relative phrases, "since …" phrases.
+fn anchors_in(
+    s: &str,
+    base: usize,
+    claims: &[Claim],
+    triggers: &[(usize, usize)],
+    out: &mut [(usize, usize)],
+) -> usize {
+    let lex = &*LEX;
+    let mut n = 0;
+    // a new anchor unless it overlaps one already read
+    fn push(a: (usize, usize), out: &mut [(usize, usize)], n: &mut usize) {
+        if *n < out.len() && !out[..*n].iter().any(|o| o.0 < a.1 && a.0 < o.1) {
+            out[*n] = a;
+            *n += 1;
+        }
+    }
+    // relative phrases and "since …", at the trigger words
+    let mut skip_to = 0;
+    for &(i, len) in triggers {
+        if i < skip_to {
+            continue;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
+            continue;
+        };
+        let found = lex.relative.get(w).and_then(|v| {
+            v.iter().find_map(|&(k, back)| {
+                let st = words_back(s, i, back)?;
+                let m = match_phrase(&s[st..], &lex.file.relative[k], true)?;
+                (st + m > i).then_some((st, st + m))
+            })
+        });
+        if let Some((st, e)) = found {
+            push((base + st, base + e), out, &mut n);
+            skip_to = e;
+            continue;
+        }
+        if w == "since"
+            && let Some(e) = since_phrase(s, base, i + len, claims)
+        {
+            push((base + i, base + e), out, &mut n);
+            skip_to = e;
+        }
+    }
+    // date claims, with the preposition before them: "in 2021"
+    for c in claims
+        .iter()
+        .filter(|c| dated(c.kind) && c.part_of.is_none())
+    {
+        let start = prep_before(s, base, c.span.start).unwrap_or(c.span.start);
+        // a date inside a relative phrase is already there
+        if let Some(k) = out[..n]
+            .iter()
+            .position(|o| o.0 < c.span.end && c.span.start < o.1)
+        {
+            if out[k].1 - out[k].0 < c.span.end - start {
+                out[k] = (start, c.span.end);
+            }
+            continue;
+        }
+        push((start, c.span.end), out, &mut n);
+    }
+    out[..n].sort_unstable();
+    n
+}
+
+/// The preposition right before `at` ("in", "since", "as of"): its start.
+fn prep_before(s: &str, base: usize, at: usize) -> Option<usize> {
+    let rel = at.checked_sub(base)?;
+    let head = s.get(..rel)?.trim_end_matches([' ', '\t']);
+    if head.len() == rel {
+        return None;
+    }
+    LEX.file.anchor_preps.iter().find_map(|p| {
+        let st = head.len().checked_sub(p.len())?;
+        let ok = head.is_char_boundary(st)
+            && head[st..].eq_ignore_ascii_case(p)
+            && (st == 0 || !head.as_bytes()[st - 1].is_ascii_alphanumeric());
+        ok.then_some(base + st)
+    })
+}
+
+/// "since the start of the war": after "since", two to eight words up to
+/// punctuation, a digit or a figure. `at` is after "since" (sentence
+/// offset); returns the end (sentence offset).
+fn since_phrase(s: &str, base: usize, at: usize, claims: &[Claim]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = at;
+    let mut end = at;
+    let mut words = 0;
+    while words < 8 {
+        let g = spaces(&s[i..]);
+        if g == 0 || claims.iter().any(|c| c.span.start == base + i + g) {
+            break;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, len)) = lower_word(&s[i + g..], &mut buf) else {
+            break;
+        };
+        if words > 0
+            && matches!(
+                w,
+                "and" | "but" | "when" | "while" | "as" | "that" | "which"
+            )
+        {
+            break;
+        }
+        // "since Putin waged war on …" is a clause, too long to be read
+        // as a time anchor here
+        let verb_like = LEX.verbs.contains_key(w)
+            || LEX.speech.contains_key(w)
+            || (w.len() >= 5 && w.ends_with("ed"));
+        if verb_like {
+            return None;
+        }
+        i += g + len;
+        while b.get(i).is_some_and(|c| *c == b'\'' || *c == b'-')
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+        }
+        end = i;
+        words += 1;
+    }
+    (words >= 2).then_some(end)
+}
+
+/// A word of a noun phrase: letters, with inner hyphens, apostrophes and
+/// dots ("U.S.", "India's", "state-owned"). Returns its end.
+fn np_word_end(b: &[u8], i: usize) -> Option<usize> {
+    if !b.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut e = i;
+    while e < b.len()
+        && (b[e].is_ascii_alphabetic()
+            || (matches!(b[e], b'-' | b'\'' | b'.' | b'&')
+                && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic)))
+    {
+        e += 1;
+    }
+    if b.get(e).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // "Acme Corp. earned": a capitalized abbreviation keeps its dot when
+    // the sentence goes on in lowercase
+    if b[i].is_ascii_uppercase()
+        && b.get(e) == Some(&b'.')
+        && b.get(e + 1) == Some(&b' ')
+        && b.get(e + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        e += 1;
+    }
+    Some(e)
+}
+
+/// True when a phrase names someone: a capitalized word in it or a
+/// determiner first ("the company"), and not a lone pronoun.
+fn names_someone(s: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    let first = lower_word(s, &mut buf).map(|(w, _)| w);
+    if first.is_some_and(|w| LEX.pronouns.contains_key(w)) {
+        return false;
+    }
+    let capital = s
+        .split(' ')
+        .any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    capital || first.is_some_and(|w| matches!(w, "the" | "a" | "an"))
+}
+
+/// Up to six words forward from `i` (sentence offset) forming a noun
+/// phrase; stops at punctuation, digits, verbs and function words.
+fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let start = i;
+    let mut at = i;
+    let mut end = None;
+    for k in 0..6 {
+        let Some(e) = np_word_end(b, at) else { break };
+        let mut buf = [0u8; MAX_WORD];
+        if let Some((w, _)) = lower_word(&s[at..], &mut buf)
+            && ((k > 0 && breaks(w)) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w))
+        {
+            break;
+        }
+        end = Some(e);
+        at = e;
+        if b.get(at) != Some(&b' ') {
+            break;
+        }
+        at += 1;
+    }
+    let e = end?;
+    // "the" alone names nobody
+    let phrase = &s[start..e];
+    (!phrase.eq_ignore_ascii_case("the") && names_someone(phrase)).then_some((start, e))
+}
+
+/// Up to six words backward from `end` (sentence offset) forming a noun
+/// phrase: "the company" in "…, the company said".
+fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut at = end;
+    let mut start = None;
+    for _ in 0..6 {
+        if at == 0 || b[at - 1] != b' ' {
+            break;
+        }
+        let we = at - 1;
+        let mut ws = we;
+        while ws > 0
+            && (b[ws - 1].is_ascii_alphabetic()
+                || (matches!(b[ws - 1], b'-' | b'\'' | b'.' | b'&')
+                    && ws >= 2
+                    && b[ws - 2].is_ascii_alphabetic()))
+        {
+            ws -= 1;
+        }
+        if ws == we || (ws > 0 && b[ws - 1].is_ascii_digit()) {
+            break;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        if let Some((w, _)) = lower_word(&s[ws..we], &mut buf)
+            && (breaks(w) || LEX.verbs.contains_key(w) || LEX.speech.contains_key(w))
+        {
+            break;
+        }
+        start = Some(ws);
+        at = ws;
+    }
+    let st = start?;
+    // the phrase must open a clause: sentence start, comma, quote or dash
+    let open = st == 0
+        || matches!(
+            s[..st].trim_end_matches(' ').as_bytes().last(),
+            Some(b',' | b'"' | b'-' | b'(' | b';' | b':')
+        )
+        || s[..st]
+            .trim_end_matches(' ')
+            .ends_with(['\u{201d}', '\u{2019}', '\u{2014}']);
+    let phrase = &s[st..end - 1];
+    (open && names_someone(phrase)).then_some((st, end - 1))
+}
+
+/// "according to Reuters", "…, the company said", "said John Smith".
+fn source_of(
+    s: &str,
+    base: usize,
+    triggers: &[(usize, usize)],
+    anchors: &[(usize, usize)],
+) -> Option<Span> {
+    for &(i, len) in triggers {
+        let mut buf = [0u8; MAX_WORD];
+        let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
+            continue;
+        };
+        if w == "according" {
+            if let Some(n) = match_phrase(&s[i..], "according to", true) {
+                let at = i + n + spaces(&s[i + n..]);
+                if let Some((a, e)) = np_forward(s, at) {
+                    return Some(base + a..base + e);
+                }
+            }
+        } else if LEX.speech.contains_key(w) && lexicon::ends_word(s, i + len) {
+            // "the company said", "officials have said", "the Times last
+            // month reported": a time anchor before the verb is passed
+            let mut end = i;
+            let head = s[..i].trim_end_matches(' ');
+            if let Some(a) = anchors.iter().find(|a| a.1 == base + head.len()) {
+                end = a.0 - base;
+            }
+            let mut k = 0;
+            while k < 2 {
+                let head = s[..end].trim_end_matches(' ');
+                let ws = head
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_ascii_alphabetic())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
+                let mut b2 = [0u8; MAX_WORD];
+                let aux = lower_word(&head[ws..], &mut b2)
+                    .is_some_and(|(w, _)| matches!(w, "has" | "have" | "had" | "was" | "were"));
+                if !aux || ws == 0 {
+                    break;
+                }
+                end = ws;
+                k += 1;
+            }
+            if let Some((a, e)) = np_backward(s, end) {
+                return Some(base + a..base + e);
+            }
+            // ", said John Smith": only after a comma or a closing quote
+            let head = s[..i].trim_end_matches(' ');
+            // ("X, told the Times" names whom X told, not who told)
+            let inverted = head.ends_with([',', '"', '\u{201d}']) && !matches!(w, "told" | "tells");
+            if inverted {
+                let at = i + len + spaces(&s[i + len..]);
+                if let Some((a, e)) = np_forward(s, at) {
+                    return Some(base + a..base + e);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The noun phrase that opens the sentence before its verb, when the verb
+/// comes before the first figure: "India" in "India has purchased …".
+/// A leading anchor and comma ("In 2021, …") and a conjunction are passed.
+fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]) -> Option<Span> {
+    let b = s.as_bytes();
+    let mut i = b
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'"' | b'\''))?;
+    if let Some(a) = anchors.first().filter(|a| a.0 == base + i) {
+        let after = a.1 - base;
+        if b.get(after) == Some(&b',') {
+            i = after + 1 + spaces(&s[after + 1..]);
+        }
+    }
+    let mut buf = [0u8; MAX_WORD];
+    if let Some((w, len)) = lower_word(&s[i..], &mut buf)
+        && matches!(w, "but" | "and" | "so" | "yet")
+        && b.get(i + len) == Some(&b' ')
+    {
+        i += len + 1;
+    }
+    // the phrase must start with a capital: a sentence's first word, and
+    // not one that opens a clause or a phrase ("When prices rose …")
+    if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut b1 = [0u8; MAX_WORD];
+    if lower_word(&s[i..], &mut b1).is_some_and(|(w, _)| {
+        breaks(w)
+            || matches!(
+                w,
+                "when"
+                    | "although"
+                    | "though"
+                    | "after"
+                    | "before"
+                    | "despite"
+                    | "during"
+                    | "over"
+                    | "under"
+                    | "about"
+                    | "unless"
+                    | "once"
+                    | "until"
+                    | "almost"
+                    | "nearly"
+                    | "some"
+                    | "more"
+                    | "less"
+                    | "only"
+                    | "just"
+                    | "around"
+            )
+    }) {
+        return None;
+    }
+    let (a, e) = np_forward(s, i)?;
+    // the next word must be a verb, before any figure
+    let g = spaces(&s[e..]);
+    if g == 0 {
+        return None;
+    }
+    let mut b2 = [0u8; MAX_WORD];
+    let (v, _) = lower_word(&s[e + g..], &mut b2)?;
+    if !(LEX.verbs.contains_key(v) || LEX.speech.contains_key(v)) {
+        return None;
+    }
+    let first_figure = claims
+        .iter()
+        .filter(|c| !dated(c.kind))
+        .map(|c| c.span.start)
+        .min()?;
+    (base + e < first_figure).then_some(base + a..base + e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<Claim> {
+        super::super::extract(s, std::slice::from_ref(&(0..s.len())))
+    }
+
+    /// The context of the claim written `figure`, as text.
+    fn context<'s>(s: &'s str, figure: &str) -> [Option<&'s str>; 3] {
+        let all = run(s);
+        let c = all
+            .iter()
+            .find(|c| &s[c.span.clone()] == figure)
+            .unwrap_or_else(|| panic!("no `{figure}` in `{s}`"));
+        let t = |x: &Option<Span>| x.clone().map(|r| &s[r]);
+        [
+            t(&c.context.time),
+            t(&c.context.subject),
+            t(&c.context.source),
+        ]
+    }
+
+    #[track_caller]
+    fn time(s: &str, figure: &str, want: Option<&str>) {
+        assert_eq!(context(s, figure)[0], want, "time of `{figure}`");
+    }
+
+    #[track_caller]
+    fn subject(s: &str, figure: &str, want: Option<&str>) {
+        assert_eq!(context(s, figure)[1], want, "subject of `{figure}`");
+    }
+
+    #[track_caller]
+    fn source(s: &str, figure: &str, want: Option<&str>) {
+        assert_eq!(context(s, figure)[2], want, "source of `{figure}`");
+    }
+
+    const FOUNDING: &str = "India has purchased nearly 13 million barrels of Russian oil since \
+                            the start of the war, up from nearly 16 million barrels in 2021.";
+
+    #[test]
+    fn time_anchors() {
+        time(
+            FOUNDING,
+            "nearly 13 million barrels",
+            Some("since the start of the war"),
+        );
+        time(FOUNDING, "nearly 16 million barrels", Some("in 2021"));
+        time(FOUNDING, "2021", None);
+        time(
+            "In 2021, sales rose 5% to $10 million.",
+            "5%",
+            Some("In 2021"),
+        );
+        time(
+            "Profit was $5 million, up from $4 million a year earlier.",
+            "$4 million",
+            Some("a year earlier"),
+        );
+        time("Sales rose 5% last quarter.", "5%", Some("last quarter"));
+        time(
+            "He said: \"Last week we paid £419m.",
+            "£419m",
+            Some("Last week"),
+        );
+        time("Sales rose 5% to $10 million.", "5%", None);
+        time("The team has won 5 games since.", "5 games", None);
+        time(
+            "It is the first since Putin waged war on Ukraine.",
+            "first",
+            None,
+        );
+    }
+
+    #[test]
+    fn subjects() {
+        subject(FOUNDING, "nearly 13 million barrels", Some("India"));
+        subject(
+            "The state-owned company sold 5,000 cars.",
+            "5,000 cars",
+            Some("The state-owned company"),
+        );
+        subject(
+            "In 2021, Acme Corp. earned $5 million.",
+            "$5 million",
+            Some("Acme Corp."),
+        );
+        subject("It sold 5,000 cars.", "5,000 cars", None);
+        subject("About 5,000 cars were sold.", "About 5,000 cars", None);
+        subject("When prices rose 5% the firm sold 10 cars.", "5%", None);
+    }
+
+    #[test]
+    fn sources() {
+        source("Oil rose 5%, according to Reuters.", "5%", Some("Reuters"));
+        source("Oil rose 5%, the agency said.", "5%", Some("the agency"));
+        source("Oil rose 5%, officials have said.", "5%", None);
+        source(
+            "\"Oil rose 5%,\" said John Smith, an analyst.",
+            "5%",
+            Some("John Smith"),
+        );
+        source(
+            "The Energy Department said oil rose 5%.",
+            "5%",
+            Some("The Energy Department"),
+        );
+        source("He said oil rose 5%.", "5%", None);
+        source("Oil rose 5%, he told the Times.", "5%", None);
+        source(
+            "Oil rose 5%, the Times reported last month.",
+            "5%",
+            Some("the Times"),
+        );
+        source(
+            "Oil rose 5%, the Times last month reported.",
+            "5%",
+            Some("the Times"),
+        );
+        source("Oil rose 5% in 2021.", "5%", None);
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        let f = &LEX.file;
+        for list in [
+            &f.anchor_preps,
+            &f.relative,
+            &f.speech,
+            &f.subject_verbs,
+            &f.pronouns,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for w in list {
+                assert!(!w.is_empty() && w == &w.to_ascii_lowercase(), "`{w}`");
+                assert!(seen.insert(w.as_str()), "duplicate `{w}`");
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "",
+            "said",
+            "according to",
+            "since",
+            "5, said",
+            "In 2021,",
+            "é said 5 é",
+            "5 since é",
+        ] {
+            let _ = run(s);
+        }
+    }
+}
