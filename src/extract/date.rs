@@ -28,14 +28,20 @@ use serde::Deserialize;
 use super::{ClaimKind, DateParts, NamedWeekday};
 use crate::source::Span;
 
+pub mod relative;
+
+pub use relative::{format_period, resolve};
+
 /// A date, period or year read by [`parse_at`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct DateMatch {
     /// Prose byte just past the figure.
     pub end: usize,
-    /// `Date`, `DateRange` or `Year`.
+    /// `Date`, `DateRange`, `Year` or `Duration`.
     pub kind: ClaimKind,
     pub parts: DateParts,
+    /// For a duration ("several weeks"): its length in seconds.
+    pub seconds: Option<f64>,
 }
 
 type Res<'a, T> = IResult<&'a str, T>;
@@ -49,6 +55,8 @@ struct DatesFile {
     month: Vec<NameGroup>,
     weekday: Vec<NameGroup>,
     context: Context,
+    relative: relative::RelativeFile,
+    duration_seconds: std::collections::BTreeMap<String, f64>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +160,8 @@ struct Lexicon {
     /// indexed by [`prefix_index`].
     prefixes: Vec<u64>,
     weekday_names: Vec<String>,
+    relative: relative::RelativeFile,
+    duration_seconds: std::collections::BTreeMap<String, f64>,
 }
 
 /// The index of three ASCII letters in the prefix bit set, any case.
@@ -190,6 +200,24 @@ fn full_names(groups: &[NameGroup]) -> Vec<String> {
     names
 }
 
+/// Values a duration in seconds: "18 months" is 46,656,000 seconds, so
+/// that durations written in different units compare. Leaves other claims,
+/// and durations in a unit the lexicon does not time, as they are. A range
+/// of durations is passed with `range_of_durations` set.
+pub(crate) fn duration_in_seconds(c: &mut super::Claim, range_of_durations: bool) {
+    if c.kind != ClaimKind::Duration && !range_of_durations {
+        return;
+    }
+    let Some(&k) = c.unit.and_then(|u| LEXICON.duration_seconds.get(u)) else {
+        return;
+    };
+    c.value = c.value.map(|v| v * k);
+    c.low *= k;
+    c.high *= k;
+    c.step *= k;
+    c.unit = Some("second");
+}
+
 /// The full name of month `n` (1 = January).
 pub(crate) fn month_name(n: u8) -> &'static str {
     let names = &LEXICON.month_names;
@@ -216,6 +244,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         prefixes: prefixes(file.month.iter().chain(&file.weekday)),
         weekday_names: full_names(&file.weekday),
         context: file.context,
+        relative: file.relative,
+        duration_seconds: file.duration_seconds,
     }
 });
 
@@ -423,6 +453,7 @@ fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m.number),
         day: Some(d),
         weekday: None,
+        relative: None,
     };
     match to_day {
         Some(to) if to > d => Ok((
@@ -449,6 +480,7 @@ fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m.number),
         day: Some(d),
         weekday: None,
+        relative: None,
     };
     Ok((rest, (ClaimKind::Date, parts)))
 }
@@ -469,6 +501,7 @@ fn iso(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m as u8),
         day: Some(d as u8),
         weekday: None,
+        relative: None,
     };
     Ok((rest, (ClaimKind::Date, parts)))
 }
@@ -737,11 +770,29 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
         }
         _ => None,
     };
-    let (rest, (kind, parts)) = found?;
+    let Some((rest, (kind, parts))) = found else {
+        return relative_at(text, start, end);
+    };
     Some(DateMatch {
         end: end - rest.len(),
         kind,
         parts,
+        seconds: None,
+    })
+}
+
+/// A relative date or a vague duration at `start`: "yesterday", "two weeks
+/// ago", "several months".
+fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {
+    let f = relative::parse(text, start, end)?;
+    Some(DateMatch {
+        end: f.end,
+        kind: f.kind,
+        parts: DateParts {
+            relative: f.relative,
+            ..DateParts::default()
+        },
+        seconds: f.seconds,
     })
 }
 
@@ -1562,6 +1613,7 @@ mod tests {
             month: Some(m),
             day: Some(d),
             weekday: None,
+            relative: None,
         };
         assert_eq!(year_for(&parts(3, 31), Some(doc)), Some(1987));
         assert_eq!(

@@ -294,19 +294,20 @@ impl Scanner<'_, '_> {
         }
         let value = (d.kind == ClaimKind::Year)
             .then(|| d.parts.year.map(f64::from))
-            .flatten();
+            .flatten()
+            .or(d.seconds);
         self.out.push(Claim {
             span: i..d.end,
             number_span: i..d.end,
             kind: d.kind,
             value,
             step: 1.0,
-            unit: None,
+            unit: d.seconds.map(|_| "second"),
             approx: None,
             low: value.unwrap_or(0.0),
             high: value.unwrap_or(0.0),
             measured: None,
-            date: Some(d.parts),
+            date: (d.kind != ClaimKind::Duration).then_some(d.parts),
             range: None,
             part_of: None,
             sentence: self.si,
@@ -713,6 +714,7 @@ impl Scanner<'_, '_> {
             (c.low, c.high) = approx::interval(f.value, a.low, a.high);
         }
         c.part_of = part_of;
+        date::duration_in_seconds(&mut c, false);
         self.out.push(c);
     }
 
@@ -730,7 +732,7 @@ impl Scanner<'_, '_> {
             ),
             None => (lo, hi),
         };
-        self.out.push(Claim {
+        let mut range = Claim {
             span: start..b.span.end,
             number_span: a.number_span.start..b.number_span.end,
             kind: ClaimKind::Range,
@@ -748,7 +750,9 @@ impl Scanner<'_, '_> {
             range: Some((id + 1, id + 2)),
             part_of: None,
             sentence: self.si,
-        });
+        };
+        date::duration_in_seconds(&mut range, b.kind == ClaimKind::Duration);
+        self.out.push(range);
         self.push(a, None, Some(id));
         self.push(b, None, Some(id));
     }

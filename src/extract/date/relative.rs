@@ -1,0 +1,687 @@
+//! Relative dates and vague durations: "yesterday", "last Tuesday", "next
+//! year", "earlier this month", "two weeks ago", "the past three years", "a
+//! year earlier", and how they resolve against a document date.
+//!
+//! [`parse`] reads one expression at a word start; it runs at every word, so
+//! it first looks at the word's first letter and length and gives up on most
+//! words there. The words it knows (determiners such as "next" with their
+//! offset, calendar units, day words) are data in `checks/lexicon/dates.toml`
+//! under `[relative]`. [`resolve`] turns an expression into the calendar days
+//! it covers; an expression anchored to another date in the text ("a year
+//! earlier", "the previous quarter") is not resolved against the document
+//! date, because the text, not the calendar, says what it counts from.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use serde::Deserialize;
+
+use super::LEXICON;
+use crate::extract::ClaimKind;
+use crate::extract::lexicon::spaces;
+use crate::extract::number;
+
+/// What a relative expression counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelUnit {
+    Day,
+    Week,
+    /// Saturday and Sunday of a week.
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    /// A weekday, Monday = 1 … Sunday = 7: "last Tuesday".
+    Weekday(u8),
+}
+
+/// Which days an expression covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One day `offset` units from the anchor: "yesterday", "two weeks ago".
+    Point,
+    /// The calendar unit `offset` units from the anchor's: "last week",
+    /// "next year", "earlier this month".
+    Period,
+    /// The run of `offset` units ending (negative) or starting (positive)
+    /// at the anchor: "the past three years", "the next two days".
+    Span,
+}
+
+/// What a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The date the document was written: "yesterday", "next month".
+    Document,
+    /// Another date in the text: "a year earlier", "the previous quarter".
+    Text,
+}
+
+/// A relative date as written: `offset` units of `unit` from the anchor,
+/// covering the days `shape` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relative {
+    pub unit: RelUnit,
+    pub offset: i32,
+    pub shape: Shape,
+    pub anchor: Anchor,
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RelativeFile {
+    day_words: Vec<DayWord>,
+    determiners: Vec<Determiner>,
+    units: Vec<UnitWord>,
+    vague_counts: Vec<VagueCount>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DayWord {
+    word: String,
+    offset: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Determiner {
+    word: String,
+    offset: i32,
+    /// Counts from a date in the text ("the previous quarter").
+    #[serde(default)]
+    anchored: bool,
+    /// "the past year" is the twelve months to now, not the calendar year.
+    #[serde(default)]
+    span: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitWord {
+    /// Spellings, singular first; a space matches any run of spaces.
+    words: Vec<String>,
+    /// `day`, `week`, `weekend`, `month`, `quarter` or `year`.
+    unit: String,
+    /// How many of `unit` one of these is (a fortnight is 14 days).
+    #[serde(default = "one")]
+    count: i32,
+    /// Length in seconds, for durations.
+    seconds: f64,
+    /// Not in the unit lexicon (`units.toml`): a count before it is a
+    /// duration found here ("2 nights").
+    #[serde(default)]
+    extra: bool,
+}
+
+fn one() -> i32 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueCount {
+    phrase: String,
+    value: f64,
+}
+
+impl RelativeFile {
+    pub(super) fn check(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        let words = self
+            .day_words
+            .iter()
+            .map(|d| &d.word)
+            .chain(self.determiners.iter().map(|d| &d.word))
+            .chain(self.units.iter().flat_map(|u| &u.words))
+            .chain(self.vague_counts.iter().map(|v| &v.phrase));
+        for w in words {
+            if w.trim().is_empty() || !seen.insert(w.to_ascii_lowercase()) {
+                return Err(format!("empty or duplicate relative word `{w}`"));
+            }
+        }
+        for u in &self.units {
+            if unit_of(&u.unit).is_none() {
+                return Err(format!("unknown unit `{}`", u.unit));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unit_of(name: &str) -> Option<RelUnit> {
+    Some(match name {
+        "day" => RelUnit::Day,
+        "week" => RelUnit::Week,
+        "weekend" => RelUnit::Weekend,
+        "month" => RelUnit::Month,
+        "quarter" => RelUnit::Quarter,
+        "year" => RelUnit::Year,
+        _ => return None,
+    })
+}
+
+fn file() -> &'static RelativeFile {
+    &LEXICON.relative
+}
+
+// ---------------------------------------------------------------------------
+// Word helpers
+
+/// The ASCII letters at the start of `s`.
+fn word(s: &str) -> &str {
+    let n = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    &s[..n]
+}
+
+/// `s` after one or more spaces, or `None`.
+fn after_space(s: &str) -> Option<&str> {
+    let n = spaces(s);
+    (n > 0).then(|| &s[n..])
+}
+
+/// Matches `phrase` (a space matches a run of spaces) as whole words at the
+/// start of `s`; returns the rest.
+fn phrase<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    crate::extract::lexicon::match_phrase(s, p, true).map(|n| &s[n..])
+}
+
+/// A unit word read by [`unit_at`].
+struct UnitAt<'a> {
+    unit: RelUnit,
+    /// How many of `unit` one is (14 days for a fortnight).
+    count: i32,
+    seconds: f64,
+    /// Written in the singular ("day", not "days").
+    singular: bool,
+    /// Whether the lexicon's unit lacks a spelling in the unit lexicon
+    /// (nights, weekends, fortnights), so a count before it is a duration
+    /// only this parser finds.
+    extra: bool,
+    rest: &'a str,
+}
+
+/// A unit word at the start of `s`.
+fn unit_at(s: &str) -> Option<UnitAt<'_>> {
+    for u in &file().units {
+        for (k, w) in u.words.iter().enumerate() {
+            if let Some(rest) = phrase(s, w) {
+                return Some(UnitAt {
+                    unit: unit_of(&u.unit)?,
+                    count: u.count,
+                    seconds: u.seconds,
+                    singular: k == 0,
+                    extra: u.extra,
+                    rest,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A full weekday name (any case) or, after a determiner, an abbreviation.
+fn weekday_at(s: &str) -> Option<(u8, &str)> {
+    let (rest, name) = super::weekday(s).ok()?;
+    Some((name.number, rest))
+}
+
+/// A whole count at `pos`: "two", "3", "a", "ten", not "1.5" or "3rd".
+fn count_at(text: &str, pos: usize, end: usize) -> Option<(i32, usize)> {
+    // "a year earlier", "an hour ago": the article alone counts one
+    let s = text.get(pos..end)?;
+    let w = word(s);
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) && spaces(&s[w.len()..]) > 0 {
+        return Some((1, pos + w.len()));
+    }
+    let n = number::parse(text, pos, end, false)?;
+    if n.ordinal || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
+        return None;
+    }
+    Some((n.value as i32, n.end))
+}
+
+/// Day words: "today", "yesterday", "tomorrow".
+fn day_word(s: &str) -> Option<(i32, &str)> {
+    let w = word(s);
+    file()
+        .day_words
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))
+        .map(|d| (d.offset, &s[w.len()..]))
+}
+
+/// Words that can begin an expression `parse` reads, by first letter; a
+/// cheap test before any lookup.
+fn may_start(first: u8) -> bool {
+    matches!(
+        first | 0x20,
+        b'a' | b'c'
+            | b'e'
+            | b'f'
+            | b'l'
+            | b'n'
+            | b'o'
+            | b'p'
+            | b's'
+            | b't'
+            | b'u'
+            | b'y'
+            | b'w'
+            | b'h'
+            | b'0'..=b'9'
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Parsers
+
+/// A relative expression read by [`parse`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Found {
+    /// Prose byte just past it.
+    pub end: usize,
+    pub kind: ClaimKind,
+    /// `None` for a duration.
+    pub relative: Option<Relative>,
+    /// For a duration: its length in seconds.
+    pub seconds: Option<f64>,
+}
+
+/// Reads a relative date or a vague duration at prose byte `start` of
+/// `text[..end]` (a word start).
+pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
+    let s = text.get(start..end)?;
+    let first = *s.as_bytes().first()?;
+    if !may_start(first) {
+        return None;
+    }
+    let at = |rest: &str| end - rest.len();
+    if let Some((offset, rest)) = day_word(s) {
+        // "today", "yesterday", "tomorrow"
+        let rel = Relative {
+            unit: RelUnit::Day,
+            offset,
+            shape: Shape::Point,
+            anchor: Anchor::Document,
+        };
+        return Some(date(at(rest), rel));
+    }
+    let w = word(s);
+    let lw = w.len();
+    if lw == 3 && w.eq_ignore_ascii_case("the") {
+        let rest = after_space(&s[3..])?;
+        if let Some(f) = the_day(rest, end) {
+            return Some(f);
+        }
+        return determined(text, rest, end);
+    }
+    if (lw == 7 && w.eq_ignore_ascii_case("earlier"))
+        || (lw == 5 && w.eq_ignore_ascii_case("later"))
+    {
+        return earlier_later(&s[lw..], end);
+    }
+    if lw == 3 && w.eq_ignore_ascii_case("all") {
+        // "all day", "all week": the whole unit as a duration
+        let rest = after_space(&s[3..])?;
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || u.count != 1 || !u.singular {
+            return None;
+        }
+        return Some(duration(at(u.rest), u.seconds));
+    }
+    if lw == 7 && w.eq_ignore_ascii_case("another") {
+        let rest = after_space(&s[7..])?;
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || !u.singular {
+            return None;
+        }
+        return Some(duration(at(u.rest), u.seconds));
+    }
+    if let Some(f) = determined(text, s, end) {
+        return Some(f);
+    }
+    if let Some(f) = vague_duration(s, end) {
+        return Some(f);
+    }
+    counted(text, start, end)
+}
+
+fn date(end: usize, rel: Relative) -> Found {
+    let kind = match (rel.shape, rel.unit) {
+        (Shape::Point, _) => ClaimKind::Date,
+        _ => ClaimKind::DateRange,
+    };
+    Found {
+        end,
+        kind,
+        relative: Some(rel),
+        seconds: None,
+    }
+}
+
+fn duration(end: usize, seconds: f64) -> Found {
+    Found {
+        end,
+        kind: ClaimKind::Duration,
+        relative: None,
+        seconds: Some(seconds),
+    }
+}
+
+/// After "the": "day before yesterday", "day after tomorrow", "day before".
+fn the_day(s: &str, end: usize) -> Option<Found> {
+    let rest = phrase(s, "day")?;
+    let rest = after_space(rest)?;
+    let (sign, rest) = if let Some(r) = phrase(rest, "before") {
+        (-1, r)
+    } else {
+        (1, phrase(rest, "after")?)
+    };
+    let (offset, anchor, rest) = match after_space(rest).and_then(day_word) {
+        Some((o, r)) => (o + sign, Anchor::Document, r),
+        None => (sign, Anchor::Text, rest),
+    };
+    let rel = Relative {
+        unit: RelUnit::Day,
+        offset,
+        shape: Shape::Point,
+        anchor,
+    };
+    Some(date(end - rest.len(), rel))
+}
+
+/// DET [COUNT] UNIT: "next year", "last Tuesday", "this week", "the past
+/// three years", "previous quarter", "next fiscal year".
+fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
+    let w = word(s);
+    if w.is_empty() || w.len() > 9 {
+        return None;
+    }
+    let det = file()
+        .determiners
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))?;
+    let rest = after_space(&s[w.len()..])?;
+    let anchor = if det.anchored {
+        Anchor::Text
+    } else {
+        Anchor::Document
+    };
+    // "last Tuesday", "next Friday"
+    if let Some((day, r)) = weekday_at(rest) {
+        if det.span {
+            return None;
+        }
+        let rel = Relative {
+            unit: RelUnit::Weekday(day),
+            offset: det.offset,
+            shape: Shape::Point,
+            anchor,
+        };
+        return followed_ok(r).then(|| date(end - r.len(), rel));
+    }
+    // "the past three years", "next two days"
+    let pos = end - rest.len();
+    let (count, rest) = match count_at(text, pos, end) {
+        Some((n, e)) if det.offset != 0 => (Some(n), after_space(&text[e..end])?),
+        _ => (None, rest),
+    };
+    let u = unit_at(rest)?;
+    let (unit, per, r) = (u.unit, u.count, u.rest);
+    if !followed_ok(r)
+        || (count.is_none() && !u.singular)
+        || (count.is_some_and(|n| n > 1) && u.singular)
+    {
+        return None;
+    }
+    // "last day" is rarely yesterday ("the last day of trading"), "this
+    // day" rarely today ("to this day"); "the next day" counts from the text
+    if unit == RelUnit::Day && count.is_none() && !det.anchored {
+        return None;
+    }
+    if per > 1 && det.offset == 0 {
+        return None;
+    }
+    let (offset, shape) = match count {
+        Some(n) => (n * per * det.offset.signum(), Shape::Span),
+        None if det.span || per > 1 => (per * det.offset.signum(), Shape::Span),
+        None => (det.offset, Shape::Period),
+    };
+    let rel = Relative {
+        unit,
+        offset,
+        shape,
+        anchor,
+    };
+    let found = date(end - r.len(), rel);
+    // "the next day", "the previous day": one day
+    if unit == RelUnit::Day && count.is_none() {
+        return Some(Found {
+            kind: ClaimKind::Date,
+            relative: Some(Relative {
+                shape: Shape::Point,
+                ..rel
+            }),
+            ..found
+        });
+    }
+    Some(found)
+}
+
+/// What may follow a relative expression: not "of" ("the last week of
+/// March" counts back from March, not from today).
+fn followed_ok(rest: &str) -> bool {
+    match after_space(rest) {
+        Some(r) => phrase(r, "of").is_none(),
+        None => true,
+    }
+}
+
+/// "earlier this month", "later this year", "earlier in the week", "later
+/// that day".
+fn earlier_later(s: &str, end: usize) -> Option<Found> {
+    let rest = after_space(s)?;
+    let (anchor, rest) = if let Some(r) = phrase(rest, "this") {
+        (Anchor::Document, r)
+    } else if let Some(r) = phrase(rest, "in the").or_else(|| phrase(rest, "that")) {
+        (Anchor::Text, r)
+    } else {
+        return None;
+    };
+    let rest = after_space(rest)?;
+    let u = unit_at(rest)?;
+    let (unit, r) = (u.unit, u.rest);
+    if u.count != 1 || !u.singular || !followed_ok(r) {
+        return None;
+    }
+    let rel = Relative {
+        unit,
+        offset: 0,
+        shape: if unit == RelUnit::Day {
+            Shape::Point
+        } else {
+            Shape::Period
+        },
+        anchor,
+    };
+    Some(date(end - r.len(), rel))
+}
+
+/// "a few minutes", "several weeks", "a couple of days": a duration with a
+/// vague count.
+fn vague_duration(s: &str, end: usize) -> Option<Found> {
+    for v in &file().vague_counts {
+        let Some(rest) = phrase(s, &v.phrase).and_then(after_space) else {
+            continue;
+        };
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || u.singular {
+            return None;
+        }
+        return Some(duration(end - u.rest.len(), u.seconds * v.value));
+    }
+    None
+}
+
+/// COUNT UNIT ago / from now / later / earlier: "two weeks ago", "a year
+/// earlier", "3 days from today"; and COUNT (nights|weekends|fortnights) as
+/// durations, which the unit lexicon does not hold.
+fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
+    let (n, e) = count_at(text, start, end)?;
+    let rest = after_space(&text[e..end])?;
+    let u = unit_at(rest)?;
+    let (unit, per, secs, r) = (u.unit, u.count, u.seconds, u.rest);
+    if (n == 1) != u.singular {
+        return None;
+    }
+    let tail = after_space(r);
+    let offset = n * per;
+    let point = |offset: i32, anchor: Anchor, r: &str| {
+        let rel = Relative {
+            unit,
+            offset,
+            shape: Shape::Point,
+            anchor,
+        };
+        Some(date(end - r.len(), rel))
+    };
+    if let Some(t) = tail {
+        if let Some(r2) = phrase(t, "ago") {
+            return point(-offset, Anchor::Document, r2);
+        }
+        if let Some(r2) = phrase(t, "from now").or_else(|| phrase(t, "hence")) {
+            return point(offset, Anchor::Document, r2);
+        }
+        for (p, sign) in [("from", 1), ("after", 1), ("before", -1)] {
+            if let Some(r2) = phrase(t, p).and_then(after_space)
+                && let Some((o, r3)) = day_word(r2)
+            {
+                let rel = Relative {
+                    unit,
+                    offset: sign * offset,
+                    shape: Shape::Point,
+                    anchor: Anchor::Document,
+                };
+                // days from a day word add up; other units keep the count
+                let rel = if unit == RelUnit::Day {
+                    Relative {
+                        offset: rel.offset + o,
+                        ..rel
+                    }
+                } else {
+                    rel
+                };
+                return Some(date(end - r3.len(), rel));
+            }
+        }
+        if let Some(r2) = phrase(t, "later") {
+            return point(offset, Anchor::Text, r2);
+        }
+        if let Some(r2) = phrase(t, "earlier") {
+            return point(-offset, Anchor::Text, r2);
+        }
+    }
+    // Units the unit lexicon lacks: "2 nights", "three weekends".
+    u.extra
+        .then(|| duration(end - r.len(), secs * f64::from(n)))
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/// The first and last day a relative expression covers, counted from
+/// `doc`. `None` for an expression anchored to a date in the text, or past
+/// the calendar's range.
+pub fn resolve(rel: &Relative, doc: Date) -> Option<(Date, Date)> {
+    if rel.anchor != Anchor::Document {
+        return None;
+    }
+    let off = rel.offset;
+    let shift = |d: Date, n: i32| -> Option<Date> {
+        let n = i64::from(n);
+        match rel.unit {
+            RelUnit::Day => d.checked_add(n.days()).ok(),
+            RelUnit::Week | RelUnit::Weekend => d.checked_add((7 * n).days()).ok(),
+            RelUnit::Month => d.checked_add(n.months()).ok(),
+            RelUnit::Quarter => d.checked_add((3 * n).months()).ok(),
+            RelUnit::Year => d.checked_add(n.years()).ok(),
+            RelUnit::Weekday(_) => None,
+        }
+    };
+    match (rel.shape, rel.unit) {
+        (_, RelUnit::Weekday(w)) => {
+            let target = Weekday::from_monday_one_offset(i8::try_from(w).ok()?).ok()?;
+            let day = match off {
+                0 => {
+                    let monday = doc
+                        .checked_sub(i64::from(doc.weekday().to_monday_zero_offset()).days())
+                        .ok()?;
+                    monday
+                        .checked_add(i64::from(target.to_monday_zero_offset()).days())
+                        .ok()?
+                }
+                n if n < 0 => doc.nth_weekday(i32::from(n.max(-100)), target).ok()?,
+                n => doc.nth_weekday(n.min(100), target).ok()?,
+            };
+            Some((day, day))
+        }
+        (Shape::Point, _) => {
+            let d = shift(doc, off)?;
+            Some((d, d))
+        }
+        (Shape::Span, _) => {
+            let d = shift(doc, off)?;
+            Some(if off < 0 { (d, doc) } else { (doc, d) })
+        }
+        (Shape::Period, unit) => {
+            let d = shift(doc, off)?;
+            period_of(d, unit)
+        }
+    }
+}
+
+/// The calendar unit that holds `d`.
+fn period_of(d: Date, unit: RelUnit) -> Option<(Date, Date)> {
+    let monday = || {
+        d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+            .ok()
+    };
+    Some(match unit {
+        RelUnit::Day | RelUnit::Weekday(_) => (d, d),
+        RelUnit::Week => {
+            let m = monday()?;
+            (m, m.checked_add(6.days()).ok()?)
+        }
+        RelUnit::Weekend => {
+            let m = monday()?;
+            (m.checked_add(5.days()).ok()?, m.checked_add(6.days()).ok()?)
+        }
+        RelUnit::Month => (d.first_of_month(), d.last_of_month()),
+        RelUnit::Quarter => {
+            let q = (d.month() - 1) / 3;
+            let first = Date::new(d.year(), q * 3 + 1, 1).ok()?;
+            let last = Date::new(d.year(), q * 3 + 3, 1).ok()?.last_of_month();
+            (first, last)
+        }
+        RelUnit::Year => (d.first_of_year(), d.last_of_year()),
+    })
+}
+
+/// ISO 8601 for the days `(first, last)`: `2022-09-14` for one day,
+/// `2022-09` for a whole month, `2022` for a whole year, else
+/// `2022-09-12/2022-09-18`.
+pub fn format_period(first: Date, last: Date) -> String {
+    if first == last {
+        return format!("{first}");
+    }
+    if first == first.first_of_month() && last == first.last_of_month() {
+        return format!("{:04}-{:02}", first.year(), first.month());
+    }
+    if first == first.first_of_year() && last == first.last_of_year() {
+        return format!("{:04}", first.year());
+    }
+    format!("{first}/{last}")
+}
