@@ -78,6 +78,7 @@ struct Context {
     year_cues: Vec<String>,
     year_followers: Vec<String>,
     time_markers: Vec<String>,
+    numeric_date_cues: Vec<String>,
 }
 
 /// One spelling of a month or weekday name.
@@ -465,6 +466,133 @@ fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     }
 }
 
+/// A two- or four-digit year after a numeric day and month: "9/15/2022",
+/// "12/12/30" (years 00–49 are 2000–2049, 50–99 are 1950–1999).
+fn numeric_year(i: &str) -> Res<'_, i32> {
+    let (rest, y) = alt((digits(4, 4), digits(2, 2))).parse(i)?;
+    let v = value(y) as i32;
+    let year = match y.len() {
+        2 if v < 50 => 2000 + v,
+        2 => 1900 + v,
+        _ if (1000..=2199).contains(&v) => v,
+        _ => return fail(i),
+    };
+    Ok((rest, year))
+}
+
+/// Numeric dates: "9/15/2022", "15/9/2022" (a first number above 12 is
+/// the day), "12/12/30", "15.09.2022", and "11/20" without a year. Month
+/// first where both could be the month, as in American news.
+fn numeric(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, a) = digits(1, 2)(i)?;
+    let (rest, sep) = alt((char('/'), char('.'))).parse(rest)?;
+    let (rest, b) = digits(1, 2)(rest)?;
+    let (a, b) = (value(a), value(b));
+    let (month, day) = if (1..=12).contains(&a) && (1..=31).contains(&b) {
+        (a, b)
+    } else if (13..=31).contains(&a) && (1..=12).contains(&b) {
+        (b, a)
+    } else {
+        return fail(i);
+    };
+    // "5.12" is a number: a dotted date needs its four-digit year
+    let (rest, year) = if sep == '.' {
+        let (rest, y) = preceded(char(sep), year_digits).parse(rest)?;
+        (rest, Some(y))
+    } else {
+        opt(preceded(char(sep), numeric_year)).parse(rest)?
+    };
+    if !number_ends_before_range(rest) || rest.starts_with(sep) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year,
+        month: Some(month as u8),
+        day: Some(day as u8),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "05-Aug-2016", "23/Sep/2020", "5-Aug": day, month name and year joined
+/// by one dash or slash.
+fn compact_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = day(i)?;
+    let (rest, sep) = alt((char('-'), char('/'))).parse(rest)?;
+    let (rest, m) = month(rest)?;
+    if m.text.ends_with('.') {
+        return fail(i);
+    }
+    let (rest, y) = opt(preceded(char(sep), year_digits)).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "Sep-23-2020", "Jan/3", "Oct/2": month name, day and year joined by one
+/// dash or slash.
+fn compact_month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, m) = month(i)?;
+    if m.text.ends_with('.') {
+        return fail(i);
+    }
+    let (rest, sep) = alt((char('-'), char('/'))).parse(rest)?;
+    let (rest, d) = day(rest)?;
+    let (rest, y) = opt(preceded(char(sep), year_digits)).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// A day with its ordinal suffix after a weekday: "Fri 14th".
+fn ordinal_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = digits(1, 2)(i)?;
+    let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
+    let v = value(d);
+    if !(1..=31).contains(&v) || !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        day: Some(v as u8),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "21st century", "15th  century": a century by its ordinal.
+fn century(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = digits(1, 2)(i)?;
+    let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    let (rest, _) = nocase("century")(rest)?;
+    if !(1..=22).contains(&value(d))
+        || rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return fail(i);
+    }
+    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
+}
+
 /// "15 September 2022", "31st of March", "29 May 1997".
 fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, d) = day(i)?;
@@ -730,7 +858,10 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
             let run = input.bytes().take_while(u8::is_ascii_digit).count();
             if run <= 2 {
-                day_month(input).ok()
+                alt((century, compact_day_month, day_month))
+                    .parse(input)
+                    .ok()
+                    .or_else(|| numeric_at(text, sentence.start, start, input))
             } else if run != 4 {
                 None
             } else if let Ok(r) = alt((iso, year_span, decade)).parse(input) {
@@ -796,6 +927,25 @@ fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {
     })
 }
 
+/// A numeric date at `start`: with its year anywhere ("9/15/2022"), without
+/// one only after a word that takes dates ("on 11/20"), as "3/4" is more
+/// often a fraction and "24/7" a phrase.
+fn numeric_at<'a>(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    input: &'a str,
+) -> Option<(&'a str, (ClaimKind, DateParts))> {
+    let (rest, (kind, parts)) = numeric(input).ok()?;
+    if parts.year.is_none() {
+        let word = word_before(text, sentence_start, start);
+        if !listed(&LEXICON.context.numeric_date_cues, word) || rest.starts_with(" of") {
+            return None;
+        }
+    }
+    Some((rest, (kind, parts)))
+}
+
 /// A cheap filter for word starts: the word begins like a month or weekday
 /// name (its first three letters), or is a word that opens a period ("the",
 /// "early", "late", "mid", "first" … "fourth", "Q1"). Most words fail on
@@ -852,7 +1002,9 @@ fn comma_or_space(i: &str) -> Res<'_, &str> {
 /// quarter", "the 1990s", "the third quarter of 2016".
 fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
     if let Ok((rest, _)) = the(input) {
-        return alt((decade, quarter_words, modified)).parse(rest).ok();
+        return alt((decade, century, quarter_words, modified))
+            .parse(rest)
+            .ok();
     }
     alt((modified, quarter_words)).parse(input).ok()
 }
@@ -872,9 +1024,11 @@ fn named<'a>(
             start,
             end: start + wd.text.len(),
         };
-        let body = comma_or_space(rest)
-            .ok()
-            .and_then(|(r, _)| alt((month_day, day_month)).parse(r).ok());
+        let body = comma_or_space(rest).ok().and_then(|(r, _)| {
+            alt((month_day, day_month, numeric, ordinal_day))
+                .parse(r)
+                .ok()
+        });
         if let Some((rest, (kind, parts))) = body {
             let parts = DateParts {
                 weekday: Some(named),
@@ -906,7 +1060,7 @@ fn named<'a>(
         };
         return Some((rest, (ClaimKind::Date, parts)));
     }
-    if let Ok(r) = month_day(input) {
+    if let Ok(r) = alt((compact_month_day, month_day)).parse(input) {
         return Some(r);
     }
     if let Ok((rest, m)) = month(input) {
@@ -1039,7 +1193,9 @@ mod tests {
             c.strong_year_cues.iter().chain(&c.year_cues).collect(),
             c.year_followers.iter().collect(),
             c.time_markers.iter().collect(),
+            c.numeric_date_cues.iter().collect(),
         ];
+        assert_eq!(file.relative.check(), Ok(()));
         let names: Vec<&String> = file
             .month
             .iter()

@@ -128,6 +128,8 @@ struct VagueCount {
 }
 
 impl RelativeFile {
+    /// Every word listed once, every unit known.
+    #[cfg(test)]
     pub(super) fn check(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         let words = self
@@ -159,6 +161,8 @@ fn unit_of(name: &str) -> Option<RelUnit> {
         "month" => RelUnit::Month,
         "quarter" => RelUnit::Quarter,
         "year" => RelUnit::Year,
+        // hours and minutes time durations only ("a few hours")
+        "clock" => RelUnit::Day,
         _ => return None,
     })
 }
@@ -196,6 +200,8 @@ struct UnitAt<'a> {
     seconds: f64,
     /// Written in the singular ("day", not "days").
     singular: bool,
+    /// Hours, minutes: a length of time, never a relative date here.
+    clock: bool,
     /// Whether the lexicon's unit lacks a spelling in the unit lexicon
     /// (nights, weekends, fortnights), so a count before it is a duration
     /// only this parser finds.
@@ -213,6 +219,7 @@ fn unit_at(s: &str) -> Option<UnitAt<'_>> {
                     count: u.count,
                     seconds: u.seconds,
                     singular: k == 0,
+                    clock: u.unit == "clock",
                     extra: u.extra,
                     rest,
                 });
@@ -236,7 +243,14 @@ fn count_at(text: &str, pos: usize, end: usize) -> Option<(i32, usize)> {
     if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) && spaces(&s[w.len()..]) > 0 {
         return Some((1, pos + w.len()));
     }
-    let n = number::parse(text, pos, end, false)?;
+    let mut n = number::parse(text, pos, end, false)?;
+    if n.value.fract() != 0.0 && !n.ordinal {
+        // "two quarters" is two of them here, not one half
+        let first = text.get(pos..end).map_or(0, |s| word(s).len());
+        if first > 0 {
+            n = number::parse(text, pos, pos + first, false)?;
+        }
+    }
     if n.ordinal || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
         return None;
     }
@@ -423,6 +437,17 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
         };
         return followed_ok(r).then(|| date(end - r.len(), rel));
     }
+    // "the past few years", "the next couple of weeks": a period whose
+    // length the text leaves open, so it is not resolved
+    if det.offset != 0
+        && let Some(f) = vague_duration(rest, end)
+    {
+        return Some(Found {
+            kind: ClaimKind::DateRange,
+            seconds: None,
+            ..f
+        });
+    }
     // "the past three years", "next two days"
     let pos = end - rest.len();
     let (count, rest) = match count_at(text, pos, end) {
@@ -439,7 +464,7 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     }
     // "last day" is rarely yesterday ("the last day of trading"), "this
     // day" rarely today ("to this day"); "the next day" counts from the text
-    if unit == RelUnit::Day && count.is_none() && !det.anchored {
+    if u.clock || (unit == RelUnit::Day && per == 1 && count.is_none() && !det.anchored) {
         return None;
     }
     if per > 1 && det.offset == 0 {
@@ -532,9 +557,31 @@ fn vague_duration(s: &str, end: usize) -> Option<Found> {
 fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
     let (n, e) = count_at(text, start, end)?;
     let rest = after_space(&text[e..end])?;
+    // "the 5 past years", "2 upcoming months"
+    let w = word(rest);
+    if let Some(det) = file()
+        .determiners
+        .iter()
+        .find(|d| d.offset != 0 && !d.anchored && d.word.eq_ignore_ascii_case(w))
+        && let Some(u) = after_space(&rest[w.len()..]).and_then(unit_at)
+        && !u.clock
+        && !u.singular
+        && followed_ok(u.rest)
+    {
+        let rel = Relative {
+            unit: u.unit,
+            offset: n * u.count * det.offset.signum(),
+            shape: Shape::Span,
+            anchor: Anchor::Document,
+        };
+        return Some(date(end - u.rest.len(), rel));
+    }
     let u = unit_at(rest)?;
     let (unit, per, secs, r) = (u.unit, u.count, u.seconds, u.rest);
     if (n == 1) != u.singular {
+        return None;
+    }
+    if u.clock {
         return None;
     }
     let tail = after_space(r);
