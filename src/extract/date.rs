@@ -42,6 +42,18 @@ pub(crate) struct DateMatch {
     pub parts: DateParts,
     /// For a duration ("several weeks"): its length in seconds.
     pub seconds: Option<f64>,
+    /// For a period between two dates ("from May to July", "between 2010
+    /// and 2015"): the two dates, in the order written.
+    pub members: Option<[Member; 2]>,
+}
+
+/// One end of a period between two dates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Member {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub parts: DateParts,
 }
 
 type Res<'a, T> = IResult<&'a str, T>;
@@ -849,6 +861,11 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
     if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
+    if matches!(first | 0x20, b'f' | b'b')
+        && let Some(d) = between_dates(text, &sentence, start)
+    {
+        return Some(d);
+    }
     let found = match first {
         b'0'..=b'9' => {
             // Not inside a longer figure: "$2021", "3.2021", "1-2021".
@@ -909,6 +926,7 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
         kind,
         parts,
         seconds: None,
+        members: None,
     })
 }
 
@@ -924,6 +942,83 @@ fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {
             ..DateParts::default()
         },
         seconds: f.seconds,
+        members: None,
+    })
+}
+
+/// "from May to July", "from 10/1 to 11/7", "between 2010 and 2015": a
+/// period written as its two ends. A month named alone counts here, the
+/// words around it making it a date.
+fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch> {
+    let end = sentence.end.min(text.len());
+    let s = text.get(start..end)?;
+    let (joiners, n): (&[&str], usize) = if nocase("from")(s).is_ok() {
+        (&[" to ", " until ", " till ", " through ", " - ", "-", "\u{2013}", " \u{2013} "], 4)
+    } else if nocase("between")(s).is_ok() {
+        (&[" and "], 7)
+    } else {
+        return None;
+    };
+    let gap = s[n..].bytes().take_while(|c| *c == b' ').count();
+    if gap == 0 {
+        return None;
+    }
+    let first = date_or_month(text, sentence, start + n + gap)?;
+    let after = text.get(first.end..end)?;
+    let k = joiners
+        .iter()
+        .find_map(|j| super::lexicon::match_phrase(after, j, false))?;
+    let at = first.end + k;
+    // a dash glued to both dates ("10/1/2018-10/7/2018") is read as if the
+    // second date began the text, the dash not being a minus sign here
+    let glued = !after[..k].contains(' ');
+    let second = if glued {
+        date_or_month(text, &(at..sentence.end), at)?
+    } else {
+        date_or_month(text, sentence, at)?
+    };
+    // "from 2019 to 2021" runs forward; "from July to May" may cross a year
+    if let (Some(a), Some(b), None, None) = (first.parts.year, second.parts.year, first.parts.month, second.parts.month)
+        && b <= a
+    {
+        return None;
+    }
+    Some(DateMatch {
+        end: second.end,
+        kind: ClaimKind::DateRange,
+        parts: DateParts::default(),
+        seconds: None,
+        members: Some([first, second]),
+    })
+}
+
+/// A date, period or year at `start`, or a month named alone.
+fn date_or_month(text: &str, sentence: &Span, start: usize) -> Option<Member> {
+    let end = sentence.end.min(text.len());
+    let found = parse_at(text, sentence.clone(), start);
+    if let Some(d) = found
+        && d.members.is_none()
+        && matches!(d.kind, ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year)
+    {
+        return Some(Member {
+            start,
+            end: d.end,
+            kind: d.kind,
+            parts: d.parts,
+        });
+    }
+    let (rest, m) = month(text.get(start..end)?).ok()?;
+    if rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) || !(m.full || !m.ambiguous) {
+        return None;
+    }
+    Some(Member {
+        start,
+        end: end - rest.len(),
+        kind: ClaimKind::DateRange,
+        parts: DateParts {
+            month: Some(m.number),
+            ..DateParts::default()
+        },
     })
 }
 

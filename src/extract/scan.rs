@@ -292,27 +292,52 @@ impl Scanner<'_, '_> {
         if d.end <= i || d.end > self.sentence.end || !self.text.is_char_boundary(d.end) {
             return None;
         }
-        let value = (d.kind == ClaimKind::Year)
-            .then(|| d.parts.year.map(f64::from))
+        if let Some(members) = d.members {
+            // "from May to July": the period, then its two dates
+            let id = self.out.len();
+            let mut range = self.date_claim(i..d.end, d.kind, d.parts, None);
+            range.range = Some((id + 1, id + 2));
+            self.out.push(range);
+            for m in members {
+                let mut c = self.date_claim(m.start..m.end, m.kind, m.parts, None);
+                c.part_of = Some(id);
+                self.out.push(c);
+            }
+            return Some(d.end);
+        }
+        let c = self.date_claim(i..d.end, d.kind, d.parts, d.seconds);
+        self.out.push(c);
+        Some(d.end)
+    }
+
+    /// A claim for a date, period, year or a duration the date parser read.
+    fn date_claim(
+        &self,
+        span: Span,
+        kind: ClaimKind,
+        parts: DateParts,
+        seconds: Option<f64>,
+    ) -> Claim {
+        let value = (kind == ClaimKind::Year)
+            .then(|| parts.year.map(f64::from))
             .flatten()
-            .or(d.seconds);
-        self.out.push(Claim {
-            span: i..d.end,
-            number_span: i..d.end,
-            kind: d.kind,
+            .or(seconds);
+        Claim {
+            span: span.clone(),
+            number_span: span,
+            kind,
             value,
             step: 1.0,
-            unit: d.seconds.map(|_| "second"),
+            unit: seconds.map(|_| "second"),
             approx: None,
             low: value.unwrap_or(0.0),
             high: value.unwrap_or(0.0),
             measured: None,
-            date: (d.kind != ClaimKind::Duration).then_some(d.parts),
+            date: (kind != ClaimKind::Duration).then_some(parts),
             range: None,
             part_of: None,
             sentence: self.si,
-        });
-        Some(d.end)
+        }
     }
 
     /// Approximator, then a range or a figure, at `i`.

@@ -145,6 +145,22 @@ impl<'a> ClaimJson<'a> {
                 (Some(y), None, _) => Some(format!("{y:04}")),
                 _ => None,
             });
+        // a period between two dates: "2022-05/2022-07"
+        let date = date.or_else(|| {
+            let (a, b) = claim.range.filter(|_| claim.kind == ClaimKind::DateRange)?;
+            let iso = |id: usize| {
+                let d = doc.claims.get(id)?.date?;
+                Some(match (d.year, d.month, d.day) {
+                    (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                    (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                    (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+                    (None, Some(m), None) => format!("--{m:02}"),
+                    (Some(y), None, _) => format!("{y:04}"),
+                    _ => return None,
+                })
+            };
+            Some(format!("{}/{}", iso(a)?, iso(b)?))
+        });
         let weekday = claim
             .date
             .as_ref()
