@@ -938,6 +938,8 @@ fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {
         end: f.end,
         kind: f.kind,
         parts: DateParts {
+            month: f.holiday.map(|(m, _)| m),
+            day: f.holiday.map(|(_, d)| d),
             relative: f.relative,
             ..DateParts::default()
         },
@@ -953,7 +955,19 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
     let end = sentence.end.min(text.len());
     let s = text.get(start..end)?;
     let (joiners, n): (&[&str], usize) = if nocase("from")(s).is_ok() {
-        (&[" to ", " until ", " till ", " through ", " - ", "-", "\u{2013}", " \u{2013} "], 4)
+        (
+            &[
+                " to ",
+                " until ",
+                " till ",
+                " through ",
+                " - ",
+                "-",
+                "\u{2013}",
+                " \u{2013} ",
+            ],
+            4,
+        )
     } else if nocase("between")(s).is_ok() {
         (&[" and "], 7)
     } else {
@@ -978,8 +992,12 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
         date_or_month(text, sentence, at)?
     };
     // "from 2019 to 2021" runs forward; "from July to May" may cross a year
-    if let (Some(a), Some(b), None, None) = (first.parts.year, second.parts.year, first.parts.month, second.parts.month)
-        && b <= a
+    if let (Some(a), Some(b), None, None) = (
+        first.parts.year,
+        second.parts.year,
+        first.parts.month,
+        second.parts.month,
+    ) && b <= a
     {
         return None;
     }
@@ -998,7 +1016,10 @@ fn date_or_month(text: &str, sentence: &Span, start: usize) -> Option<Member> {
     let found = parse_at(text, sentence.clone(), start);
     if let Some(d) = found
         && d.members.is_none()
-        && matches!(d.kind, ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year)
+        && matches!(
+            d.kind,
+            ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
+        )
     {
         return Some(Member {
             start,
@@ -1008,7 +1029,12 @@ fn date_or_month(text: &str, sentence: &Span, start: usize) -> Option<Member> {
         });
     }
     let (rest, m) = month(text.get(start..end)?).ok()?;
-    if rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) || !(m.full || !m.ambiguous) {
+    if rest
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || !(m.full || !m.ambiguous)
+    {
         return None;
     }
     Some(Member {
@@ -1134,7 +1160,16 @@ fn named<'a>(
         if wd.ambiguous || wd.text.len() <= 5 {
             return None;
         }
-        let cue = listed(&ctx.weekday_cues, word_before(text, sentence_start, start));
+        // "Tuesday or Wednesday", "Wednesday, Thursday": a list of days
+        let listed_day = alt((
+            recognize((space0::<&str, nom::error::Error<&str>>, char(','), space1)),
+            recognize((space1, alt((tag("or"), tag("and"))), space1)),
+        ))
+        .parse(rest)
+        .ok()
+        .and_then(|(r, _)| weekday(r).ok())
+        .is_some_and(|(_, n)| n.full);
+        let cue = listed_day || listed(&ctx.weekday_cues, word_before(text, sentence_start, start));
         let part_of_day = space1::<&str, nom::error::Error<&str>>(rest)
             .and_then(|(r, _)| {
                 alt((

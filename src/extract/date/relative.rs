@@ -76,6 +76,18 @@ pub(super) struct RelativeFile {
     determiners: Vec<Determiner>,
     units: Vec<UnitWord>,
     vague_counts: Vec<VagueCount>,
+    holidays: Vec<Holiday>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Holiday {
+    name: String,
+    /// Month and day, where the holiday is fixed.
+    #[serde(default)]
+    month: Option<u8>,
+    #[serde(default)]
+    day: Option<u8>,
 }
 
 #[derive(Deserialize)]
@@ -138,7 +150,8 @@ impl RelativeFile {
             .map(|d| &d.word)
             .chain(self.determiners.iter().map(|d| &d.word))
             .chain(self.units.iter().flat_map(|u| &u.words))
-            .chain(self.vague_counts.iter().map(|v| &v.phrase));
+            .chain(self.vague_counts.iter().map(|v| &v.phrase))
+            .chain(self.holidays.iter().map(|h| &h.name));
         for w in words {
             if w.trim().is_empty() || !seen.insert(w.to_ascii_lowercase()) {
                 return Err(format!("empty or duplicate relative word `{w}`"));
@@ -272,9 +285,15 @@ fn day_word(s: &str) -> Option<(i32, &str)> {
 fn may_start(first: u8) -> bool {
     matches!(
         first | 0x20,
-        b'a' | b'c'
+        b'a' | b'b'
+            | b'c'
             | b'e'
             | b'f'
+            | b'g'
+            | b'i'
+            | b'j'
+            | b'm'
+            | b'v'
             | b'l'
             | b'n'
             | b'o'
@@ -302,6 +321,8 @@ pub(crate) struct Found {
     pub relative: Option<Relative>,
     /// For a duration: its length in seconds.
     pub seconds: Option<f64>,
+    /// For a holiday on a fixed day: its month and day.
+    pub holiday: Option<(u8, u8)>,
 }
 
 /// Reads a relative date or a vague duration at prose byte `start` of
@@ -354,6 +375,12 @@ pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
         }
         return Some(duration(at(u.rest), u.seconds));
     }
+    if lw == 2 && w.eq_ignore_ascii_case("in") {
+        return in_future(text, start, end);
+    }
+    if let Some(f) = holiday(s, end) {
+        return Some(f);
+    }
     if let Some(f) = determined(text, s, end) {
         return Some(f);
     }
@@ -373,6 +400,7 @@ fn date(end: usize, rel: Relative) -> Found {
         kind,
         relative: Some(rel),
         seconds: None,
+        holiday: None,
     }
 }
 
@@ -382,6 +410,7 @@ fn duration(end: usize, seconds: f64) -> Found {
         kind: ClaimKind::Duration,
         relative: None,
         seconds: Some(seconds),
+        holiday: None,
     }
 }
 
@@ -503,6 +532,80 @@ fn followed_ok(rest: &str) -> bool {
         Some(r) => phrase(r, "of").is_none(),
         None => true,
     }
+}
+
+/// "in two weeks" after "will" in the same clause ("we will leave in two
+/// weeks"): that many units from now. Elsewhere "in two years" is as often
+/// a length ("the lowest in two years"), so it is left to the unit parser.
+fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
+    let clause_start = text[..start]
+        .rfind(['.', ',', ';', '?', '!', ':', '\n'])
+        .map_or(0, |k| k + 1);
+    let clause = &text[clause_start..start];
+    let future = clause
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .any(|w| {
+            ["will", "shall", "won't"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+                || w.len() > 3 && w.to_ascii_lowercase().ends_with("'ll")
+        });
+    if !future {
+        return None;
+    }
+    let pos = start + 2 + spaces(text.get(start + 2..end)?);
+    if pos == start + 2 {
+        return None;
+    }
+    let (n, e) = count_at(text, pos, end)?;
+    let u = unit_at(after_space(text.get(e..end)?)?)?;
+    if u.clock || (n == 1) != u.singular || !followed_ok(u.rest) {
+        return None;
+    }
+    let rel = Relative {
+        unit: u.unit,
+        offset: n * u.count,
+        shape: Shape::Point,
+        anchor: Anchor::Document,
+    };
+    Some(date(end - u.rest.len(), rel))
+}
+
+/// A holiday by name, with its day where it is fixed: "Christmas",
+/// "Easter Monday", "last Christmas".
+fn holiday(s: &str, end: usize) -> Option<Found> {
+    let w = word(s);
+    let body = match file()
+        .determiners
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))
+    {
+        Some(_) => after_space(&s[w.len()..])?,
+        None => s,
+    };
+    let first = *body.as_bytes().first()?;
+    if !matches!(
+        first | 0x20,
+        b'c' | b'e' | b'h' | b'i' | b'j' | b'n' | b't' | b'v' | b'g' | b'b' | b'l' | b'm'
+    ) {
+        return None;
+    }
+    for h in &file().holidays {
+        if let Some(rest) = phrase(body, &h.name) {
+            // "Christmas Island", "Easter Island" are places
+            if after_space(rest).is_some_and(|r| word(r).eq_ignore_ascii_case("island")) {
+                return None;
+            }
+            return Some(Found {
+                end: end - rest.len(),
+                kind: ClaimKind::Date,
+                relative: None,
+                seconds: None,
+                holiday: h.month.zip(h.day),
+            });
+        }
+    }
+    None
 }
 
 /// "earlier this month", "later this year", "earlier in the week", "later
