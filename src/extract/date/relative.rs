@@ -835,3 +835,368 @@ pub fn format_period(first: Date, last: Date) -> String {
     }
     format!("{first}/{last}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: (i16, i8, i8) = (2022, 9, 15); // a Thursday
+
+    /// The expression read at `at` in `text`, its kind and its resolution.
+    fn read(text: &str, at: &str) -> Option<(String, ClaimKind, Option<String>)> {
+        let start = text.find(at).expect("fixture contains the start");
+        let f = parse(text, start, text.len())?;
+        let doc = jiff::civil::date(DOC.0, DOC.1, DOC.2);
+        let resolved = f
+            .relative
+            .and_then(|r| resolve(&r, doc))
+            .map(|(a, b)| format_period(a, b));
+        Some((text[start..f.end].to_string(), f.kind, resolved))
+    }
+
+    #[track_caller]
+    fn rel(text: &str, at: &str, span: &str, kind: ClaimKind, resolved: Option<&str>) {
+        let Some((got, k, r)) = read(text, at) else {
+            panic!("nothing read at `{at}` in `{text}`");
+        };
+        assert_eq!(
+            (got.as_str(), k, r.as_deref()),
+            (span, kind, resolved),
+            "in `{text}`"
+        );
+    }
+
+    #[track_caller]
+    fn none(text: &str, at: &str) {
+        assert_eq!(read(text, at), None, "`{at}` in `{text}`");
+    }
+
+    #[track_caller]
+    fn lasts(text: &str, at: &str, span: &str, seconds: f64) {
+        let start = text.find(at).expect("fixture contains the start");
+        let f = parse(text, start, text.len()).expect("a duration");
+        assert_eq!(
+            (&text[start..f.end], f.kind, f.seconds),
+            (span, ClaimKind::Duration, Some(seconds))
+        );
+    }
+
+    use ClaimKind::{Date, DateRange};
+
+    #[test]
+    fn lexicon_lists_each_word_once() {
+        assert_eq!(file().check(), Ok(()));
+    }
+
+    #[test]
+    fn day_words() {
+        rel(
+            "Yesterday, it fell.",
+            "Yesterday",
+            "Yesterday",
+            Date,
+            Some("2022-09-14"),
+        );
+        rel(
+            "It opens tomorrow.",
+            "tomorrow",
+            "tomorrow",
+            Date,
+            Some("2022-09-16"),
+        );
+        rel(
+            "Shares fell today.",
+            "today",
+            "today",
+            Date,
+            Some("2022-09-15"),
+        );
+        rel(
+            "It was the day before yesterday.",
+            "the",
+            "the day before yesterday",
+            Date,
+            Some("2022-09-13"),
+        );
+        rel("It came the day after.", "the", "the day after", Date, None);
+        none("Todays are long.", "Todays");
+    }
+
+    #[test]
+    fn determined_periods() {
+        rel(
+            "Last year it fell.",
+            "Last",
+            "Last year",
+            DateRange,
+            Some("2021"),
+        );
+        rel(
+            "It rises next month.",
+            "next",
+            "next month",
+            DateRange,
+            Some("2022-10"),
+        );
+        rel(
+            "Sales rose this week.",
+            "this",
+            "this week",
+            DateRange,
+            Some("2022-09-12/2022-09-18"),
+        );
+        rel(
+            "Sales rose last quarter.",
+            "last",
+            "last quarter",
+            DateRange,
+            Some("2022-04-01/2022-06-30"),
+        );
+        rel(
+            "It fell in the previous quarter.",
+            "the",
+            "the previous quarter",
+            DateRange,
+            None,
+        );
+        rel(
+            "They met last Tuesday.",
+            "last",
+            "last Tuesday",
+            Date,
+            Some("2022-09-13"),
+        );
+        rel(
+            "They meet next Tuesday.",
+            "next",
+            "next Tuesday",
+            Date,
+            Some("2022-09-20"),
+        );
+        rel(
+            "It rose next fiscal year.",
+            "next",
+            "next fiscal year",
+            DateRange,
+            Some("2023"),
+        );
+        rel(
+            "See you this weekend.",
+            "this",
+            "this weekend",
+            DateRange,
+            Some("2022-09-17/2022-09-18"),
+        );
+        none("It was the last week of March.", "the");
+        none("On the last day of trading.", "the");
+        none("To this day it stands.", "this");
+        none("The next generation.", "The");
+        none("This is it.", "This");
+    }
+
+    #[test]
+    fn spans_of_units() {
+        rel(
+            "It grew over the past three years.",
+            "the",
+            "the past three years",
+            DateRange,
+            Some("2019-09-15/2022-09-15"),
+        );
+        rel(
+            "It grew over the past decade.",
+            "the",
+            "the past decade",
+            DateRange,
+            Some("2012-09-15/2022-09-15"),
+        );
+        rel(
+            "It grows in the next two days.",
+            "the",
+            "the next two days",
+            DateRange,
+            Some("2022-09-15/2022-09-17"),
+        );
+        rel(
+            "Sales for the past two quarters.",
+            "the",
+            "the past two quarters",
+            DateRange,
+            Some("2022-03-15/2022-09-15"),
+        );
+        rel(
+            "It grew in the past year.",
+            "the",
+            "the past year",
+            DateRange,
+            Some("2021-09-15/2022-09-15"),
+        );
+        rel(
+            "In the 5 past years.",
+            "5",
+            "5 past years",
+            DateRange,
+            Some("2017-09-15/2022-09-15"),
+        );
+        rel(
+            "Over the next few weeks.",
+            "the",
+            "the next few weeks",
+            DateRange,
+            None,
+        );
+        none("The past three are gone.", "The");
+    }
+
+    #[test]
+    fn counted_from_now_or_from_the_text() {
+        rel(
+            "Two weeks ago it fell.",
+            "Two",
+            "Two weeks ago",
+            Date,
+            Some("2022-09-01"),
+        );
+        rel(
+            "It was a year ago.",
+            "a year",
+            "a year ago",
+            Date,
+            Some("2021-09-15"),
+        );
+        rel(
+            "It will be 3 days from now.",
+            "3",
+            "3 days from now",
+            Date,
+            Some("2022-09-18"),
+        );
+        rel(
+            "It came 3 days from today.",
+            "3",
+            "3 days from today",
+            Date,
+            Some("2022-09-18"),
+        );
+        rel(
+            "Sales were up a year earlier.",
+            "a year",
+            "a year earlier",
+            Date,
+            None,
+        );
+        rel(
+            "A fortnight later it rose.",
+            "A",
+            "A fortnight later",
+            Date,
+            None,
+        );
+        rel(
+            "We will leave in two months.",
+            "in",
+            "in two months",
+            Date,
+            Some("2022-11-15"),
+        );
+        none("The lowest in two years.", "in");
+        none("Two weeks of rain.", "Two");
+        none("It took two years.", "two");
+    }
+
+    #[test]
+    fn earlier_and_later_in_a_period() {
+        rel(
+            "It fell earlier this month.",
+            "earlier",
+            "earlier this month",
+            DateRange,
+            Some("2022-09"),
+        );
+        rel(
+            "It falls later this year.",
+            "later",
+            "later this year",
+            DateRange,
+            Some("2022"),
+        );
+        rel(
+            "It fell earlier in the week.",
+            "earlier",
+            "earlier in the week",
+            DateRange,
+            None,
+        );
+        none("It fell earlier than expected.", "earlier");
+        none("Later, it fell.", "Later");
+    }
+
+    #[test]
+    fn vague_and_extra_durations() {
+        lasts(
+            "It took several weeks.",
+            "several",
+            "several weeks",
+            1_814_400.0,
+        );
+        lasts("Wait a few minutes.", "a few", "a few minutes", 180.0);
+        lasts("I'll leave for all day.", "all", "all day", 86_400.0);
+        lasts("Book 2 nights.", "2", "2 nights", 172_800.0);
+        lasts(
+            "It lasts three weekends.",
+            "three",
+            "three weekends",
+            518_400.0,
+        );
+        lasts("Take another day.", "another", "another day", 86_400.0);
+        none("All days are long.", "All");
+        none("Several people came.", "Several");
+        none("A few said so.", "A");
+    }
+
+    #[test]
+    fn holidays() {
+        rel(
+            "It opens on Christmas.",
+            "Christmas",
+            "Christmas",
+            Date,
+            None,
+        );
+        rel(
+            "When was the last easter?",
+            "last",
+            "last easter",
+            Date,
+            None,
+        );
+        none("It lies on Christmas Island.", "Christmas");
+    }
+
+    #[test]
+    fn resolution_stays_in_the_calendar() {
+        let far = Relative {
+            unit: RelUnit::Year,
+            offset: 1000,
+            shape: Shape::Point,
+            anchor: Anchor::Document,
+        };
+        assert_eq!(resolve(&far, jiff::civil::date(9999, 1, 1)), None);
+        let text = Relative {
+            anchor: Anchor::Text,
+            ..far
+        };
+        assert_eq!(resolve(&text, jiff::civil::date(2022, 1, 1)), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(the |last |next |in |a |two |several )?[ -~é]{0,30}", start in 0usize..30) {
+            if start <= text.len() && text.is_char_boundary(start) {
+                if let Some(f) = parse(&text, start, text.len()) {
+                    proptest::prop_assert!(f.end > start && f.end <= text.len() && text.is_char_boundary(f.end));
+                }
+            }
+        }
+    }
+}
