@@ -588,23 +588,6 @@ fn ordinal_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     Ok((rest, (ClaimKind::Date, parts)))
 }
 
-/// "21st century", "15th  century": a century by its ordinal.
-fn century(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let (rest, d) = digits(1, 2)(i)?;
-    let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
-    let (rest, _) = space1(rest)?;
-    let (rest, _) = nocase("century")(rest)?;
-    if !(1..=22).contains(&value(d))
-        || rest
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        return fail(i);
-    }
-    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
-}
-
 /// "15 September 2022", "31st of March", "29 May 1997".
 fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, d) = day(i)?;
@@ -875,7 +858,7 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
             let run = input.bytes().take_while(u8::is_ascii_digit).count();
             if run <= 2 {
-                alt((century, compact_day_month, day_month))
+                alt((compact_day_month, day_month))
                     .parse(input)
                     .ok()
                     .or_else(|| numeric_at(text, sentence.start, start, input))
@@ -1033,7 +1016,7 @@ fn date_or_month(text: &str, sentence: &Span, start: usize) -> Option<Member> {
         .as_bytes()
         .first()
         .is_some_and(u8::is_ascii_alphanumeric)
-        || !(m.full || !m.ambiguous)
+        || (!m.full && m.ambiguous)
     {
         return None;
     }
@@ -1123,9 +1106,7 @@ fn comma_or_space(i: &str) -> Res<'_, &str> {
 /// quarter", "the 1990s", "the third quarter of 2016".
 fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
     if let Ok((rest, _)) = the(input) {
-        return alt((decade, century, quarter_words, modified))
-            .parse(rest)
-            .ok();
+        return alt((decade, quarter_words, modified)).parse(rest).ok();
     }
     alt((modified, quarter_words)).parse(input).ok()
 }

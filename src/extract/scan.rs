@@ -1040,10 +1040,10 @@ mod tests {
             "for three years",
             "three years",
             Duration,
-            3.0,
-            Some("year"),
+            3.0 * 365.0 * 86_400.0,
+            Some("second"),
         );
-        one("10 days", "10 days", Duration, 10.0, Some("day"));
+        one("10 days", "10 days", Duration, 864_000.0, Some("second"));
         one("a 45-year-old man", "45-year-old", Age, 45.0, Some("year"));
         one(
             "she is 29 years old",
@@ -1128,7 +1128,8 @@ mod tests {
             None,
         );
         one("a quarter of the", "a quarter", Number, 0.25, None);
-        one("one day", "one day", Duration, 1.0, Some("day"));
+        // durations are valued in seconds
+        one("one day", "one day", Duration, 86_400.0, Some("second"));
         nothing("one of the best, no one knows");
         nothing("in a quarter");
         nothing("a man");
@@ -1139,7 +1140,7 @@ mod tests {
     #[test]
     fn not_figures() {
         nothing("G7 and COVID-19 and F-16 and A380 and 3M and B2B and MP3");
-        nothing("at 10:30 today");
+        nothing("at 10:30 sharp");
         nothing("see section 1.2.3");
         nothing("visit https://example.com/2021/05/x.html or www.a1.com");
         nothing("write to joe2@example.com");

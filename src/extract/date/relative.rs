@@ -773,7 +773,7 @@ pub fn resolve(rel: &Relative, doc: Date) -> Option<(Date, Date)> {
                         .checked_add(i64::from(target.to_monday_zero_offset()).days())
                         .ok()?
                 }
-                n if n < 0 => doc.nth_weekday(i32::from(n.max(-100)), target).ok()?,
+                n if n < 0 => doc.nth_weekday(n.max(-100), target).ok()?,
                 n => doc.nth_weekday(n.min(100), target).ok()?,
             };
             Some((day, day))
@@ -1192,10 +1192,11 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn never_panics(text in "(the |last |next |in |a |two |several )?[ -~é]{0,30}", start in 0usize..30) {
-            if start <= text.len() && text.is_char_boundary(start) {
-                if let Some(f) = parse(&text, start, text.len()) {
-                    proptest::prop_assert!(f.end > start && f.end <= text.len() && text.is_char_boundary(f.end));
-                }
+            if start <= text.len()
+                && text.is_char_boundary(start)
+                && let Some(f) = parse(&text, start, text.len())
+            {
+                proptest::prop_assert!(f.end > start && f.end <= text.len() && text.is_char_boundary(f.end));
             }
         }
     }
