@@ -112,9 +112,26 @@ fn explicit_periods(c: &Claim, today: Date) -> Vec<(Date, Date)> {
 }
 
 /// Alternative days for "last Tuesday" and "next Tuesday": some writers
-/// mean the one a week further.
+/// mean the one a week further. A round count is a round figure: "thirty
+/// years ago" may be 31 years, so counts of ten or more stretch by a tenth.
 fn relative_periods(r: &Relative, today: Date) -> Vec<(Date, Date)> {
     let mut out: Vec<(Date, Date)> = resolve(r, today).into_iter().collect();
+    let n = r.offset.abs();
+    if n >= 10 {
+        let slack = (n + 9) / 10;
+        for k in [n - slack, n + slack] {
+            let other = Relative {
+                offset: k * r.offset.signum(),
+                ..*r
+            };
+            out.extend(resolve(&other, today));
+        }
+        if let [first, rest @ ..] = out.as_slice() {
+            let lo = rest.iter().fold(first.0, |m, p| m.min(p.0));
+            let hi = rest.iter().fold(first.1, |m, p| m.max(p.1));
+            out = vec![(lo, hi)];
+        }
+    }
     if let RelUnit::Weekday(_) = r.unit {
         let further = Relative {
             offset: r.offset + r.offset.signum(),
@@ -313,6 +330,12 @@ mod tests {
             Some("2022-09-15"),
         );
         passes("It fell a year earlier, in 2019.", Some("2022-09-15"));
+        passes(
+            "It ends the current fiscal year, in February 2023.",
+            Some("2022-09-15"),
+        );
+        passes("Thirty years ago, in 1991, it began.", Some("2022-09-15"));
+        fires("Thirty years ago, in 1980, it began.", "2022-09-15");
     }
 
     #[test]

@@ -11,13 +11,15 @@
 //! earlier", "the previous quarter") is not resolved against the document
 //! date, because the text, not the calendar, says what it counts from.
 
+use std::sync::LazyLock;
+
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
 
 use super::LEXICON;
 use crate::extract::ClaimKind;
-use crate::extract::lexicon::spaces;
+use crate::extract::lexicon::{MAX_WORD, WordMap, lower_word, spaces};
 use crate::extract::number;
 
 /// What a relative expression counts in.
@@ -30,6 +32,9 @@ pub enum RelUnit {
     Month,
     Quarter,
     Year,
+    /// A company's or a government's year, whose first month the text
+    /// rarely gives: never resolved.
+    FiscalYear,
     /// A weekday, Monday = 1 … Sunday = 7: "last Tuesday".
     Weekday(u8),
 }
@@ -115,7 +120,8 @@ struct Determiner {
 struct UnitWord {
     /// Spellings, singular first; a space matches any run of spaces.
     words: Vec<String>,
-    /// `day`, `week`, `weekend`, `month`, `quarter` or `year`.
+    /// `day`, `week`, `weekend`, `month`, `quarter`, `year`, `fiscal year`
+    /// or `clock`.
     unit: String,
     /// How many of `unit` one of these is (a fortnight is 14 days).
     #[serde(default = "one")]
@@ -174,6 +180,7 @@ fn unit_of(name: &str) -> Option<RelUnit> {
         "month" => RelUnit::Month,
         "quarter" => RelUnit::Quarter,
         "year" => RelUnit::Year,
+        "fiscal year" => RelUnit::FiscalYear,
         // hours and minutes time durations only ("a few hours")
         "clock" => RelUnit::Day,
         _ => return None,
@@ -280,32 +287,34 @@ fn day_word(s: &str) -> Option<(i32, &str)> {
         .map(|d| (d.offset, &s[w.len()..]))
 }
 
-/// Words that can begin an expression `parse` reads, by first letter; a
-/// cheap test before any lookup.
-fn may_start(first: u8) -> bool {
-    matches!(
-        first | 0x20,
-        b'a' | b'b'
-            | b'c'
-            | b'e'
-            | b'f'
-            | b'g'
-            | b'i'
-            | b'j'
-            | b'm'
-            | b'v'
-            | b'l'
-            | b'n'
-            | b'o'
-            | b'p'
-            | b's'
-            | b't'
-            | b'u'
-            | b'y'
-            | b'w'
-            | b'h'
-            | b'0'..=b'9'
-    )
+/// Every word that can begin an expression [`parse`] reads (lowercase):
+/// one hash lookup turns away the other words before any parsing.
+static STARTERS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    let f = file();
+    let fixed = ["the", "earlier", "later", "all", "another", "in", "a", "an"];
+    let first = |p: &String| p.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    f.day_words
+        .iter()
+        .map(|d| d.word.to_ascii_lowercase())
+        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
+        .chain(f.holidays.iter().map(|h| first(&h.name)))
+        .chain(f.vague_counts.iter().map(|v| first(&v.phrase)))
+        .chain(fixed.iter().map(|w| (*w).to_string()))
+        .chain(number::starter_words().map(str::to_string))
+        .map(|w| (w, ()))
+        .collect()
+});
+
+/// True when the word at the start of `s` may begin an expression.
+fn may_start(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let mut buf = [0u8; MAX_WORD];
+            lower_word(s, &mut buf).is_some_and(|(w, _)| STARTERS.contains_key(w))
+        }
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -329,8 +338,7 @@ pub(crate) struct Found {
 /// `text[..end]` (a word start).
 pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
     let s = text.get(start..end)?;
-    let first = *s.as_bytes().first()?;
-    if !may_start(first) {
+    if !may_start(s) {
         return None;
     }
     let at = |rest: &str| end - rest.len();
@@ -538,6 +546,15 @@ fn followed_ok(rest: &str) -> bool {
 /// weeks"): that many units from now. Elsewhere "in two years" is as often
 /// a length ("the lowest in two years"), so it is left to the unit parser.
 fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
+    let pos = start + 2 + spaces(text.get(start + 2..end)?);
+    if pos == start + 2 {
+        return None;
+    }
+    let (n, e) = count_at(text, pos, end)?;
+    let u = unit_at(after_space(text.get(e..end)?)?)?;
+    if u.clock || (n == 1) != u.singular || !followed_ok(u.rest) {
+        return None;
+    }
     let clause_start = text[..start]
         .rfind(['.', ',', ';', '?', '!', ':', '\n'])
         .map_or(0, |k| k + 1);
@@ -548,18 +565,9 @@ fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
             ["will", "shall", "won't"]
                 .iter()
                 .any(|f| w.eq_ignore_ascii_case(f))
-                || w.len() > 3 && w.to_ascii_lowercase().ends_with("'ll")
+                || w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"'ll")
         });
     if !future {
-        return None;
-    }
-    let pos = start + 2 + spaces(text.get(start + 2..end)?);
-    if pos == start + 2 {
-        return None;
-    }
-    let (n, e) = count_at(text, pos, end)?;
-    let u = unit_at(after_space(text.get(e..end)?)?)?;
-    if u.clock || (n == 1) != u.singular || !followed_ok(u.rest) {
         return None;
     }
     let rel = Relative {
@@ -758,7 +766,7 @@ pub fn resolve(rel: &Relative, doc: Date) -> Option<(Date, Date)> {
             RelUnit::Month => d.checked_add(n.months()).ok(),
             RelUnit::Quarter => d.checked_add((3 * n).months()).ok(),
             RelUnit::Year => d.checked_add(n.years()).ok(),
-            RelUnit::Weekday(_) => None,
+            RelUnit::Weekday(_) | RelUnit::FiscalYear => None,
         }
     };
     match (rel.shape, rel.unit) {
@@ -817,6 +825,7 @@ fn period_of(d: Date, unit: RelUnit) -> Option<(Date, Date)> {
             (first, last)
         }
         RelUnit::Year => (d.first_of_year(), d.last_of_year()),
+        RelUnit::FiscalYear => return None,
     })
 }
 
@@ -978,7 +987,7 @@ mod tests {
             "next",
             "next fiscal year",
             DateRange,
-            Some("2023"),
+            None, // a fiscal year starts where the company says
         );
         rel(
             "See you this weekend.",
