@@ -537,6 +537,10 @@ fn compact_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         return fail(i);
     }
     let (rest, y) = opt(preceded(char(sep), year_digits)).parse(rest)?;
+    // "3-Mar" alone is as often a code or a score as a date
+    if y.is_none() && m.ambiguous {
+        return fail(i);
+    }
     if !number_ends(rest) {
         return fail(i);
     }
@@ -1897,5 +1901,163 @@ mod tests {
             ..parts(3, 3)
         };
         assert_eq!(year_for(&written, None), Some(2021));
+    }
+}
+
+#[cfg(test)]
+mod numeric_and_span_tests {
+    use super::*;
+    use ClaimKind::{Date, DateRange};
+
+    #[track_caller]
+    fn read(
+        text: &str,
+        at: &str,
+        span: &str,
+        kind: ClaimKind,
+        ymd: (Option<i32>, Option<u8>, Option<u8>),
+    ) {
+        let start = text.find(at).expect("fixture contains the start");
+        let m = parse_at(text, 0..text.len(), start).expect("a date");
+        assert_eq!((&text[start..m.end], m.kind), (span, kind), "in `{text}`");
+        if m.members.is_none() {
+            assert_eq!(
+                (m.parts.year, m.parts.month, m.parts.day),
+                ymd,
+                "parts in `{text}`"
+            );
+        }
+    }
+
+    #[track_caller]
+    fn none(text: &str, at: &str) {
+        let start = text.find(at).expect("fixture contains the start");
+        let got = parse_at(text, 0..text.len(), start).map(|m| text[start..m.end].to_string());
+        assert_eq!(got, None, "`{at}` in `{text}`");
+    }
+
+    #[test]
+    fn numeric_dates() {
+        read(
+            "Filed 9/15/2022 late.",
+            "9/",
+            "9/15/2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Filed 15/9/2022 late.",
+            "15/",
+            "15/9/2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Back 12/12/30.",
+            "12/",
+            "12/12/30",
+            Date,
+            (Some(2030), Some(12), Some(12)),
+        );
+        read(
+            "Filed 15.09.2022 late.",
+            "15.",
+            "15.09.2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Meet on 11/20, please.",
+            "11/",
+            "11/20",
+            Date,
+            (None, Some(11), Some(20)),
+        );
+        none("Add 1/2 cup of oil.", "1/2");
+        none("Open 24/7 all year.", "24/7");
+        none("It rose 5.12 points.", "5.12");
+        none("It fell 3/4 of the way.", "3/4");
+        none("Code 13/13/2022 here.", "13/");
+    }
+
+    #[test]
+    fn compact_dates() {
+        read(
+            "Due 05-Aug-2016.",
+            "05",
+            "05-Aug-2016",
+            Date,
+            (Some(2016), Some(8), Some(5)),
+        );
+        read(
+            "Due 23/Sep/2020.",
+            "23",
+            "23/Sep/2020",
+            Date,
+            (Some(2020), Some(9), Some(23)),
+        );
+        read(
+            "Due Sep-23-2020.",
+            "Sep",
+            "Sep-23-2020",
+            Date,
+            (Some(2020), Some(9), Some(23)),
+        );
+        read(
+            "Due Jan/3 then.",
+            "Jan",
+            "Jan/3",
+            Date,
+            (None, Some(1), Some(3)),
+        );
+        read(
+            "Back Fri 14th.",
+            "Fri",
+            "Fri 14th",
+            Date,
+            (None, None, Some(14)),
+        );
+        none("The F-16 flew.", "16");
+        none("A 3-Mar plan.", "3");
+    }
+
+    #[test]
+    fn periods_between_two_dates() {
+        read(
+            "It ran from May to July.",
+            "from",
+            "from May to July",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Between 2010 and 2015 it fell.",
+            "Between",
+            "Between 2010 and 2015",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Off from 10/1/2018-10/7/2018.",
+            "from",
+            "from 10/1/2018-10/7/2018",
+            DateRange,
+            (None, None, None),
+        );
+        none("It rose from 10 to 15.", "from");
+        none("From May I heard nothing.", "From");
+        none("Between 2015 and 2010 it fell.", "Between");
+    }
+
+    #[test]
+    fn weekday_lists() {
+        read(
+            "Meet Tuesday or Wednesday.",
+            "Tue",
+            "Tuesday",
+            Date,
+            (None, None, None),
+        );
+        none("Tuesday Weld starred.", "Tue");
     }
 }
