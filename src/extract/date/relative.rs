@@ -229,22 +229,37 @@ struct UnitAt<'a> {
     rest: &'a str,
 }
 
+/// Unit spellings by their first word (lowercase): (unit, spelling) indices.
+static UNIT_INDEX: LazyLock<WordMap<Vec<(usize, usize)>>> = LazyLock::new(|| {
+    let mut map: WordMap<Vec<(usize, usize)>> = WordMap::default();
+    for (ui, u) in file().units.iter().enumerate() {
+        for (k, w) in u.words.iter().enumerate() {
+            let first = w.split(' ').next().unwrap_or("").to_ascii_lowercase();
+            map.entry(first).or_default().push((ui, k));
+        }
+    }
+    map
+});
+
 /// A unit word at the start of `s`.
 fn unit_at(s: &str) -> Option<UnitAt<'_>> {
-    for u in &file().units {
-        for (k, w) in u.words.iter().enumerate() {
-            if let Some(rest) = phrase(s, w) {
-                return Some(UnitAt {
-                    unit: unit_of(&u.unit)?,
-                    count: u.count,
-                    seconds: u.seconds,
-                    singular: k == 0,
-                    clock: u.unit == "clock",
-                    extra: u.extra,
-                    rest,
-                });
-            }
-        }
+    let mut buf = [0u8; MAX_WORD];
+    let (w, _) = lower_word(s, &mut buf)?;
+    let units = &file().units;
+    for &(ui, k) in UNIT_INDEX.get(w)? {
+        let u = units.get(ui)?;
+        let Some(rest) = u.words.get(k).and_then(|w| phrase(s, w)) else {
+            continue;
+        };
+        return Some(UnitAt {
+            unit: unit_of(&u.unit)?,
+            count: u.count,
+            seconds: u.seconds,
+            singular: k == 0,
+            clock: u.unit == "clock",
+            extra: u.extra,
+            rest,
+        });
     }
     None
 }
