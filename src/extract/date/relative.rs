@@ -302,13 +302,26 @@ fn day_word(s: &str) -> Option<(i32, &str)> {
         .map(|d| (d.offset, &s[w.len()..]))
 }
 
-/// Every word that can begin an expression [`parse`] reads (lowercase):
-/// one hash lookup turns away the other words before any parsing.
-static STARTERS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+/// Every word that can begin an expression [`parse`] reads (lowercase),
+/// and per first letter a mask of their lengths: most words are turned
+/// away by the mask, the rest by one hash lookup, before any parsing.
+struct Starters {
+    words: WordMap<()>,
+    mask: [u32; 26],
+}
+
+static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     let f = file();
     let fixed = ["the", "earlier", "later", "all", "another", "in", "a", "an"];
-    let first = |p: &String| p.split(' ').next().unwrap_or("").to_ascii_lowercase();
-    f.day_words
+    // a phrase's first word, letters only ("valentine" of "Valentine's Day")
+    let first = |p: &String| {
+        p.bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .map(|c| char::from(c.to_ascii_lowercase()))
+            .collect::<String>()
+    };
+    let words: WordMap<()> = f
+        .day_words
         .iter()
         .map(|d| d.word.to_ascii_lowercase())
         .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
@@ -317,16 +330,34 @@ static STARTERS: LazyLock<WordMap<()>> = LazyLock::new(|| {
         .chain(fixed.iter().map(|w| (*w).to_string()))
         .chain(number::starter_words().map(str::to_string))
         .map(|w| (w, ()))
-        .collect()
+        .collect();
+    let mut mask = [0u32; 26];
+    for w in words.keys() {
+        // a word's letters only: "valentine's" is looked up as "valentine"
+        let len = w.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii_lowercase()
+            && len < 32
+        {
+            mask[usize::from(c - b'a')] |= 1 << len;
+        }
+    }
+    Starters { words, mask }
 });
 
 /// True when the word at the start of `s` may begin an expression.
 fn may_start(s: &str) -> bool {
-    match s.as_bytes().first() {
+    let b = s.as_bytes();
+    match b.first() {
         Some(c) if c.is_ascii_digit() => true,
         Some(c) if c.is_ascii_alphabetic() => {
+            let len = b.iter().take_while(|x| x.is_ascii_alphabetic()).count();
+            let st = &*STARTERS;
+            if len >= 32 || st.mask[usize::from(c.to_ascii_lowercase() - b'a')] & (1 << len) == 0 {
+                return false;
+            }
             let mut buf = [0u8; MAX_WORD];
-            lower_word(s, &mut buf).is_some_and(|(w, _)| STARTERS.contains_key(w))
+            lower_word(s, &mut buf).is_some_and(|(w, _)| st.words.contains_key(w))
         }
         _ => false,
     }
@@ -562,7 +593,7 @@ fn followed_ok(rest: &str) -> bool {
 /// a length ("the lowest in two years"), so it is left to the unit parser.
 fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
     let pos = start + 2 + spaces(text.get(start + 2..end)?);
-    if pos == start + 2 {
+    if pos == start + 2 || !may_start(text.get(pos..end)?) {
         return None;
     }
     let (n, e) = count_at(text, pos, end)?;
@@ -664,7 +695,11 @@ fn earlier_later(s: &str, end: usize) -> Option<Found> {
 /// "a few minutes", "several weeks", "a couple of days": a duration with a
 /// vague count.
 fn vague_duration(s: &str, end: usize) -> Option<Found> {
+    let first = s.as_bytes().first()?.to_ascii_lowercase();
     for v in &file().vague_counts {
+        if v.phrase.as_bytes().first() != Some(&first) {
+            continue;
+        }
         let Some(rest) = phrase(s, &v.phrase).and_then(after_space) else {
             continue;
         };
