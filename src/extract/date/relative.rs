@@ -348,19 +348,32 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 /// True when the word at the start of `s` may begin an expression.
 fn may_start(s: &str) -> bool {
     let b = s.as_bytes();
-    match b.first() {
-        Some(c) if c.is_ascii_digit() => true,
-        Some(c) if c.is_ascii_alphabetic() => {
-            let len = b.iter().take_while(|x| x.is_ascii_alphabetic()).count();
-            let st = &*STARTERS;
-            if len >= 32 || st.mask[usize::from(c.to_ascii_lowercase() - b'a')] & (1 << len) == 0 {
-                return false;
-            }
-            let mut buf = [0u8; MAX_WORD];
-            lower_word(s, &mut buf).is_some_and(|(w, _)| st.words.contains_key(w))
-        }
-        _ => false,
+    let Some(&c) = b.first() else { return false };
+    if c.is_ascii_digit() {
+        return true;
     }
+    if !c.is_ascii_alphabetic() {
+        return false;
+    }
+    // lowercase the word into a stack buffer, giving up at the first
+    // letter past the longest starter
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0;
+    for &x in b {
+        if !x.is_ascii_alphabetic() {
+            break;
+        }
+        if len == MAX_WORD {
+            return false;
+        }
+        buf[len] = x.to_ascii_lowercase();
+        len += 1;
+    }
+    let st = &*STARTERS;
+    if st.mask[usize::from(buf[0] - b'a')] & (1 << len) == 0 {
+        return false;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|w| st.words.contains_key(w))
 }
 
 // ---------------------------------------------------------------------------
