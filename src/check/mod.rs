@@ -11,6 +11,7 @@ mod direction_contradicts_values;
 mod impossible_date;
 mod percent_change_contradicts_values;
 mod range_inverted;
+mod relative_date_contradicts_date;
 mod repeated_sentence;
 mod unused_suppression;
 mod weekday_contradicts_date;
@@ -104,6 +105,7 @@ registry! {
     "direction-contradicts-values" => direction_contradicts_values,
     "percent-change-contradicts-values" => percent_change_contradicts_values,
     "weekday-contradicts-date" => weekday_contradicts_date,
+    "relative-date-contradicts-date" => relative_date_contradicts_date,
     "impossible-date" => impossible_date,
     "range-inverted" => range_inverted,
     "repeated-sentence" => repeated_sentence,

@@ -28,12 +28,30 @@ use serde::Deserialize;
 use super::{ClaimKind, DateParts, NamedWeekday};
 use crate::source::Span;
 
+pub mod relative;
+
+pub use relative::{format_period, resolve};
+
 /// A date, period or year read by [`parse_at`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct DateMatch {
     /// Prose byte just past the figure.
     pub end: usize,
-    /// `Date`, `DateRange` or `Year`.
+    /// `Date`, `DateRange`, `Year` or `Duration`.
+    pub kind: ClaimKind,
+    pub parts: DateParts,
+    /// For a duration ("several weeks"): its length in seconds.
+    pub seconds: Option<f64>,
+    /// For a period between two dates ("from May to July", "between 2010
+    /// and 2015"): the two dates, in the order written.
+    pub members: Option<[Member; 2]>,
+}
+
+/// One end of a period between two dates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Member {
+    pub start: usize,
+    pub end: usize,
     pub kind: ClaimKind,
     pub parts: DateParts,
 }
@@ -49,6 +67,8 @@ struct DatesFile {
     month: Vec<NameGroup>,
     weekday: Vec<NameGroup>,
     context: Context,
+    relative: relative::RelativeFile,
+    duration_seconds: std::collections::BTreeMap<String, f64>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +90,7 @@ struct Context {
     year_cues: Vec<String>,
     year_followers: Vec<String>,
     time_markers: Vec<String>,
+    numeric_date_cues: Vec<String>,
 }
 
 /// One spelling of a month or weekday name.
@@ -152,6 +173,8 @@ struct Lexicon {
     /// indexed by [`prefix_index`].
     prefixes: Vec<u64>,
     weekday_names: Vec<String>,
+    relative: relative::RelativeFile,
+    duration_seconds: std::collections::BTreeMap<String, f64>,
 }
 
 /// The index of three ASCII letters in the prefix bit set, any case.
@@ -190,6 +213,24 @@ fn full_names(groups: &[NameGroup]) -> Vec<String> {
     names
 }
 
+/// Values a duration in seconds: "18 months" is 46,656,000 seconds, so
+/// that durations written in different units compare. Leaves other claims,
+/// and durations in a unit the lexicon does not time, as they are. A range
+/// of durations is passed with `range_of_durations` set.
+pub(crate) fn duration_in_seconds(c: &mut super::Claim, range_of_durations: bool) {
+    if c.kind != ClaimKind::Duration && !range_of_durations {
+        return;
+    }
+    let Some(&k) = c.unit.and_then(|u| LEXICON.duration_seconds.get(u)) else {
+        return;
+    };
+    c.value = c.value.map(|v| v * k);
+    c.low *= k;
+    c.high *= k;
+    c.step *= k;
+    c.unit = Some("second");
+}
+
 /// The full name of month `n` (1 = January).
 pub(crate) fn month_name(n: u8) -> &'static str {
     let names = &LEXICON.month_names;
@@ -216,6 +257,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         prefixes: prefixes(file.month.iter().chain(&file.weekday)),
         weekday_names: full_names(&file.weekday),
         context: file.context,
+        relative: file.relative,
+        duration_seconds: file.duration_seconds,
     }
 });
 
@@ -423,6 +466,7 @@ fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m.number),
         day: Some(d),
         weekday: None,
+        relative: None,
     };
     match to_day {
         Some(to) if to > d => Ok((
@@ -432,6 +476,120 @@ fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         Some(_) => fail(i),
         None => Ok((rest, (ClaimKind::Date, parts))),
     }
+}
+
+/// A two- or four-digit year after a numeric day and month: "9/15/2022",
+/// "12/12/30" (years 00–49 are 2000–2049, 50–99 are 1950–1999).
+fn numeric_year(i: &str) -> Res<'_, i32> {
+    let (rest, y) = alt((digits(4, 4), digits(2, 2))).parse(i)?;
+    let v = value(y) as i32;
+    let year = match y.len() {
+        2 if v < 50 => 2000 + v,
+        2 => 1900 + v,
+        _ if (1000..=2199).contains(&v) => v,
+        _ => return fail(i),
+    };
+    Ok((rest, year))
+}
+
+/// Numeric dates: "9/15/2022", "15/9/2022" (a first number above 12 is
+/// the day), "12/12/30", "15.09.2022", and "11/20" without a year. Month
+/// first where both could be the month, as in American news.
+fn numeric(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, a) = digits(1, 2)(i)?;
+    let (rest, sep) = alt((char('/'), char('.'))).parse(rest)?;
+    let (rest, b) = digits(1, 2)(rest)?;
+    let (a, b) = (value(a), value(b));
+    let (month, day) = if (1..=12).contains(&a) && (1..=31).contains(&b) {
+        (a, b)
+    } else if (13..=31).contains(&a) && (1..=12).contains(&b) {
+        (b, a)
+    } else {
+        return fail(i);
+    };
+    // "5.12" is a number: a dotted date needs its four-digit year
+    let (rest, year) = if sep == '.' {
+        let (rest, y) = preceded(char(sep), year_digits).parse(rest)?;
+        (rest, Some(y))
+    } else {
+        opt(preceded(char(sep), numeric_year)).parse(rest)?
+    };
+    if !number_ends_before_range(rest) || rest.starts_with(sep) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year,
+        month: Some(month as u8),
+        day: Some(day as u8),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "05-Aug-2016", "23/Sep/2020", "5-Aug": day, month name and year joined
+/// by one dash or slash.
+fn compact_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = day(i)?;
+    let (rest, sep) = alt((char('-'), char('/'))).parse(rest)?;
+    let (rest, m) = month(rest)?;
+    if m.text.ends_with('.') {
+        return fail(i);
+    }
+    let (rest, y) = opt(preceded(char(sep), year_digits)).parse(rest)?;
+    // "3-Mar" alone is as often a code or a score as a date
+    if y.is_none() && m.ambiguous {
+        return fail(i);
+    }
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "Sep-23-2020", "Jan/3", "Oct/2": month name, day and year joined by one
+/// dash or slash.
+fn compact_month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, m) = month(i)?;
+    if m.text.ends_with('.') {
+        return fail(i);
+    }
+    let (rest, sep) = alt((char('-'), char('/'))).parse(rest)?;
+    let (rest, d) = day(rest)?;
+    let (rest, y) = opt(preceded(char(sep), year_digits)).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        day: Some(d),
+        weekday: None,
+        relative: None,
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// A day with its ordinal suffix after a weekday: "Fri 14th".
+fn ordinal_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, d) = digits(1, 2)(i)?;
+    let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
+    let v = value(d);
+    if !(1..=31).contains(&v) || !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        day: Some(v as u8),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
 }
 
 /// "15 September 2022", "31st of March", "29 May 1997".
@@ -449,6 +607,7 @@ fn day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m.number),
         day: Some(d),
         weekday: None,
+        relative: None,
     };
     Ok((rest, (ClaimKind::Date, parts)))
 }
@@ -469,6 +628,7 @@ fn iso(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         month: Some(m as u8),
         day: Some(d as u8),
         weekday: None,
+        relative: None,
     };
     Ok((rest, (ClaimKind::Date, parts)))
 }
@@ -688,6 +848,11 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
     if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
+    if matches!(first | 0x20, b'f' | b'b')
+        && let Some(d) = between_dates(text, &sentence, start)
+    {
+        return Some(d);
+    }
     let found = match first {
         b'0'..=b'9' => {
             // Not inside a longer figure: "$2021", "3.2021", "1-2021".
@@ -697,7 +862,10 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
             let run = input.bytes().take_while(u8::is_ascii_digit).count();
             if run <= 2 {
-                day_month(input).ok()
+                alt((compact_day_month, day_month))
+                    .parse(input)
+                    .ok()
+                    .or_else(|| numeric_at(text, sentence.start, start, input))
             } else if run != 4 {
                 None
             } else if let Ok(r) = alt((iso, year_span, decade)).parse(input) {
@@ -737,12 +905,153 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
         }
         _ => None,
     };
-    let (rest, (kind, parts)) = found?;
+    let Some((rest, (kind, parts))) = found else {
+        return relative_at(text, start, end);
+    };
     Some(DateMatch {
         end: end - rest.len(),
         kind,
         parts,
+        seconds: None,
+        members: None,
     })
+}
+
+/// A relative date or a vague duration at `start`: "yesterday", "two weeks
+/// ago", "several months".
+fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {
+    let f = relative::parse(text, start, end)?;
+    Some(DateMatch {
+        end: f.end,
+        kind: f.kind,
+        parts: DateParts {
+            month: f.holiday.map(|(m, _)| m),
+            day: f.holiday.map(|(_, d)| d),
+            relative: f.relative,
+            ..DateParts::default()
+        },
+        seconds: f.seconds,
+        members: None,
+    })
+}
+
+/// "from May to July", "from 10/1 to 11/7", "between 2010 and 2015": a
+/// period written as its two ends. A month named alone counts here, the
+/// words around it making it a date.
+fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch> {
+    let end = sentence.end.min(text.len());
+    let s = text.get(start..end)?;
+    let (joiners, n): (&[&str], usize) = if nocase("from")(s).is_ok() {
+        (
+            &[
+                " to ",
+                " until ",
+                " till ",
+                " through ",
+                " - ",
+                "-",
+                "\u{2013}",
+                " \u{2013} ",
+            ],
+            4,
+        )
+    } else if nocase("between")(s).is_ok() {
+        (&[" and "], 7)
+    } else {
+        return None;
+    };
+    let gap = s[n..].bytes().take_while(|c| *c == b' ').count();
+    if gap == 0 {
+        return None;
+    }
+    let first = date_or_month(text, sentence, start + n + gap)?;
+    let after = text.get(first.end..end)?;
+    let k = joiners
+        .iter()
+        .find_map(|j| super::lexicon::match_phrase(after, j, false))?;
+    let at = first.end + k;
+    // a dash glued to both dates ("10/1/2018-10/7/2018") is read as if the
+    // second date began the text, the dash not being a minus sign here
+    let glued = !after[..k].contains(' ');
+    let second = if glued {
+        date_or_month(text, &(at..sentence.end), at)?
+    } else {
+        date_or_month(text, sentence, at)?
+    };
+    // "from 2019 to 2021" runs forward; "from July to May" may cross a year
+    if let (Some(a), Some(b), None, None) = (
+        first.parts.year,
+        second.parts.year,
+        first.parts.month,
+        second.parts.month,
+    ) && b <= a
+    {
+        return None;
+    }
+    Some(DateMatch {
+        end: second.end,
+        kind: ClaimKind::DateRange,
+        parts: DateParts::default(),
+        seconds: None,
+        members: Some([first, second]),
+    })
+}
+
+/// A date, period or year at `start`, or a month named alone.
+fn date_or_month(text: &str, sentence: &Span, start: usize) -> Option<Member> {
+    let end = sentence.end.min(text.len());
+    let found = parse_at(text, sentence.clone(), start);
+    if let Some(d) = found
+        && d.members.is_none()
+        && matches!(
+            d.kind,
+            ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
+        )
+    {
+        return Some(Member {
+            start,
+            end: d.end,
+            kind: d.kind,
+            parts: d.parts,
+        });
+    }
+    let (rest, m) = month(text.get(start..end)?).ok()?;
+    if rest
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || (!m.full && m.ambiguous)
+    {
+        return None;
+    }
+    Some(Member {
+        start,
+        end: end - rest.len(),
+        kind: ClaimKind::DateRange,
+        parts: DateParts {
+            month: Some(m.number),
+            ..DateParts::default()
+        },
+    })
+}
+
+/// A numeric date at `start`: with its year anywhere ("9/15/2022"), without
+/// one only after a word that takes dates ("on 11/20"), as "3/4" is more
+/// often a fraction and "24/7" a phrase.
+fn numeric_at<'a>(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    input: &'a str,
+) -> Option<(&'a str, (ClaimKind, DateParts))> {
+    let (rest, (kind, parts)) = numeric(input).ok()?;
+    if parts.year.is_none() {
+        let word = word_before(text, sentence_start, start);
+        if !listed(&LEXICON.context.numeric_date_cues, word) || rest.starts_with(" of") {
+            return None;
+        }
+    }
+    Some((rest, (kind, parts)))
 }
 
 /// A cheap filter for word starts: the word begins like a month or weekday
@@ -821,9 +1130,11 @@ fn named<'a>(
             start,
             end: start + wd.text.len(),
         };
-        let body = comma_or_space(rest)
-            .ok()
-            .and_then(|(r, _)| alt((month_day, day_month)).parse(r).ok());
+        let body = comma_or_space(rest).ok().and_then(|(r, _)| {
+            alt((month_day, day_month, numeric, ordinal_day))
+                .parse(r)
+                .ok()
+        });
         if let Some((rest, (kind, parts))) = body {
             let parts = DateParts {
                 weekday: Some(named),
@@ -834,7 +1145,16 @@ fn named<'a>(
         if wd.ambiguous || wd.text.len() <= 5 {
             return None;
         }
-        let cue = listed(&ctx.weekday_cues, word_before(text, sentence_start, start));
+        // "Tuesday or Wednesday", "Wednesday, Thursday": a list of days
+        let listed_day = alt((
+            recognize((space0::<&str, nom::error::Error<&str>>, char(','), space1)),
+            recognize((space1, alt((tag("or"), tag("and"))), space1)),
+        ))
+        .parse(rest)
+        .ok()
+        .and_then(|(r, _)| weekday(r).ok())
+        .is_some_and(|(_, n)| n.full);
+        let cue = listed_day || listed(&ctx.weekday_cues, word_before(text, sentence_start, start));
         let part_of_day = space1::<&str, nom::error::Error<&str>>(rest)
             .and_then(|(r, _)| {
                 alt((
@@ -855,7 +1175,7 @@ fn named<'a>(
         };
         return Some((rest, (ClaimKind::Date, parts)));
     }
-    if let Ok(r) = month_day(input) {
+    if let Ok(r) = alt((compact_month_day, month_day)).parse(input) {
         return Some(r);
     }
     if let Ok((rest, m)) = month(input) {
@@ -988,7 +1308,9 @@ mod tests {
             c.strong_year_cues.iter().chain(&c.year_cues).collect(),
             c.year_followers.iter().collect(),
             c.time_markers.iter().collect(),
+            c.numeric_date_cues.iter().collect(),
         ];
+        assert_eq!(file.relative.check(), Ok(()));
         let names: Vec<&String> = file
             .month
             .iter()
@@ -1562,6 +1884,7 @@ mod tests {
             month: Some(m),
             day: Some(d),
             weekday: None,
+            relative: None,
         };
         assert_eq!(year_for(&parts(3, 31), Some(doc)), Some(1987));
         assert_eq!(
@@ -1578,5 +1901,163 @@ mod tests {
             ..parts(3, 3)
         };
         assert_eq!(year_for(&written, None), Some(2021));
+    }
+}
+
+#[cfg(test)]
+mod numeric_and_span_tests {
+    use super::*;
+    use ClaimKind::{Date, DateRange};
+
+    #[track_caller]
+    fn read(
+        text: &str,
+        at: &str,
+        span: &str,
+        kind: ClaimKind,
+        ymd: (Option<i32>, Option<u8>, Option<u8>),
+    ) {
+        let start = text.find(at).expect("fixture contains the start");
+        let m = parse_at(text, 0..text.len(), start).expect("a date");
+        assert_eq!((&text[start..m.end], m.kind), (span, kind), "in `{text}`");
+        if m.members.is_none() {
+            assert_eq!(
+                (m.parts.year, m.parts.month, m.parts.day),
+                ymd,
+                "parts in `{text}`"
+            );
+        }
+    }
+
+    #[track_caller]
+    fn none(text: &str, at: &str) {
+        let start = text.find(at).expect("fixture contains the start");
+        let got = parse_at(text, 0..text.len(), start).map(|m| text[start..m.end].to_string());
+        assert_eq!(got, None, "`{at}` in `{text}`");
+    }
+
+    #[test]
+    fn numeric_dates() {
+        read(
+            "Filed 9/15/2022 late.",
+            "9/",
+            "9/15/2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Filed 15/9/2022 late.",
+            "15/",
+            "15/9/2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Back 12/12/30.",
+            "12/",
+            "12/12/30",
+            Date,
+            (Some(2030), Some(12), Some(12)),
+        );
+        read(
+            "Filed 15.09.2022 late.",
+            "15.",
+            "15.09.2022",
+            Date,
+            (Some(2022), Some(9), Some(15)),
+        );
+        read(
+            "Meet on 11/20, please.",
+            "11/",
+            "11/20",
+            Date,
+            (None, Some(11), Some(20)),
+        );
+        none("Add 1/2 cup of oil.", "1/2");
+        none("Open 24/7 all year.", "24/7");
+        none("It rose 5.12 points.", "5.12");
+        none("It fell 3/4 of the way.", "3/4");
+        none("Code 13/13/2022 here.", "13/");
+    }
+
+    #[test]
+    fn compact_dates() {
+        read(
+            "Due 05-Aug-2016.",
+            "05",
+            "05-Aug-2016",
+            Date,
+            (Some(2016), Some(8), Some(5)),
+        );
+        read(
+            "Due 23/Sep/2020.",
+            "23",
+            "23/Sep/2020",
+            Date,
+            (Some(2020), Some(9), Some(23)),
+        );
+        read(
+            "Due Sep-23-2020.",
+            "Sep",
+            "Sep-23-2020",
+            Date,
+            (Some(2020), Some(9), Some(23)),
+        );
+        read(
+            "Due Jan/3 then.",
+            "Jan",
+            "Jan/3",
+            Date,
+            (None, Some(1), Some(3)),
+        );
+        read(
+            "Back Fri 14th.",
+            "Fri",
+            "Fri 14th",
+            Date,
+            (None, None, Some(14)),
+        );
+        none("The F-16 flew.", "16");
+        none("A 3-Mar plan.", "3");
+    }
+
+    #[test]
+    fn periods_between_two_dates() {
+        read(
+            "It ran from May to July.",
+            "from",
+            "from May to July",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Between 2010 and 2015 it fell.",
+            "Between",
+            "Between 2010 and 2015",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Off from 10/1/2018-10/7/2018.",
+            "from",
+            "from 10/1/2018-10/7/2018",
+            DateRange,
+            (None, None, None),
+        );
+        none("It rose from 10 to 15.", "from");
+        none("From May I heard nothing.", "From");
+        none("Between 2015 and 2010 it fell.", "Between");
+    }
+
+    #[test]
+    fn weekday_lists() {
+        read(
+            "Meet Tuesday or Wednesday.",
+            "Tue",
+            "Tuesday",
+            Date,
+            (None, None, None),
+        );
+        none("Tuesday Weld starred.", "Tue");
     }
 }

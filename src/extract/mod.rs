@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::source::Span;
 
 pub use context::Context;
+pub use date::relative::{Anchor, RelUnit, Relative, Shape};
 pub use relation::{Direction, Relation, RelationKind};
 
 /// Index of a claim in the document's claim list.
@@ -104,6 +105,10 @@ pub struct DateParts {
     /// The weekday named with the date ("Wednesday, Sept. 14").
     #[serde(skip)]
     pub weekday: Option<NamedWeekday>,
+    /// For a relative date ("yesterday", "next month", "two weeks ago"):
+    /// what it counts from the document date; see [`date::resolve`].
+    #[serde(skip)]
+    pub relative: Option<Relative>,
 }
 
 /// A weekday named in the text.

@@ -308,27 +308,53 @@ impl Scanner<'_, '_> {
         if d.end <= i || d.end > self.sentence.end || !self.text.is_char_boundary(d.end) {
             return None;
         }
-        let value = (d.kind == ClaimKind::Year)
-            .then(|| d.parts.year.map(f64::from))
-            .flatten();
-        self.out.push(Claim {
-            span: i..d.end,
-            number_span: i..d.end,
-            kind: d.kind,
+        if let Some(members) = d.members {
+            // "from May to July": the period, then its two dates
+            let id = self.out.len();
+            let mut range = self.date_claim(i..d.end, d.kind, d.parts, None);
+            range.range = Some((id + 1, id + 2));
+            self.out.push(range);
+            for m in members {
+                let mut c = self.date_claim(m.start..m.end, m.kind, m.parts, None);
+                c.part_of = Some(id);
+                self.out.push(c);
+            }
+            return Some(d.end);
+        }
+        let c = self.date_claim(i..d.end, d.kind, d.parts, d.seconds);
+        self.out.push(c);
+        Some(d.end)
+    }
+
+    /// A claim for a date, period, year or a duration the date parser read.
+    fn date_claim(
+        &self,
+        span: Span,
+        kind: ClaimKind,
+        parts: DateParts,
+        seconds: Option<f64>,
+    ) -> Claim {
+        let value = (kind == ClaimKind::Year)
+            .then(|| parts.year.map(f64::from))
+            .flatten()
+            .or(seconds);
+        Claim {
+            span: span.clone(),
+            number_span: span,
+            kind,
             value,
             step: 1.0,
-            unit: None,
+            unit: seconds.map(|_| "second"),
             approx: None,
             low: value.unwrap_or(0.0),
             high: value.unwrap_or(0.0),
             measured: None,
-            date: Some(d.parts),
+            date: (kind != ClaimKind::Duration).then_some(parts),
             range: None,
             part_of: None,
             sentence: self.si,
             context: Context::default(),
-        });
-        Some(d.end)
+        }
     }
 
     /// Approximator, then a range or a figure, at `i`.
@@ -886,6 +912,7 @@ impl Scanner<'_, '_> {
             (c.low, c.high) = approx::interval(f.value, a.low, a.high);
         }
         c.part_of = part_of;
+        date::duration_in_seconds(&mut c, false);
         self.out.push(c);
     }
 
@@ -903,7 +930,7 @@ impl Scanner<'_, '_> {
             ),
             None => (lo, hi),
         };
-        self.out.push(Claim {
+        let mut range = Claim {
             span: start..b.span.end,
             number_span: a.number_span.start..b.number_span.end,
             kind: ClaimKind::Range,
@@ -922,7 +949,9 @@ impl Scanner<'_, '_> {
             part_of: None,
             sentence: self.si,
             context: Context::default(),
-        });
+        };
+        date::duration_in_seconds(&mut range, b.kind == ClaimKind::Duration);
+        self.out.push(range);
         self.push(a, None, Some(id));
         self.push(b, None, Some(id));
     }
@@ -1219,10 +1248,10 @@ mod tests {
             "for three years",
             "three years",
             Duration,
-            3.0,
-            Some("year"),
+            3.0 * 365.0 * 86_400.0,
+            Some("second"),
         );
-        one("10 days", "10 days", Duration, 10.0, Some("day"));
+        one("10 days", "10 days", Duration, 864_000.0, Some("second"));
         one("a 45-year-old man", "45-year-old", Age, 45.0, Some("year"));
         one(
             "she is 29 years old",
@@ -1307,7 +1336,8 @@ mod tests {
             None,
         );
         one("a quarter of the", "a quarter", Number, 0.25, None);
-        one("one day", "one day", Duration, 1.0, Some("day"));
+        // durations are valued in seconds
+        one("one day", "one day", Duration, 86_400.0, Some("second"));
         nothing("one of the best, no one knows");
         nothing("in a quarter");
         nothing("a man");
@@ -1318,7 +1348,7 @@ mod tests {
     #[test]
     fn not_figures() {
         nothing("G7 and COVID-19 and F-16 and A380 and 3M and B2B and MP3");
-        nothing("at 10:30 today");
+        nothing("at 10:30 sharp");
         nothing("see section 1.2.3");
         nothing("visit https://example.com/2021/05/x.html or www.a1.com");
         nothing("write to joe2@example.com");

@@ -103,6 +103,13 @@ pub struct ClaimJson<'a> {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday: Option<&'static str>,
+    /// For a relative date ("yesterday", "next month", "the past three
+    /// years"), the days it means counted from the document date, in ISO
+    /// 8601: `2022-09-14`, `2022-10`, `2022`, or `2019-09-15/2022-09-15`.
+    /// Absent without a document date and for expressions that count from
+    /// another date in the text ("a year earlier").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
     /// For ranges: the two members' values, in the order written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<[Option<f64>; 2]>,
@@ -166,11 +173,34 @@ impl<'a> ClaimJson<'a> {
                 (Some(y), None, _) => Some(format!("{y:04}")),
                 _ => None,
             });
+        // a period between two dates: "2022-05/2022-07"
+        let date = date.or_else(|| {
+            let (a, b) = claim.range.filter(|_| claim.kind == ClaimKind::DateRange)?;
+            let iso = |id: usize| {
+                let d = doc.claims.get(id)?.date?;
+                Some(match (d.year, d.month, d.day) {
+                    (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                    (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                    (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+                    (None, Some(m), None) => format!("--{m:02}"),
+                    (Some(y), None, _) => format!("{y:04}"),
+                    _ => return None,
+                })
+            };
+            Some(format!("{}/{}", iso(a)?, iso(b)?))
+        });
         let weekday = claim
             .date
             .as_ref()
             .and_then(|d| d.weekday)
             .and_then(|w| WEEKDAYS.get(usize::from(w.day).wrapping_sub(1)).copied());
+        let resolved = claim
+            .date
+            .as_ref()
+            .and_then(|d| d.relative)
+            .zip(doc.date)
+            .and_then(|(r, day)| crate::extract::date::resolve(&r, day))
+            .map(|(first, last)| crate::extract::date::format_period(first, last));
         let members = claim.range.map(|(a, b)| {
             [
                 doc.claims.get(a).and_then(|c| c.value),
@@ -199,6 +229,7 @@ impl<'a> ClaimJson<'a> {
             measured: claim.measured.as_ref().map(|s| doc.slice(s)),
             date,
             weekday,
+            resolved,
             members,
             time: claim.context.time.as_ref().map(|t| SpanJson::new(doc, t)),
             subject: claim

@@ -1,0 +1,1275 @@
+//! Relative dates and vague durations: "yesterday", "last Tuesday", "next
+//! year", "earlier this month", "two weeks ago", "the past three years", "a
+//! year earlier", and how they resolve against a document date.
+//!
+//! [`parse`] reads one expression at a word start; it runs at every word, so
+//! it first looks at the word's first letter and length and gives up on most
+//! words there. The words it knows (determiners such as "next" with their
+//! offset, calendar units, day words) are data in `checks/lexicon/dates.toml`
+//! under `[relative]`. [`resolve`] turns an expression into the calendar days
+//! it covers; an expression anchored to another date in the text ("a year
+//! earlier", "the previous quarter") is not resolved against the document
+//! date, because the text, not the calendar, says what it counts from.
+
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use serde::Deserialize;
+
+use super::LEXICON;
+use crate::extract::ClaimKind;
+use crate::extract::lexicon::{MAX_WORD, WordMap, lower_word, spaces};
+use crate::extract::number;
+
+/// What a relative expression counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelUnit {
+    Day,
+    Week,
+    /// Saturday and Sunday of a week.
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    /// A company's or a government's year, whose first month the text
+    /// rarely gives: never resolved.
+    FiscalYear,
+    /// A weekday, Monday = 1 … Sunday = 7: "last Tuesday".
+    Weekday(u8),
+}
+
+/// Which days an expression covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One day `offset` units from the anchor: "yesterday", "two weeks ago".
+    Point,
+    /// The calendar unit `offset` units from the anchor's: "last week",
+    /// "next year", "earlier this month".
+    Period,
+    /// The run of `offset` units ending (negative) or starting (positive)
+    /// at the anchor: "the past three years", "the next two days".
+    Span,
+}
+
+/// What a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The date the document was written: "yesterday", "next month".
+    Document,
+    /// Another date in the text: "a year earlier", "the previous quarter".
+    Text,
+}
+
+/// A relative date as written: `offset` units of `unit` from the anchor,
+/// covering the days `shape` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relative {
+    pub unit: RelUnit,
+    pub offset: i32,
+    pub shape: Shape,
+    pub anchor: Anchor,
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RelativeFile {
+    day_words: Vec<DayWord>,
+    determiners: Vec<Determiner>,
+    units: Vec<UnitWord>,
+    vague_counts: Vec<VagueCount>,
+    holidays: Vec<Holiday>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Holiday {
+    name: String,
+    /// Month and day, where the holiday is fixed.
+    #[serde(default)]
+    month: Option<u8>,
+    #[serde(default)]
+    day: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DayWord {
+    word: String,
+    offset: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Determiner {
+    word: String,
+    offset: i32,
+    /// Counts from a date in the text ("the previous quarter").
+    #[serde(default)]
+    anchored: bool,
+    /// "the past year" is the twelve months to now, not the calendar year.
+    #[serde(default)]
+    span: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitWord {
+    /// Spellings, singular first; a space matches any run of spaces.
+    words: Vec<String>,
+    /// `day`, `week`, `weekend`, `month`, `quarter`, `year`, `fiscal year`
+    /// or `clock`.
+    unit: String,
+    /// How many of `unit` one of these is (a fortnight is 14 days).
+    #[serde(default = "one")]
+    count: i32,
+    /// Length in seconds, for durations.
+    seconds: f64,
+    /// Not in the unit lexicon (`units.toml`): a count before it is a
+    /// duration found here ("2 nights").
+    #[serde(default)]
+    extra: bool,
+}
+
+fn one() -> i32 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueCount {
+    phrase: String,
+    value: f64,
+}
+
+impl RelativeFile {
+    /// Every word listed once, every unit known.
+    #[cfg(test)]
+    pub(super) fn check(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        let words = self
+            .day_words
+            .iter()
+            .map(|d| &d.word)
+            .chain(self.determiners.iter().map(|d| &d.word))
+            .chain(self.units.iter().flat_map(|u| &u.words))
+            .chain(self.vague_counts.iter().map(|v| &v.phrase))
+            .chain(self.holidays.iter().map(|h| &h.name));
+        for w in words {
+            if w.trim().is_empty() || !seen.insert(w.to_ascii_lowercase()) {
+                return Err(format!("empty or duplicate relative word `{w}`"));
+            }
+        }
+        for u in &self.units {
+            if unit_of(&u.unit).is_none() {
+                return Err(format!("unknown unit `{}`", u.unit));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unit_of(name: &str) -> Option<RelUnit> {
+    Some(match name {
+        "day" => RelUnit::Day,
+        "week" => RelUnit::Week,
+        "weekend" => RelUnit::Weekend,
+        "month" => RelUnit::Month,
+        "quarter" => RelUnit::Quarter,
+        "year" => RelUnit::Year,
+        "fiscal year" => RelUnit::FiscalYear,
+        // hours and minutes time durations only ("a few hours")
+        "clock" => RelUnit::Day,
+        _ => return None,
+    })
+}
+
+fn file() -> &'static RelativeFile {
+    &LEXICON.relative
+}
+
+// ---------------------------------------------------------------------------
+// Word helpers
+
+/// The ASCII letters at the start of `s`.
+fn word(s: &str) -> &str {
+    let n = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    &s[..n]
+}
+
+/// `s` after one or more spaces, or `None`.
+fn after_space(s: &str) -> Option<&str> {
+    let n = spaces(s);
+    (n > 0).then(|| &s[n..])
+}
+
+/// Matches `phrase` (a space matches a run of spaces) as whole words at the
+/// start of `s`; returns the rest.
+fn phrase<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    crate::extract::lexicon::match_phrase(s, p, true).map(|n| &s[n..])
+}
+
+/// A unit word read by [`unit_at`].
+struct UnitAt<'a> {
+    unit: RelUnit,
+    /// How many of `unit` one is (14 days for a fortnight).
+    count: i32,
+    seconds: f64,
+    /// Written in the singular ("day", not "days").
+    singular: bool,
+    /// Hours, minutes: a length of time, never a relative date here.
+    clock: bool,
+    /// Whether the lexicon's unit lacks a spelling in the unit lexicon
+    /// (nights, weekends, fortnights), so a count before it is a duration
+    /// only this parser finds.
+    extra: bool,
+    rest: &'a str,
+}
+
+/// Unit spellings by their first word (lowercase): (unit, spelling) indices.
+static UNIT_INDEX: LazyLock<WordMap<Vec<(usize, usize)>>> = LazyLock::new(|| {
+    let mut map: WordMap<Vec<(usize, usize)>> = WordMap::default();
+    for (ui, u) in file().units.iter().enumerate() {
+        for (k, w) in u.words.iter().enumerate() {
+            let first = w.split(' ').next().unwrap_or("").to_ascii_lowercase();
+            map.entry(first).or_default().push((ui, k));
+        }
+    }
+    map
+});
+
+/// A unit word at the start of `s`.
+fn unit_at(s: &str) -> Option<UnitAt<'_>> {
+    let mut buf = [0u8; MAX_WORD];
+    let (w, _) = lower_word(s, &mut buf)?;
+    let units = &file().units;
+    for &(ui, k) in UNIT_INDEX.get(w)? {
+        let u = units.get(ui)?;
+        let Some(rest) = u.words.get(k).and_then(|w| phrase(s, w)) else {
+            continue;
+        };
+        return Some(UnitAt {
+            unit: unit_of(&u.unit)?,
+            count: u.count,
+            seconds: u.seconds,
+            singular: k == 0,
+            clock: u.unit == "clock",
+            extra: u.extra,
+            rest,
+        });
+    }
+    None
+}
+
+/// A full weekday name (any case) or, after a determiner, an abbreviation.
+fn weekday_at(s: &str) -> Option<(u8, &str)> {
+    let (rest, name) = super::weekday(s).ok()?;
+    Some((name.number, rest))
+}
+
+/// A whole count at `pos`: "two", "3", "a", "ten", not "1.5" or "3rd".
+fn count_at(text: &str, pos: usize, end: usize) -> Option<(i32, usize)> {
+    // "a year earlier", "an hour ago": the article alone counts one
+    let s = text.get(pos..end)?;
+    let w = word(s);
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) && spaces(&s[w.len()..]) > 0 {
+        return Some((1, pos + w.len()));
+    }
+    let mut n = number::parse(text, pos, end, false)?;
+    if n.value.fract() != 0.0 && !n.ordinal {
+        // "two quarters" is two of them here, not one half
+        let first = text.get(pos..end).map_or(0, |s| word(s).len());
+        if first > 0 {
+            n = number::parse(text, pos, pos + first, false)?;
+        }
+    }
+    if n.ordinal || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
+        return None;
+    }
+    Some((n.value as i32, n.end))
+}
+
+/// Day words: "today", "yesterday", "tomorrow".
+fn day_word(s: &str) -> Option<(i32, &str)> {
+    let w = word(s);
+    file()
+        .day_words
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))
+        .map(|d| (d.offset, &s[w.len()..]))
+}
+
+/// Every word that can begin an expression [`parse`] reads (lowercase),
+/// and per first letter a mask of their lengths: most words are turned
+/// away by the mask, the rest by one hash lookup, before any parsing.
+struct Starters {
+    words: WordMap<()>,
+    mask: [u32; 26],
+}
+
+static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
+    let f = file();
+    let fixed = ["the", "earlier", "later", "all", "another", "in", "a", "an"];
+    // a phrase's first word, letters only ("valentine" of "Valentine's Day")
+    let first = |p: &String| {
+        p.bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .map(|c| char::from(c.to_ascii_lowercase()))
+            .collect::<String>()
+    };
+    let words: WordMap<()> = f
+        .day_words
+        .iter()
+        .map(|d| d.word.to_ascii_lowercase())
+        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
+        .chain(f.holidays.iter().map(|h| first(&h.name)))
+        .chain(f.vague_counts.iter().map(|v| first(&v.phrase)))
+        .chain(fixed.iter().map(|w| (*w).to_string()))
+        .chain(number::starter_words().map(str::to_string))
+        .map(|w| (w, ()))
+        .collect();
+    let mut mask = [0u32; 26];
+    for w in words.keys() {
+        // a word's letters only: "valentine's" is looked up as "valentine"
+        let len = w.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii_lowercase()
+            && len < 32
+        {
+            mask[usize::from(c - b'a')] |= 1 << len;
+        }
+    }
+    Starters { words, mask }
+});
+
+/// True when the word at the start of `s` may begin an expression.
+fn may_start(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(&c) = b.first() else { return false };
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if !c.is_ascii_alphabetic() {
+        return false;
+    }
+    // lowercase the word into a stack buffer, giving up at the first
+    // letter past the longest starter
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0;
+    for &x in b {
+        if !x.is_ascii_alphabetic() {
+            break;
+        }
+        if len == MAX_WORD {
+            return false;
+        }
+        buf[len] = x.to_ascii_lowercase();
+        len += 1;
+    }
+    let st = &*STARTERS;
+    if st.mask[usize::from(buf[0] - b'a')] & (1 << len) == 0 {
+        return false;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|w| st.words.contains_key(w))
+}
+
+// ---------------------------------------------------------------------------
+// Parsers
+
+/// A relative expression read by [`parse`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Found {
+    /// Prose byte just past it.
+    pub end: usize,
+    pub kind: ClaimKind,
+    /// `None` for a duration.
+    pub relative: Option<Relative>,
+    /// For a duration: its length in seconds.
+    pub seconds: Option<f64>,
+    /// For a holiday on a fixed day: its month and day.
+    pub holiday: Option<(u8, u8)>,
+}
+
+/// Reads a relative date or a vague duration at prose byte `start` of
+/// `text[..end]` (a word start).
+pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
+    let s = text.get(start..end)?;
+    if !may_start(s) {
+        return None;
+    }
+    let at = |rest: &str| end - rest.len();
+    if let Some((offset, rest)) = day_word(s) {
+        // "today", "yesterday", "tomorrow"
+        let rel = Relative {
+            unit: RelUnit::Day,
+            offset,
+            shape: Shape::Point,
+            anchor: Anchor::Document,
+        };
+        return Some(date(at(rest), rel));
+    }
+    let w = word(s);
+    let lw = w.len();
+    if lw == 3 && w.eq_ignore_ascii_case("the") {
+        let rest = after_space(&s[3..])?;
+        if let Some(f) = the_day(rest, end) {
+            return Some(f);
+        }
+        return determined(text, rest, end);
+    }
+    if (lw == 7 && w.eq_ignore_ascii_case("earlier"))
+        || (lw == 5 && w.eq_ignore_ascii_case("later"))
+    {
+        return earlier_later(&s[lw..], end);
+    }
+    if lw == 3 && w.eq_ignore_ascii_case("all") {
+        // "all day", "all week": the whole unit as a duration
+        let rest = after_space(&s[3..])?;
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || u.count != 1 || !u.singular {
+            return None;
+        }
+        return Some(duration(at(u.rest), u.seconds));
+    }
+    if lw == 7 && w.eq_ignore_ascii_case("another") {
+        let rest = after_space(&s[7..])?;
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || !u.singular {
+            return None;
+        }
+        return Some(duration(at(u.rest), u.seconds));
+    }
+    if lw == 2 && w.eq_ignore_ascii_case("in") {
+        return in_future(text, start, end);
+    }
+    if let Some(f) = holiday(s, end) {
+        return Some(f);
+    }
+    if let Some(f) = determined(text, s, end) {
+        return Some(f);
+    }
+    if let Some(f) = vague_duration(s, end) {
+        return Some(f);
+    }
+    counted(text, start, end)
+}
+
+fn date(end: usize, rel: Relative) -> Found {
+    let kind = match (rel.shape, rel.unit) {
+        (Shape::Point, _) => ClaimKind::Date,
+        _ => ClaimKind::DateRange,
+    };
+    Found {
+        end,
+        kind,
+        relative: Some(rel),
+        seconds: None,
+        holiday: None,
+    }
+}
+
+fn duration(end: usize, seconds: f64) -> Found {
+    Found {
+        end,
+        kind: ClaimKind::Duration,
+        relative: None,
+        seconds: Some(seconds),
+        holiday: None,
+    }
+}
+
+/// After "the": "day before yesterday", "day after tomorrow", "day before".
+fn the_day(s: &str, end: usize) -> Option<Found> {
+    let rest = phrase(s, "day")?;
+    let rest = after_space(rest)?;
+    let (sign, rest) = if let Some(r) = phrase(rest, "before") {
+        (-1, r)
+    } else {
+        (1, phrase(rest, "after")?)
+    };
+    let (offset, anchor, rest) = match after_space(rest).and_then(day_word) {
+        Some((o, r)) => (o + sign, Anchor::Document, r),
+        None => (sign, Anchor::Text, rest),
+    };
+    let rel = Relative {
+        unit: RelUnit::Day,
+        offset,
+        shape: Shape::Point,
+        anchor,
+    };
+    Some(date(end - rest.len(), rel))
+}
+
+/// DET [COUNT] UNIT: "next year", "last Tuesday", "this week", "the past
+/// three years", "previous quarter", "next fiscal year".
+fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
+    let w = word(s);
+    if w.is_empty() || w.len() > 9 {
+        return None;
+    }
+    let det = file()
+        .determiners
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))?;
+    let rest = after_space(&s[w.len()..])?;
+    let anchor = if det.anchored {
+        Anchor::Text
+    } else {
+        Anchor::Document
+    };
+    // "last Tuesday", "next Friday"
+    if let Some((day, r)) = weekday_at(rest) {
+        if det.span {
+            return None;
+        }
+        let rel = Relative {
+            unit: RelUnit::Weekday(day),
+            offset: det.offset,
+            shape: Shape::Point,
+            anchor,
+        };
+        return followed_ok(r).then(|| date(end - r.len(), rel));
+    }
+    // "the past few years", "the next couple of weeks": a period whose
+    // length the text leaves open, so it is not resolved
+    if det.offset != 0
+        && let Some(f) = vague_duration(rest, end)
+    {
+        return Some(Found {
+            kind: ClaimKind::DateRange,
+            seconds: None,
+            ..f
+        });
+    }
+    // "the past three years", "next two days"
+    let pos = end - rest.len();
+    let (count, rest) = match count_at(text, pos, end) {
+        Some((n, e)) if det.offset != 0 => (Some(n), after_space(&text[e..end])?),
+        _ => (None, rest),
+    };
+    let u = unit_at(rest)?;
+    let (unit, per, r) = (u.unit, u.count, u.rest);
+    if !followed_ok(r)
+        || (count.is_none() && !u.singular)
+        || (count.is_some_and(|n| n > 1) && u.singular)
+    {
+        return None;
+    }
+    // "last day" is rarely yesterday ("the last day of trading"), "this
+    // day" rarely today ("to this day"); "the next day" counts from the text
+    if u.clock || (unit == RelUnit::Day && per == 1 && count.is_none() && !det.anchored) {
+        return None;
+    }
+    if per > 1 && det.offset == 0 {
+        return None;
+    }
+    let (offset, shape) = match count {
+        Some(n) => (n * per * det.offset.signum(), Shape::Span),
+        None if det.span || per > 1 => (per * det.offset.signum(), Shape::Span),
+        None => (det.offset, Shape::Period),
+    };
+    let rel = Relative {
+        unit,
+        offset,
+        shape,
+        anchor,
+    };
+    let found = date(end - r.len(), rel);
+    // "the next day", "the previous day": one day
+    if unit == RelUnit::Day && count.is_none() {
+        return Some(Found {
+            kind: ClaimKind::Date,
+            relative: Some(Relative {
+                shape: Shape::Point,
+                ..rel
+            }),
+            ..found
+        });
+    }
+    Some(found)
+}
+
+/// What may follow a relative expression: not "of" ("the last week of
+/// March" counts back from March, not from today).
+fn followed_ok(rest: &str) -> bool {
+    match after_space(rest) {
+        Some(r) => phrase(r, "of").is_none(),
+        None => true,
+    }
+}
+
+/// "in two weeks" after "will" in the same clause ("we will leave in two
+/// weeks"): that many units from now. Elsewhere "in two years" is as often
+/// a length ("the lowest in two years"), so it is left to the unit parser.
+fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
+    let pos = start + 2 + spaces(text.get(start + 2..end)?);
+    if pos == start + 2 || !may_start(text.get(pos..end)?) {
+        return None;
+    }
+    let (n, e) = count_at(text, pos, end)?;
+    let u = unit_at(after_space(text.get(e..end)?)?)?;
+    if u.clock || (n == 1) != u.singular || !followed_ok(u.rest) {
+        return None;
+    }
+    let clause_start = text[..start]
+        .rfind(['.', ',', ';', '?', '!', ':', '\n'])
+        .map_or(0, |k| k + 1);
+    let clause = &text[clause_start..start];
+    let future = clause
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .any(|w| {
+            ["will", "shall", "won't"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+                || w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"'ll")
+        });
+    if !future {
+        return None;
+    }
+    let rel = Relative {
+        unit: u.unit,
+        offset: n * u.count,
+        shape: Shape::Point,
+        anchor: Anchor::Document,
+    };
+    Some(date(end - u.rest.len(), rel))
+}
+
+/// A holiday by name, with its day where it is fixed: "Christmas",
+/// "Easter Monday", "last Christmas".
+fn holiday(s: &str, end: usize) -> Option<Found> {
+    let w = word(s);
+    let body = match file()
+        .determiners
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))
+    {
+        Some(_) => after_space(&s[w.len()..])?,
+        None => s,
+    };
+    let first = *body.as_bytes().first()?;
+    if !matches!(
+        first | 0x20,
+        b'c' | b'e' | b'h' | b'i' | b'j' | b'n' | b't' | b'v' | b'g' | b'b' | b'l' | b'm'
+    ) {
+        return None;
+    }
+    for h in &file().holidays {
+        if let Some(rest) = phrase(body, &h.name) {
+            // "Christmas Island", "Easter Island" are places
+            if after_space(rest).is_some_and(|r| word(r).eq_ignore_ascii_case("island")) {
+                return None;
+            }
+            return Some(Found {
+                end: end - rest.len(),
+                kind: ClaimKind::Date,
+                relative: None,
+                seconds: None,
+                holiday: h.month.zip(h.day),
+            });
+        }
+    }
+    None
+}
+
+/// "earlier this month", "later this year", "earlier in the week", "later
+/// that day".
+fn earlier_later(s: &str, end: usize) -> Option<Found> {
+    let rest = after_space(s)?;
+    let (anchor, rest) = if let Some(r) = phrase(rest, "this") {
+        (Anchor::Document, r)
+    } else if let Some(r) = phrase(rest, "in the").or_else(|| phrase(rest, "that")) {
+        (Anchor::Text, r)
+    } else {
+        return None;
+    };
+    let rest = after_space(rest)?;
+    let u = unit_at(rest)?;
+    let (unit, r) = (u.unit, u.rest);
+    if u.count != 1 || !u.singular || !followed_ok(r) {
+        return None;
+    }
+    let rel = Relative {
+        unit,
+        offset: 0,
+        shape: if unit == RelUnit::Day {
+            Shape::Point
+        } else {
+            Shape::Period
+        },
+        anchor,
+    };
+    Some(date(end - r.len(), rel))
+}
+
+/// "a few minutes", "several weeks", "a couple of days": a duration with a
+/// vague count.
+fn vague_duration(s: &str, end: usize) -> Option<Found> {
+    let first = s.as_bytes().first()?.to_ascii_lowercase();
+    for v in &file().vague_counts {
+        if v.phrase.as_bytes().first() != Some(&first) {
+            continue;
+        }
+        let Some(rest) = phrase(s, &v.phrase).and_then(after_space) else {
+            continue;
+        };
+        let u = unit_at(rest)?;
+        if u.unit == RelUnit::Quarter || u.singular {
+            return None;
+        }
+        return Some(duration(end - u.rest.len(), u.seconds * v.value));
+    }
+    None
+}
+
+/// COUNT UNIT ago / from now / later / earlier: "two weeks ago", "a year
+/// earlier", "3 days from today"; and COUNT (nights|weekends|fortnights) as
+/// durations, which the unit lexicon does not hold.
+fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
+    let (n, e) = count_at(text, start, end)?;
+    let rest = after_space(&text[e..end])?;
+    // "the 5 past years", "2 upcoming months"
+    let w = word(rest);
+    if let Some(det) = file()
+        .determiners
+        .iter()
+        .find(|d| d.offset != 0 && !d.anchored && d.word.eq_ignore_ascii_case(w))
+        && let Some(u) = after_space(&rest[w.len()..]).and_then(unit_at)
+        && !u.clock
+        && !u.singular
+        && followed_ok(u.rest)
+    {
+        let rel = Relative {
+            unit: u.unit,
+            offset: n * u.count * det.offset.signum(),
+            shape: Shape::Span,
+            anchor: Anchor::Document,
+        };
+        return Some(date(end - u.rest.len(), rel));
+    }
+    let u = unit_at(rest)?;
+    let (unit, per, secs, r) = (u.unit, u.count, u.seconds, u.rest);
+    if (n == 1) != u.singular {
+        return None;
+    }
+    if u.clock {
+        return None;
+    }
+    let tail = after_space(r);
+    let offset = n * per;
+    let point = |offset: i32, anchor: Anchor, r: &str| {
+        let rel = Relative {
+            unit,
+            offset,
+            shape: Shape::Point,
+            anchor,
+        };
+        Some(date(end - r.len(), rel))
+    };
+    if let Some(t) = tail {
+        if let Some(r2) = phrase(t, "ago") {
+            return point(-offset, Anchor::Document, r2);
+        }
+        if let Some(r2) = phrase(t, "from now").or_else(|| phrase(t, "hence")) {
+            return point(offset, Anchor::Document, r2);
+        }
+        for (p, sign) in [("from", 1), ("after", 1), ("before", -1)] {
+            if let Some(r2) = phrase(t, p).and_then(after_space)
+                && let Some((o, r3)) = day_word(r2)
+            {
+                let rel = Relative {
+                    unit,
+                    offset: sign * offset,
+                    shape: Shape::Point,
+                    anchor: Anchor::Document,
+                };
+                // days from a day word add up; other units keep the count
+                let rel = if unit == RelUnit::Day {
+                    Relative {
+                        offset: rel.offset + o,
+                        ..rel
+                    }
+                } else {
+                    rel
+                };
+                return Some(date(end - r3.len(), rel));
+            }
+        }
+        if let Some(r2) = phrase(t, "later") {
+            return point(offset, Anchor::Text, r2);
+        }
+        if let Some(r2) = phrase(t, "earlier") {
+            return point(-offset, Anchor::Text, r2);
+        }
+    }
+    // Units the unit lexicon lacks: "2 nights", "three weekends".
+    u.extra
+        .then(|| duration(end - r.len(), secs * f64::from(n)))
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/// The first and last day a relative expression covers, counted from
+/// `doc`. `None` for an expression anchored to a date in the text, or past
+/// the calendar's range.
+pub fn resolve(rel: &Relative, doc: Date) -> Option<(Date, Date)> {
+    if rel.anchor != Anchor::Document {
+        return None;
+    }
+    let off = rel.offset;
+    let shift = |d: Date, n: i32| -> Option<Date> {
+        let n = i64::from(n);
+        match rel.unit {
+            RelUnit::Day => d.checked_add(n.days()).ok(),
+            RelUnit::Week | RelUnit::Weekend => d.checked_add((7 * n).days()).ok(),
+            RelUnit::Month => d.checked_add(n.months()).ok(),
+            RelUnit::Quarter => d.checked_add((3 * n).months()).ok(),
+            RelUnit::Year => d.checked_add(n.years()).ok(),
+            RelUnit::Weekday(_) | RelUnit::FiscalYear => None,
+        }
+    };
+    match (rel.shape, rel.unit) {
+        (_, RelUnit::Weekday(w)) => {
+            let target = Weekday::from_monday_one_offset(i8::try_from(w).ok()?).ok()?;
+            let day = match off {
+                0 => {
+                    let monday = doc
+                        .checked_sub(i64::from(doc.weekday().to_monday_zero_offset()).days())
+                        .ok()?;
+                    monday
+                        .checked_add(i64::from(target.to_monday_zero_offset()).days())
+                        .ok()?
+                }
+                n if n < 0 => doc.nth_weekday(n.max(-100), target).ok()?,
+                n => doc.nth_weekday(n.min(100), target).ok()?,
+            };
+            Some((day, day))
+        }
+        (Shape::Point, _) => {
+            let d = shift(doc, off)?;
+            Some((d, d))
+        }
+        (Shape::Span, _) => {
+            let d = shift(doc, off)?;
+            Some(if off < 0 { (d, doc) } else { (doc, d) })
+        }
+        (Shape::Period, unit) => {
+            let d = shift(doc, off)?;
+            period_of(d, unit)
+        }
+    }
+}
+
+/// The calendar unit that holds `d`.
+fn period_of(d: Date, unit: RelUnit) -> Option<(Date, Date)> {
+    let monday = || {
+        d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+            .ok()
+    };
+    Some(match unit {
+        RelUnit::Day | RelUnit::Weekday(_) => (d, d),
+        RelUnit::Week => {
+            let m = monday()?;
+            (m, m.checked_add(6.days()).ok()?)
+        }
+        RelUnit::Weekend => {
+            let m = monday()?;
+            (m.checked_add(5.days()).ok()?, m.checked_add(6.days()).ok()?)
+        }
+        RelUnit::Month => (d.first_of_month(), d.last_of_month()),
+        RelUnit::Quarter => {
+            let q = (d.month() - 1) / 3;
+            let first = Date::new(d.year(), q * 3 + 1, 1).ok()?;
+            let last = Date::new(d.year(), q * 3 + 3, 1).ok()?.last_of_month();
+            (first, last)
+        }
+        RelUnit::Year => (d.first_of_year(), d.last_of_year()),
+        RelUnit::FiscalYear => return None,
+    })
+}
+
+/// ISO 8601 for the days `(first, last)`: `2022-09-14` for one day,
+/// `2022-09` for a whole month, `2022` for a whole year, else
+/// `2022-09-12/2022-09-18`.
+pub fn format_period(first: Date, last: Date) -> String {
+    if first == last {
+        return format!("{first}");
+    }
+    if first == first.first_of_month() && last == first.last_of_month() {
+        return format!("{:04}-{:02}", first.year(), first.month());
+    }
+    if first == first.first_of_year() && last == first.last_of_year() {
+        return format!("{:04}", first.year());
+    }
+    format!("{first}/{last}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: (i16, i8, i8) = (2022, 9, 15); // a Thursday
+
+    /// The expression read at `at` in `text`, its kind and its resolution.
+    fn read(text: &str, at: &str) -> Option<(String, ClaimKind, Option<String>)> {
+        let start = text.find(at).expect("fixture contains the start");
+        let f = parse(text, start, text.len())?;
+        let doc = jiff::civil::date(DOC.0, DOC.1, DOC.2);
+        let resolved = f
+            .relative
+            .and_then(|r| resolve(&r, doc))
+            .map(|(a, b)| format_period(a, b));
+        Some((text[start..f.end].to_string(), f.kind, resolved))
+    }
+
+    #[track_caller]
+    fn rel(text: &str, at: &str, span: &str, kind: ClaimKind, resolved: Option<&str>) {
+        let Some((got, k, r)) = read(text, at) else {
+            panic!("nothing read at `{at}` in `{text}`");
+        };
+        assert_eq!(
+            (got.as_str(), k, r.as_deref()),
+            (span, kind, resolved),
+            "in `{text}`"
+        );
+    }
+
+    #[track_caller]
+    fn none(text: &str, at: &str) {
+        assert_eq!(read(text, at), None, "`{at}` in `{text}`");
+    }
+
+    #[track_caller]
+    fn lasts(text: &str, at: &str, span: &str, seconds: f64) {
+        let start = text.find(at).expect("fixture contains the start");
+        let f = parse(text, start, text.len()).expect("a duration");
+        assert_eq!(
+            (&text[start..f.end], f.kind, f.seconds),
+            (span, ClaimKind::Duration, Some(seconds))
+        );
+    }
+
+    use ClaimKind::{Date, DateRange};
+
+    #[test]
+    fn lexicon_lists_each_word_once() {
+        assert_eq!(file().check(), Ok(()));
+    }
+
+    #[test]
+    fn day_words() {
+        rel(
+            "Yesterday, it fell.",
+            "Yesterday",
+            "Yesterday",
+            Date,
+            Some("2022-09-14"),
+        );
+        rel(
+            "It opens tomorrow.",
+            "tomorrow",
+            "tomorrow",
+            Date,
+            Some("2022-09-16"),
+        );
+        rel(
+            "Shares fell today.",
+            "today",
+            "today",
+            Date,
+            Some("2022-09-15"),
+        );
+        rel(
+            "It was the day before yesterday.",
+            "the",
+            "the day before yesterday",
+            Date,
+            Some("2022-09-13"),
+        );
+        rel("It came the day after.", "the", "the day after", Date, None);
+        none("Todays are long.", "Todays");
+    }
+
+    #[test]
+    fn determined_periods() {
+        rel(
+            "Last year it fell.",
+            "Last",
+            "Last year",
+            DateRange,
+            Some("2021"),
+        );
+        rel(
+            "It rises next month.",
+            "next",
+            "next month",
+            DateRange,
+            Some("2022-10"),
+        );
+        rel(
+            "Sales rose this week.",
+            "this",
+            "this week",
+            DateRange,
+            Some("2022-09-12/2022-09-18"),
+        );
+        rel(
+            "Sales rose last quarter.",
+            "last",
+            "last quarter",
+            DateRange,
+            Some("2022-04-01/2022-06-30"),
+        );
+        rel(
+            "It fell in the previous quarter.",
+            "the",
+            "the previous quarter",
+            DateRange,
+            None,
+        );
+        rel(
+            "They met last Tuesday.",
+            "last",
+            "last Tuesday",
+            Date,
+            Some("2022-09-13"),
+        );
+        rel(
+            "They meet next Tuesday.",
+            "next",
+            "next Tuesday",
+            Date,
+            Some("2022-09-20"),
+        );
+        rel(
+            "It rose next fiscal year.",
+            "next",
+            "next fiscal year",
+            DateRange,
+            None, // a fiscal year starts where the company says
+        );
+        rel(
+            "See you this weekend.",
+            "this",
+            "this weekend",
+            DateRange,
+            Some("2022-09-17/2022-09-18"),
+        );
+        none("It was the last week of March.", "the");
+        none("On the last day of trading.", "the");
+        none("To this day it stands.", "this");
+        none("The next generation.", "The");
+        none("This is it.", "This");
+    }
+
+    #[test]
+    fn spans_of_units() {
+        rel(
+            "It grew over the past three years.",
+            "the",
+            "the past three years",
+            DateRange,
+            Some("2019-09-15/2022-09-15"),
+        );
+        rel(
+            "It grew over the past decade.",
+            "the",
+            "the past decade",
+            DateRange,
+            Some("2012-09-15/2022-09-15"),
+        );
+        rel(
+            "It grows in the next two days.",
+            "the",
+            "the next two days",
+            DateRange,
+            Some("2022-09-15/2022-09-17"),
+        );
+        rel(
+            "Sales for the past two quarters.",
+            "the",
+            "the past two quarters",
+            DateRange,
+            Some("2022-03-15/2022-09-15"),
+        );
+        rel(
+            "It grew in the past year.",
+            "the",
+            "the past year",
+            DateRange,
+            Some("2021-09-15/2022-09-15"),
+        );
+        rel(
+            "In the 5 past years.",
+            "5",
+            "5 past years",
+            DateRange,
+            Some("2017-09-15/2022-09-15"),
+        );
+        rel(
+            "Over the next few weeks.",
+            "the",
+            "the next few weeks",
+            DateRange,
+            None,
+        );
+        none("The past three are gone.", "The");
+    }
+
+    #[test]
+    fn counted_from_now_or_from_the_text() {
+        rel(
+            "Two weeks ago it fell.",
+            "Two",
+            "Two weeks ago",
+            Date,
+            Some("2022-09-01"),
+        );
+        rel(
+            "It was a year ago.",
+            "a year",
+            "a year ago",
+            Date,
+            Some("2021-09-15"),
+        );
+        rel(
+            "It will be 3 days from now.",
+            "3",
+            "3 days from now",
+            Date,
+            Some("2022-09-18"),
+        );
+        rel(
+            "It came 3 days from today.",
+            "3",
+            "3 days from today",
+            Date,
+            Some("2022-09-18"),
+        );
+        rel(
+            "Sales were up a year earlier.",
+            "a year",
+            "a year earlier",
+            Date,
+            None,
+        );
+        rel(
+            "A fortnight later it rose.",
+            "A",
+            "A fortnight later",
+            Date,
+            None,
+        );
+        rel(
+            "We will leave in two months.",
+            "in",
+            "in two months",
+            Date,
+            Some("2022-11-15"),
+        );
+        none("The lowest in two years.", "in");
+        none("Two weeks of rain.", "Two");
+        none("It took two years.", "two");
+    }
+
+    #[test]
+    fn earlier_and_later_in_a_period() {
+        rel(
+            "It fell earlier this month.",
+            "earlier",
+            "earlier this month",
+            DateRange,
+            Some("2022-09"),
+        );
+        rel(
+            "It falls later this year.",
+            "later",
+            "later this year",
+            DateRange,
+            Some("2022"),
+        );
+        rel(
+            "It fell earlier in the week.",
+            "earlier",
+            "earlier in the week",
+            DateRange,
+            None,
+        );
+        none("It fell earlier than expected.", "earlier");
+        none("Later, it fell.", "Later");
+    }
+
+    #[test]
+    fn vague_and_extra_durations() {
+        lasts(
+            "It took several weeks.",
+            "several",
+            "several weeks",
+            1_814_400.0,
+        );
+        lasts("Wait a few minutes.", "a few", "a few minutes", 180.0);
+        lasts("I'll leave for all day.", "all", "all day", 86_400.0);
+        lasts("Book 2 nights.", "2", "2 nights", 172_800.0);
+        lasts(
+            "It lasts three weekends.",
+            "three",
+            "three weekends",
+            518_400.0,
+        );
+        lasts("Take another day.", "another", "another day", 86_400.0);
+        none("All days are long.", "All");
+        none("Several people came.", "Several");
+        none("A few said so.", "A");
+    }
+
+    #[test]
+    fn holidays() {
+        rel(
+            "It opens on Christmas.",
+            "Christmas",
+            "Christmas",
+            Date,
+            None,
+        );
+        rel(
+            "When was the last easter?",
+            "last",
+            "last easter",
+            Date,
+            None,
+        );
+        none("It lies on Christmas Island.", "Christmas");
+    }
+
+    #[test]
+    fn resolution_stays_in_the_calendar() {
+        let far = Relative {
+            unit: RelUnit::Year,
+            offset: 1000,
+            shape: Shape::Point,
+            anchor: Anchor::Document,
+        };
+        assert_eq!(resolve(&far, jiff::civil::date(9999, 1, 1)), None);
+        let text = Relative {
+            anchor: Anchor::Text,
+            ..far
+        };
+        assert_eq!(resolve(&text, jiff::civil::date(2022, 1, 1)), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(the |last |next |in |a |two |several )?[ -~é]{0,30}", start in 0usize..30) {
+            if start <= text.len()
+                && text.is_char_boundary(start)
+                && let Some(f) = parse(&text, start, text.len())
+            {
+                proptest::prop_assert!(f.end > start && f.end <= text.len() && text.is_char_boundary(f.end));
+            }
+        }
+    }
+}
