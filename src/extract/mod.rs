@@ -14,6 +14,7 @@ mod approx;
 pub(crate) mod date;
 pub mod lexicon;
 mod money;
+mod multiplier;
 mod number;
 mod quantity;
 pub mod relation;

@@ -52,6 +52,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
         if s.start >= end || prose.get(s.start..end).is_none() {
             continue;
         }
+        let base = out.len();
         let mut sc = Scanner {
             text: prose,
             sentence: s.start..end,
@@ -59,6 +60,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
             out: &mut out,
         };
         sc.run();
+        super::multiplier::merge(prose, s.start..end, si, &mut out, base);
     }
     out
 }
