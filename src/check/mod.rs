@@ -7,8 +7,10 @@
 
 pub mod definition;
 
+mod change_contradicts_values;
 mod direction_contradicts_values;
 mod impossible_date;
+mod multiplier_contradicts_values;
 mod percent_change_contradicts_values;
 mod range_inverted;
 mod repeated_sentence;
@@ -102,6 +104,8 @@ macro_rules! registry {
 registry! {
     "direction-contradicts-values" => direction_contradicts_values,
     "percent-change-contradicts-values" => percent_change_contradicts_values,
+    "multiplier-contradicts-values" => multiplier_contradicts_values,
+    "change-contradicts-values" => change_contradicts_values,
     "weekday-contradicts-date" => weekday_contradicts_date,
     "impossible-date" => impossible_date,
     "range-inverted" => range_inverted,
