@@ -1,0 +1,324 @@
+//! `figure-restated-differently`: one measured thing given two values in one
+//! document ("a 400,000 lire limit … the 233,352 lire limit").
+//!
+//! News carries many figures for one noun legitimately (other years, other
+//! regions, other companies, "rose to X from Y"), so the check reads only
+//! the narrowest pattern: an amount used as a modifier of a noun ("a 25
+//! billion dlr recapitalization") and, in a later sentence, a definite
+//! back-reference to the same noun ("the 37 billion dlr recapitalization
+//! plan"). The back-reference is a restatement of one earlier mention: of
+//! one whose value it agrees with (within rounding and approximators, with
+//! scales normalised, so "$1.2 billion" is "1,200 million dollars"), if
+//! any; otherwise of the one earlier mention no other back-reference
+//! restates. With two such candidates the reading is unclear and the check
+//! is silent, unless a name after the noun picks one ("loss to … Boyd
+//! Jefferies"). Figures in relations, in parentheses (conversions), in
+//! sentences naming other years, and percentages are never compared.
+
+use std::collections::HashSet;
+
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use crate::analysis::Analysis;
+use crate::extract::relation::interval;
+use crate::extract::{Claim, ClaimId, ClaimKind};
+
+pub struct Rule;
+
+/// Words that end a noun phrase after a figure: function words, auxiliaries.
+const STOP: &[&str] = &[
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
+    "before", "between", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for",
+    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "may",
+    "might", "more", "must", "of", "on", "or", "over", "per", "plus", "said", "says", "she",
+    "should", "since", "than", "that", "the", "their", "them", "these", "they", "this", "those",
+    "through", "to", "under", "until", "up", "was", "we", "were", "when", "which", "while", "who",
+    "will", "with", "would",
+];
+
+/// A figure used as a modifier of a noun.
+struct Mention {
+    id: ClaimId,
+    /// The noun phrase after the figure, lowercase words.
+    head: Vec<String>,
+    /// "the" right before the figure.
+    definite: bool,
+    /// The first capitalised name shortly after the noun phrase.
+    entity: Option<String>,
+}
+
+/// The lowercase noun phrase right after `end`: up to three words, stopped
+/// by punctuation, a capitalised word, a figure or a function word.
+fn head_after(text: &str, end: usize) -> (Vec<String>, usize) {
+    let rest = text.get(end..).unwrap_or("");
+    let mut words = Vec::new();
+    let mut pos = end;
+    let mut consumed = 0;
+    for raw in rest.split(' ') {
+        consumed += raw.len() + 1;
+        if raw.is_empty() {
+            if words.is_empty() && consumed == 1 {
+                continue;
+            }
+            break;
+        }
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let clean = !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !word.starts_with('-');
+        if !clean || STOP.contains(&word) {
+            break;
+        }
+        words.push(word.to_string());
+        pos = end + consumed - 1;
+        if words.len() == 3 || word.len() != raw.len() {
+            break;
+        }
+    }
+    (words, pos)
+}
+
+/// The first run of capitalised words within six words after `from`, within
+/// the sentence ending at `end`.
+fn entity_after(text: &str, from: usize, end: usize) -> Option<String> {
+    let rest = text.get(from..end)?;
+    let mut run: Vec<&str> = Vec::new();
+    for raw in rest.split_whitespace().take(8) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        if cap {
+            run.push(word);
+        } else if !run.is_empty() {
+            break;
+        }
+        if word.len() != raw.len() && !run.is_empty() && !raw.ends_with('.') {
+            break;
+        }
+    }
+    (!run.is_empty()).then(|| run.join(" "))
+}
+
+/// The lowercase word before `start`, if any.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    let head = text.get(..start)?.trim_end_matches(' ');
+    let from = head
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    head.get(from..).filter(|w| !w.is_empty())
+}
+
+/// True when `pos` is inside parentheses in its sentence.
+fn in_parens(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let before = text.get(sentence_start..pos).unwrap_or("");
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Amounts that may name one thing: money in one currency, quantities in
+/// one unit, and large bare amounts ("a 61 mln mark increase").
+fn amount(c: &Claim) -> bool {
+    match c.kind {
+        ClaimKind::Money | ClaimKind::Quantity => true,
+        ClaimKind::Number => c.value.is_some_and(|v| v.abs() >= 1e5),
+        _ => false,
+    }
+}
+
+/// The figure with its unit, without its approximator: "400,000 lire".
+fn figure_text<'a>(text: &'a str, c: &Claim) -> &'a str {
+    let start = c
+        .approx
+        .as_ref()
+        .map_or(c.span.start, |a| a.span.end.max(c.span.start));
+    text.get(start..c.span.end).unwrap_or("").trim()
+}
+
+/// One phrase is the other or begins it ("loss", "loss incurred").
+fn same_head(a: &[String], b: &[String]) -> bool {
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
+}
+
+impl Check for Rule {
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let mut related: HashSet<ClaimId> = HashSet::new();
+        for r in &doc.relations {
+            related.extend([r.current, r.previous]);
+            related.extend(r.change);
+        }
+        // Years named per sentence: a time anchor.
+        let mut years: Vec<Vec<i32>> = vec![Vec::new(); doc.sentences.len()];
+        for c in &doc.claims {
+            if let Some(y) = c.date.and_then(|d| d.year)
+                && let Some(v) = years.get_mut(c.sentence)
+            {
+                v.push(y);
+            }
+        }
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (id, c) in doc.claims.iter().enumerate() {
+            if !amount(c) || c.part_of.is_some() || related.contains(&id) {
+                continue;
+            }
+            let Some(s) = doc.sentences.get(c.sentence) else {
+                continue;
+            };
+            if in_parens(text, s.start, c.span.start) {
+                continue;
+            }
+            let (head, head_end) = head_after(text, c.span.end);
+            if head.is_empty() {
+                continue;
+            }
+            let definite =
+                word_before(text, c.span.start).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let entity = entity_after(text, head_end, s.end);
+            mentions.push(Mention {
+                id,
+                head,
+                definite,
+                entity,
+            });
+        }
+        let agree =
+            |a: ClaimId, b: ClaimId| match (interval(&doc.claims, a), interval(&doc.claims, b)) {
+                (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
+                _ => true,
+            };
+        let key = |m: &Mention| {
+            let c = &doc.claims[m.id];
+            (c.kind, c.unit)
+        };
+        let other_years = |a: &Claim, b: &Claim| {
+            let (ya, yb) = (&years[a.sentence], &years[b.sentence]);
+            !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y))
+        };
+        for (mi, m) in mentions.iter().enumerate() {
+            if !m.definite {
+                continue;
+            }
+            let mc = &doc.claims[m.id];
+            let same = |e: &Mention| {
+                let ec = &doc.claims[e.id];
+                key(e) == key(m) && same_head(&e.head, &m.head) && !other_years(ec, mc)
+            };
+            let earlier: Vec<&Mention> = mentions[..mi]
+                .iter()
+                .filter(|e| doc.claims[e.id].sentence < mc.sentence && same(e))
+                .collect();
+            if earlier.is_empty() || earlier.iter().any(|e| agree(e.id, m.id)) {
+                continue;
+            }
+            // Earlier mentions another back-reference restates are taken.
+            let free: Vec<&Mention> = earlier
+                .into_iter()
+                .filter(|e| {
+                    !mentions.iter().enumerate().any(|(k, r)| {
+                        k != mi
+                            && r.definite
+                            && r.id != e.id
+                            && doc.claims[r.id].span.start > doc.claims[e.id].span.start
+                            && same(r)
+                            && agree(r.id, e.id)
+                    })
+                })
+                .collect();
+            let named: Vec<&Mention> = match &m.entity {
+                Some(n) => free
+                    .iter()
+                    .copied()
+                    .filter(|e| e.entity.as_ref() == Some(n))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let pool = if named.is_empty() { free } else { named };
+            let Some(first) = pool.first() else {
+                continue;
+            };
+            if pool.iter().any(|e| !agree(e.id, first.id)) {
+                continue;
+            }
+            let e = pool.last().unwrap_or(first);
+            let ec = &doc.claims[e.id];
+            let head = m.head.join(" ");
+            let (current, previous) = (figure_text(text, mc), figure_text(text, ec));
+            let args = [
+                ("current", current),
+                ("previous", previous),
+                ("thing", head.as_str()),
+            ];
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![
+                    FindingLabel::primary(mc.span.clone(), "restated value"),
+                    FindingLabel::secondary(ec.span.clone(), "first given as"),
+                ],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Finding;
+    use crate::check::test_support::{exactly_one, findings, nothing};
+
+    fn run(text: &str) -> Vec<Finding> {
+        findings("figure-restated-differently", text, None)
+    }
+
+    #[track_caller]
+    fn fires(text: &str, message: &str) {
+        let f = exactly_one(run(text), text);
+        assert_eq!(f.message, message);
+        assert_eq!(f.labels.len(), 2);
+        assert!(f.labels[0].primary);
+    }
+
+    #[track_caller]
+    fn passes(text: &str) {
+        nothing(run(text), text)
+    }
+
+    #[test]
+    fn fires_on_a_back_reference_with_another_value() {
+        fires(
+            "Rules impose a 400,000 lire limit on bank notes. The 233,352 lire limit would remain for residents.",
+            "the limit is given as `233,352 lire` here but as `400,000 lire` earlier",
+        );
+        fires(
+            "The firm set a $55 billion pipeline budget. Analysts said the $45 billion pipeline budget was too small.",
+            "the pipeline budget is given as `$45 billion` here but as `$55 billion` earlier",
+        );
+        // a name picks the earlier mention
+        fires(
+            "It involved a 1.2 mln dlr loss to Jefferies Group and a 3.8 mln dlr loss to Boyd Jefferies. The SEC said the 2.7 mln dlr loss incurred by Boyd Jefferies should be recorded.",
+            "the loss incurred is given as `2.7 mln dlr` here but as `3.8 mln dlr` earlier",
+        );
+    }
+
+    #[test]
+    fn passes_on_consistent_or_unclear_restatements() {
+        passes("It won a $1.23 billion contract. The $1.2 billion contract runs to 2030.");
+        passes("It won a $1.2 billion contract. The 1,200 million dollar contract runs to 2030.");
+        // two earlier candidates, nothing to choose between them
+        passes(
+            "It sold a 900 mln dlr issue and a 600 mln dlr issue. The 794 mln dlr issue matures in 1997.",
+        );
+        // the earlier one is restated by another back-reference
+        passes(
+            "A 61 mln mark capital increase is planned. The 20 mln mark capital increase is separate. The 61 mln mark capital increase will be led by a bank.",
+        );
+        // other years
+        passes("In 2019 it had a $5 billion budget. In 2021 the $7 billion budget was approved.");
+        // conversions and relations
+        passes(
+            "It wrote off 100 billion yen ($884 million) worth of assets. The $900 million worth of loans stays.",
+        );
+        passes(
+            "Sales rose to a $5 billion level from $4 billion. The $3 billion level was last seen in 2010.",
+        );
+        // no definite back-reference
+        passes("A $55 billion pipeline was approved. A $45 billion pipeline was rejected.");
+    }
+}
