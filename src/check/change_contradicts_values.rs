@@ -118,6 +118,20 @@ impl Check for Rule {
             if change.kind == ClaimKind::Percent && !points {
                 continue;
             }
+            // "raised by one third": a fraction is a relative change; "its
+            // three-part issue": a compound modifier, not a change.
+            let written = doc.slice(&change.number_span);
+            let fraction = change.kind == ClaimKind::Number
+                && written.contains(|c: char| c.is_alphabetic())
+                && change.value.is_some_and(|v| v.abs() < 1.0);
+            if fraction
+                || doc
+                    .text()
+                    .get(change.span.end..)
+                    .is_some_and(|t| t.starts_with('-'))
+            {
+                continue;
+            }
             if !points && !(same_family(change, cur) && same_family(change, prev)) {
                 continue;
             }
@@ -256,6 +270,11 @@ mod tests {
         // a described reference level may lie further back
         passes(
             "Shares jumped A$3.50 to A$41.50 by Wednesday's close from its A$35 level on Monday.",
+        );
+        // a fraction is relative; a compound modifier is no change
+        passes("Capacity could be raised by one third to 53 billion cigarettes from 37 billion.");
+        passes(
+            "It increased its three-part bond issue to 1.8 billion schillings from 1.5 billion.",
         );
         // percentages are the percent check's business
         passes("Sales rose 20 pct to 150 mln dlrs from 100 mln dlrs.");

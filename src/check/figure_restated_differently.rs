@@ -44,6 +44,8 @@ struct Mention {
     definite: bool,
     /// The first capitalised name shortly after the noun phrase.
     entity: Option<String>,
+    /// Period words shortly after the noun phrase.
+    periods: Vec<&'static str>,
 }
 
 /// The lowercase noun phrase right after `end`: up to three words, stopped
@@ -112,11 +114,12 @@ fn in_parens(text: &str, sentence_start: usize, pos: usize) -> bool {
     before.matches('(').count() > before.matches(')').count()
 }
 
-/// Amounts that may name one thing: money in one currency, quantities in
-/// one unit, and large bare amounts ("a 61 mln mark increase").
+/// Amounts that may name one thing: money in one currency and large bare
+/// amounts ("a 61 mln mark increase"). Quantities are left out: "the 100
+/// metres freestyle" and "the 400 metres freestyle" are two events.
 fn amount(c: &Claim) -> bool {
     match c.kind {
-        ClaimKind::Money | ClaimKind::Quantity => true,
+        ClaimKind::Money => true,
         ClaimKind::Number => c.value.is_some_and(|v| v.abs() >= 1e5),
         _ => false,
     }
@@ -129,6 +132,64 @@ fn figure_text<'a>(text: &'a str, c: &Claim) -> &'a str {
         .as_ref()
         .map_or(c.span.start, |a| a.span.end.max(c.span.start));
     text.get(start..c.span.end).unwrap_or("").trim()
+}
+
+/// Words that are not nouns although they follow a figure: participles
+/// and adverbs ("the A$2.60 paid by", "the 45.7 billion yen already
+/// invested").
+const NOT_NOUNS: &[&str] = &[
+    "already", "bought", "built", "cash", "held", "left", "lost", "made", "now", "owed", "paid",
+    "put", "set", "sold", "spent", "still", "won",
+];
+
+/// True when the phrase starts with a noun, as far as word shapes tell.
+fn noun_head(head: &[String]) -> bool {
+    head.first().is_some_and(|w| {
+        !(w.ends_with("ed")
+            || w.ends_with("ing")
+            || w.ends_with("ly")
+            || NOT_NOUNS.contains(&w.as_str()))
+    })
+}
+
+/// Words before "the" that make the figure a base of comparison ("down
+/// from the $16.7 billion surplus", "more than the 20 dlrs"), which has
+/// another value by design.
+const COMPARING: &[&str] = &[
+    "above", "below", "beyond", "eclipsed", "exceeded", "exceeds", "from", "over", "than", "to",
+    "under", "versus", "with",
+];
+
+/// Words naming a period: mentions tied to different periods ("in the
+/// fourth quarter", "over the full year") are different amounts.
+const PERIODS: &[&str] = &[
+    "annual",
+    "half",
+    "month",
+    "monthly",
+    "months",
+    "quarter",
+    "quarterly",
+    "week",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// The period words among the eight words after `from`, sorted.
+fn periods_after(text: &str, from: usize, end: usize) -> Vec<&'static str> {
+    let rest = text.get(from..end).unwrap_or("");
+    let mut out: Vec<&'static str> = rest
+        .split_whitespace()
+        .take(8)
+        .filter_map(|w| {
+            let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+            PERIODS.iter().copied().find(|p| p.eq_ignore_ascii_case(w))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// One phrase is the other or begins it ("loss", "loss incurred").
@@ -166,17 +227,31 @@ impl Check for Rule {
                 continue;
             }
             let (head, head_end) = head_after(text, c.span.end);
-            if head.is_empty() {
+            // A bare amount's first word is its unit ("mark", "crowns"):
+            // a noun must follow it.
+            let min_words = if c.kind == ClaimKind::Number { 2 } else { 1 };
+            if head.len() < min_words || !noun_head(&head[min_words - 1..]) {
                 continue;
             }
             let definite =
                 word_before(text, c.span.start).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            // "from the", "than the": a base of comparison.
+            let lead = text.get(..c.span.start).unwrap_or("").trim_end();
+            let lead = lead.get(..lead.len().saturating_sub(3)).unwrap_or("");
+            if definite
+                && word_before(text, lead.len())
+                    .is_some_and(|w| COMPARING.iter().any(|x| x.eq_ignore_ascii_case(w)))
+            {
+                continue;
+            }
             let entity = entity_after(text, head_end, s.end);
+            let periods = periods_after(text, head_end, s.end);
             mentions.push(Mention {
                 id,
                 head,
                 definite,
                 entity,
+                periods,
             });
         }
         let agree =
@@ -199,7 +274,12 @@ impl Check for Rule {
             let mc = &doc.claims[m.id];
             let same = |e: &Mention| {
                 let ec = &doc.claims[e.id];
-                key(e) == key(m) && same_head(&e.head, &m.head) && !other_years(ec, mc)
+                key(e) == key(m)
+                    && same_head(&e.head, &m.head)
+                    && !other_years(ec, mc)
+                    && e.periods == m.periods
+                    // two names: two things ("a merger with A", "the merger of B")
+                    && (e.entity.is_none() || m.entity.is_none() || e.entity == m.entity)
             };
             let earlier: Vec<&Mention> = mentions[..mi]
                 .iter()
@@ -317,6 +397,22 @@ mod tests {
         );
         passes(
             "Sales rose to a $5 billion level from $4 billion. The $3 billion level was last seen in 2010.",
+        );
+        // two names, two things; a base of comparison; two periods; participles
+        passes(
+            "Marsh announced a $1.8 billion merger with Johnson. The $1.2 billion merger of Aon closed in December.",
+        );
+        passes(
+            "Officials forecast a $16 billion surplus. It was down from the $16.7 billion surplus.",
+        );
+        passes(
+            "The 66.5 billion franc reduction over the full year was expected. The 21.4 billion franc reduction in the fourth quarter was not.",
+        );
+        passes(
+            "Institutions paid a A$3.10 price. The stock is above the A$2.00 price paid by the public.",
+        );
+        passes(
+            "The shares beat the A$3.10 paid by institutions. The opening price eclipsed the A$2.60 paid by the public.",
         );
         // no definite back-reference
         passes("A $55 billion pipeline was approved. A $45 billion pipeline was rejected.");
