@@ -24,12 +24,20 @@ const LOSS_NOUNS: &[&str] = &["loss", "losses", "deficit", "shortfall"];
 /// (net) loss". A loss named as the sentence's subject ("the loss narrowed
 /// to X from Y") is not attached to either figure: both are sizes.
 fn named_loss(doc: &Analysis<'_>, id: ClaimId) -> bool {
+    named(doc, id, LOSS_NOUNS)
+}
+
+/// Nouns that make the figure next to them a profit.
+const PROFIT_NOUNS: &[&str] = &["profit", "profits", "income", "earnings", "surplus"];
+
+/// True when one of `nouns` names the figure: "a NOUN of X", "X NOUN".
+fn named(doc: &Analysis<'_>, id: ClaimId, nouns: &[&str]) -> bool {
     let c = &doc.claims[id];
     let text = doc.text();
     let before = text.get(..c.span.start).unwrap_or("").trim_end();
     let before = before.strip_suffix("of").map(str::trim_end);
     let noun_before = before.is_some_and(|b| {
-        LOSS_NOUNS.iter().any(|n| {
+        nouns.iter().any(|n| {
             b.len() >= n.len()
                 && b.get(b.len() - n.len()..)
                     .is_some_and(|t| t.eq_ignore_ascii_case(n))
@@ -41,7 +49,7 @@ fn named_loss(doc: &Analysis<'_>, id: ClaimId) -> bool {
         .strip_prefix("net ")
         .or_else(|| after.strip_prefix("pre-tax "))
         .unwrap_or(after);
-    let noun_after = LOSS_NOUNS.iter().any(|n| {
+    let noun_after = nouns.iter().any(|n| {
         after.len() >= n.len()
             && after
                 .get(..n.len())
@@ -49,6 +57,12 @@ fn named_loss(doc: &Analysis<'_>, id: ClaimId) -> bool {
             && !after[n.len()..].starts_with(|ch: char| ch.is_alphanumeric())
     });
     noun_before || noun_after
+}
+
+/// True when one figure is named a loss and the other a profit.
+fn sizes_mixed(doc: &Analysis<'_>, a: ClaimId, b: ClaimId) -> bool {
+    (named_loss(doc, a) && named(doc, b, PROFIT_NOUNS))
+        || (named_loss(doc, b) && named(doc, a, PROFIT_NOUNS))
 }
 
 /// Cues that speak of size, not level: a gap "narrowed" or "widened" says
@@ -73,7 +87,15 @@ fn sizes(
     let (na, nb) = (sign(a)?, sign(b)?);
     let signed = doc.claims[a].kind == ClaimKind::Temperature;
     let (la, lb) = (named_loss(doc, a), named_loss(doc, b));
-    if !signed && !na && !nb && la != lb {
+    // Only a loss set against a figure named a profit: a loss named once
+    // often carries over to the other figure ("a deficit of X, up from a Y
+    // shortfall", "losses of X, up from Y").
+    let mixed = (la && named(doc, b, PROFIT_NOUNS)) || (lb && named(doc, a, PROFIT_NOUNS));
+    if !signed && !na && !nb && la != lb && !mixed {
+        // A loss against a figure not named either way: unclear.
+        return None;
+    }
+    if !signed && !na && !nb && mixed {
         if SIZE_CUES.iter().any(|c| cue.eq_ignore_ascii_case(c)) {
             return None;
         }
@@ -127,7 +149,7 @@ impl Check for Rule {
                 _ => continue,
             };
             // A loss compared with a profit is named as one.
-            let mixed = named_loss(doc, rel.current) != named_loss(doc, rel.previous);
+            let mixed = sizes_mixed(doc, rel.current, rel.previous);
             let shown = |id: ClaimId| {
                 let v = value_text(doc.text(), &doc.claims[id]);
                 if mixed && named_loss(doc, id) {
@@ -290,10 +312,15 @@ mod tests {
                 .fig("$5 million", Money, 5e6, 1e6, Some("USD")),
         );
         fires(
-            doc("Net income fell to $2 million from a $5 million loss.")
+            doc("Net income fell to a profit of $2 million from a $5 million loss.")
                 .fig("$2 million", Money, 2e6, 1e6, Some("USD"))
                 .fig("$5 million", Money, 5e6, 1e6, Some("USD")),
             "`$2 million` is more than `$5 million (a loss)`, but the sentence says `fell`",
+        );
+        passes(
+            doc("The deficit was 160 billion crowns, up from a 95 billion crown shortfall.")
+                .fig("160 billion crowns", Money, 160e9, 1e9, Some("CZK"))
+                .fig("95 billion", Number, 95e9, 1e9, None),
         );
         passes(
             doc("Losses widened to $9 million from $5 million.")

@@ -163,6 +163,18 @@ const COMPARING: &[&str] = &[
 /// Words naming a period: mentions tied to different periods ("in the
 /// fourth quarter", "over the full year") are different amounts.
 const PERIODS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
     "annual",
     "half",
     "month",
