@@ -132,7 +132,7 @@ impl Check for Rule {
             {
                 continue;
             }
-            if !points && !(same_family(change, cur) && same_family(change, prev)) {
+            if !(points || same_family(change, cur) && same_family(change, prev)) {
                 continue;
             }
             if !matches!(

@@ -75,7 +75,7 @@ impl Check for Rule {
             ) else {
                 continue;
             };
-            if pv == 0.0 || cv == 0.0 || !(fv > 0.0) || fv == 1.0 {
+            if pv == 0.0 || cv == 0.0 || fv.is_nan() || fv <= 0.0 || fv == 1.0 {
                 continue;
             }
             let (slo, shi) = (change.low.min(change.high), change.high.max(change.low));
