@@ -142,8 +142,14 @@ impl Check for Rule {
             {
                 continue;
             }
-            let sentence = doc.sentences.get(rel.sentence).map_or("", |s| doc.slice(s));
-            if contains_phrase(sentence, &lex.qualified_change) {
+            // A qualifier before the verb ("stocks, excluding Eastern Bloc
+            // countries, fell …") scopes the levels and the change alike;
+            // only one after it can put the change on another basis.
+            let after_cue = doc
+                .sentences
+                .get(rel.sentence)
+                .map_or("", |s| doc.slice(&(rel.cue.start.max(s.start)..s.end)));
+            if contains_phrase(after_cue, &lex.qualified_change) {
                 continue;
             }
             let (Some((cl, ch)), Some((pl, ph)), Some(s)) = (
@@ -270,6 +276,12 @@ mod tests {
         // a described reference level may lie further back
         passes(
             "Shares jumped A$3.50 to A$41.50 by Wednesday's close from its A$35 level on Monday.",
+        );
+        // a qualifier after the verb changes the basis; one before scopes all
+        passes("Sales rose 5 mln dlrs excluding acquisitions to 80 mln dlrs from 70 mln dlrs.");
+        fires(
+            "Stocks, excluding Eastern Bloc countries, fell 25,834 tonnes to 459,100 tonnes from 466,800.",
+            "`459,100` from `466,800` is a change of 7,700, but the sentence says `25,834`",
         );
         // a fraction is relative; a compound modifier is no change
         passes("Capacity could be raised by one third to 53 billion cigarettes from 37 billion.");

@@ -13,7 +13,10 @@
 //! restates. With two such candidates the reading is unclear and the check
 //! is silent, unless a name after the noun picks one ("loss to … Boyd
 //! Jefferies"). Figures in relations, in parentheses (conversions), in
-//! sentences naming other years, and percentages are never compared.
+//! sentences naming other years, tied to other periods ("in the fourth
+//! quarter", "over the full year"), with other parties ("a merger with A",
+//! "the merger of B"), or more than five times apart, and percentages, are
+//! never compared.
 
 use std::collections::HashSet;
 
@@ -231,6 +234,21 @@ fn periods_after(text: &str, from: usize, end: usize) -> Vec<&'static str> {
     out
 }
 
+/// How far apart two values of one thing may be: a slip changes digits,
+/// while amounts many times apart ("a 200 mln mark surplus", "the 17.6
+/// billion mark surplus") are more likely two things.
+const MAX_RATIO: f64 = 5.0;
+
+fn plausible(a: &Claim, b: &Claim) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) if x != 0.0 && y != 0.0 => {
+            let r = (x / y).abs();
+            r.is_finite() && r <= MAX_RATIO && r >= 1.0 / MAX_RATIO
+        }
+        _ => false,
+    }
+}
+
 /// One phrase is the other or begins it ("loss", "loss incurred").
 fn same_head(a: &[String], b: &[String]) -> bool {
     let n = a.len().min(b.len());
@@ -318,7 +336,8 @@ impl Check for Rule {
                 key(e) == key(m)
                     && same_head(&e.head, &m.head)
                     && !other_years(ec, mc)
-                    && e.periods == m.periods
+                    && (e.periods.is_empty() || m.periods.is_empty() || e.periods == m.periods)
+                    && plausible(ec, mc)
                     // two parties: two things ("a merger with A", "the merger of B")
                     && (e.party.is_none() || m.party.is_none() || e.party == m.party)
             };
@@ -460,6 +479,8 @@ mod tests {
         passes(
             "The shares beat the A$3.10 paid by institutions. The opening price eclipsed the A$2.60 paid by the public.",
         );
+        // amounts many times apart: two things
+        passes("Other items had a 200 mln mark surplus. The 17.6 billion mark surplus was lower.");
         // no definite back-reference
         passes("A $55 billion pipeline was approved. A $45 billion pipeline was rejected.");
     }
