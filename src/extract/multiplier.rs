@@ -45,6 +45,9 @@ struct Lexicon {
     verbs: WordMap<f64>,
     counts: WordMap<f64>,
     followers: WordMap<()>,
+    /// Words a multiplier may start with: verbs, counts, approximators'
+    /// first words. Every other word is skipped without parsing.
+    starters: WordMap<()>,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -58,7 +61,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             verbs.insert(w.to_ascii_lowercase(), v.factor);
         }
     }
-    let counts = file
+    let counts: WordMap<f64> = file
         .counts
         .iter()
         .map(|(k, v)| (k.to_ascii_lowercase(), *v))
@@ -68,10 +71,18 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .iter()
         .map(|w| (w.to_ascii_lowercase(), ()))
         .collect();
+    let mut starters: WordMap<()> = WordMap::default();
+    for w in verbs.keys().chain(counts.keys()) {
+        starters.insert(w.clone(), ());
+    }
+    for w in approx::first_words() {
+        starters.insert(w.to_string(), ());
+    }
     Lexicon {
         verbs,
         counts,
         followers,
+        starters,
     }
 });
 
@@ -255,6 +266,21 @@ pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
                 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.' && b[i - 1] != b'-');
         if !starts {
             i += 1;
+            continue;
+        }
+        // A cheap look at the word first: most words start no multiplier.
+        let candidate = if c.is_ascii_digit() {
+            true
+        } else {
+            let mut buf = [0u8; MAX_WORD];
+            lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| {
+                LEX.starters.contains_key(w) || (w.len() > 4 && w.ends_with("fold"))
+            })
+        };
+        if !candidate {
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
             continue;
         }
         if let Some(f) = parse_at(text, i, end) {

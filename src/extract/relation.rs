@@ -644,13 +644,41 @@ impl<'a> Reader<'a> {
         i
     }
 
+    /// Skips an aside between dashes that opens at item `i` ("the number of
+    /// its hotspots - places where wi-fi is available - globally from …"):
+    /// a closing dash within a few words, and no figure in between.
+    fn skip_dashes(&self, i: usize) -> usize {
+        const MAX_ASIDE: usize = 16;
+        let dash = |j: usize| matches!(self.punct(j), Some("-" | "–" | "—" | "--"));
+        if !dash(i) {
+            return i;
+        }
+        let mut j = i + 1;
+        while j < self.items.len() && j <= i + MAX_ASIDE {
+            if dash(j) {
+                return j + 1;
+            }
+            if self.fig(j).is_some() || matches!(self.punct(j), Some("." | ";" | ":")) {
+                return i;
+            }
+            j += 1;
+        }
+        i
+    }
+
     /// Index of the word `target` from item `i`, over at most `max_words`
-    /// words and dates, no punctuation and no other figure.
+    /// words and dates, no punctuation and no other figure; a parenthesis
+    /// or an aside between dashes is stepped over.
     fn word_ahead(&self, mut i: usize, target: &str, max_words: usize) -> Option<usize> {
         i = self.skip_parens(i);
         let other = if target == "to" { "from" } else { "to" };
         let mut words = 0;
         while i < self.items.len() {
+            let after = self.skip_dashes(i);
+            if after != i {
+                i = after;
+                continue;
+            }
             if self.is_word(i, target) {
                 return Some(i);
             }
@@ -1596,6 +1624,28 @@ mod tests {
             "15.9 billion",
             "8.6 billion",
             Some("nearly doubled"),
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_is_stepped_over() {
+        one(
+            doc("It would nearly triple the number of its hotspots - places where wi-fi is available - globally from 12,300 to 20,000.")
+                .approx("nearly triple", ClaimKind::Multiplier, 3.0, 0.0, None, 2.7, 3.0)
+                .fig("12,300", Number, 12300.0, 100.0, None)
+                .fig("20,000", Number, 20000.0, 1000.0, None),
+            ChangeFromTo,
+            Some(Up),
+            "20,000",
+            "12,300",
+            Some("nearly triple"),
+        );
+        // a figure inside the dashes: not an aside to skip
+        none(
+            doc("Sales rose - by 5 units - from 10 to 20 units.")
+                .fig("5 units", Quantity, 5.0, 1.0, Some("unit"))
+                .fig("10", Number, 10.0, 1.0, None)
+                .fig("20 units", Quantity, 20.0, 1.0, Some("unit")),
         );
     }
 
