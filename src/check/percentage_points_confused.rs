@@ -156,6 +156,10 @@ mod tests {
             "`1.2%` is the difference in points between `5.2%` and `6.4%`; as a percentage the change is 23%",
         );
         fires(
+            "The share rose from 5% to 7%, an increase of 2%.",
+            "`2%` is the difference in points between `5%` and `7%`; as a percentage the change is 40%",
+        );
+        fires(
             "Turnout rose 2% from 5% to 7%.",
             "`2%` is the difference in points between `5%` and `7%`; as a percentage the change is 40%",
         );
