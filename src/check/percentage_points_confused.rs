@@ -108,12 +108,15 @@ impl Check for Rule {
             let (current, previous, stated) = (text(cur), text(prev), text(change));
             let pts = rounded(cv - pv);
             let rel_text = format!("{}%", rounded(actual));
+            let movement = if actual >= 0.0 { "rise" } else { "fall" };
+            let change_text = format!("a {movement} of {rel_text}");
             let args = [
                 ("current", current),
                 ("previous", previous),
                 ("change", stated),
                 ("points", pts.as_str()),
                 ("relative", rel_text.as_str()),
+                ("movement", change_text.as_str()),
             ];
             out.push(Finding {
                 message: fill(&def.message, &args),
@@ -153,15 +156,15 @@ mod tests {
     fn fires_on_points_written_as_percent() {
         fires(
             "The jobless rate rose 1.2% to 6.4% from 5.2% in the first quarter.",
-            "`1.2%` is the difference in points between `5.2%` and `6.4%`; as a percentage the change is 23%",
+            "`1.2%` is the difference in points between `5.2%` and `6.4%`; as a percentage it is a rise of 23%",
         );
         fires(
             "The share rose from 5% to 7%, an increase of 2%.",
-            "`2%` is the difference in points between `5%` and `7%`; as a percentage the change is 40%",
+            "`2%` is the difference in points between `5%` and `7%`; as a percentage it is a rise of 40%",
         );
         fires(
             "Turnout rose 2% from 5% to 7%.",
-            "`2%` is the difference in points between `5%` and `7%`; as a percentage the change is 40%",
+            "`2%` is the difference in points between `5%` and `7%`; as a percentage it is a rise of 40%",
         );
     }
 
