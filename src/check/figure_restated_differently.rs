@@ -243,7 +243,7 @@ fn plausible(a: &Claim, b: &Claim) -> bool {
     match (a.value, b.value) {
         (Some(x), Some(y)) if x != 0.0 && y != 0.0 => {
             let r = (x / y).abs();
-            r.is_finite() && r <= MAX_RATIO && r >= 1.0 / MAX_RATIO
+            r.is_finite() && (1.0 / MAX_RATIO..=MAX_RATIO).contains(&r)
         }
         _ => false,
     }
