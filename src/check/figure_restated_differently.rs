@@ -51,7 +51,7 @@ struct Mention {
     /// a party that makes the thing what it is.
     party: Option<String>,
     /// Period words shortly after the noun phrase.
-    periods: Vec<&'static str>,
+    periods: Vec<String>,
 }
 
 /// The lowercase noun phrase right after `end`: up to three words, stopped
@@ -76,7 +76,8 @@ fn head_after(text: &str, end: usize) -> (Vec<String>, usize) {
         // a participle after the noun starts a clause ("loss incurred by")
         let participle = !words.is_empty()
             && (word.ends_with("ed") || word.ends_with("ing") || NOT_NOUNS.contains(&word));
-        if !clean || STOP.contains(&word) || participle {
+        let period = PERIODS.contains(&word) || matches!(word, "last" | "next" | "previous");
+        if !clean || STOP.contains(&word) || participle || period {
             break;
         }
         words.push(word.to_string());
@@ -205,6 +206,15 @@ const PERIODS: &[&str] = &[
     "october",
     "november",
     "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
     "annual",
     "half",
     "month",
@@ -218,17 +228,37 @@ const PERIODS: &[&str] = &[
     "years",
 ];
 
-/// The period words among the eight words after `from`, sorted.
-fn periods_after(text: &str, from: usize, end: usize) -> Vec<&'static str> {
-    let rest = text.get(from..end).unwrap_or("");
-    let mut out: Vec<&'static str> = rest
+/// The periods a mention is tied to: each period word among the five words
+/// before the figure (from `clause` on) and the eight after its noun phrase,
+/// with the word before it ("last year", "this year", "fourth quarter",
+/// "in january"), sorted.
+fn periods_around(text: &str, clause: usize, start: usize, from: usize, end: usize) -> Vec<String> {
+    let before: Vec<&str> = text
+        .get(clause..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let before = &before[before.len().saturating_sub(5)..];
+    let after: Vec<&str> = text
+        .get(from..end)
+        .unwrap_or("")
         .split_whitespace()
         .take(8)
-        .filter_map(|w| {
-            let w = w.trim_end_matches([',', '.', ';', ':', ')']);
-            PERIODS.iter().copied().find(|p| p.eq_ignore_ascii_case(w))
-        })
         .collect();
+    let mut out = Vec::new();
+    for words in [before, after.as_slice()] {
+        for (k, w) in words.iter().enumerate() {
+            let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+            if PERIODS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+                let prev = k.checked_sub(1).map_or("", |j| words[j]);
+                out.push(format!(
+                    "{} {}",
+                    prev.to_ascii_lowercase(),
+                    w.to_ascii_lowercase()
+                ));
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -303,7 +333,7 @@ impl Check for Rule {
             }
             let entity = entity_after(text, head_end, s.end);
             let party = party_after(text, head_end, s.end);
-            let periods = periods_after(text, head_end, s.end);
+            let periods = periods_around(text, s.start, c.span.start, head_end, s.end);
             mentions.push(Mention {
                 id,
                 head,
@@ -478,6 +508,10 @@ mod tests {
         );
         passes(
             "The shares beat the A$3.10 paid by institutions. The opening price eclipsed the A$2.60 paid by the public.",
+        );
+        // last year's and this year's
+        passes(
+            "Apple announced a $90 billion buyback last year. This year the $110 billion buyback is the largest ever.",
         );
         // amounts many times apart: two things
         passes("Other items had a 200 mln mark surplus. The 17.6 billion mark surplus was lower.");
