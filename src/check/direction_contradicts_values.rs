@@ -16,10 +16,68 @@ use crate::extract::{ClaimId, ClaimKind, Direction};
 
 pub struct Rule;
 
-/// A figure's interval as a size: losses by magnitude; `None` when the two
-/// figures have different signs (a loss against a profit says nothing about
-/// "up" or "down").
-fn sizes(doc: &Analysis<'_>, a: ClaimId, b: ClaimId) -> Option<((f64, f64), (f64, f64))> {
+/// Nouns that make the figure next to them a loss ("a loss of 3 cents", "a
+/// $5 million deficit").
+const LOSS_NOUNS: &[&str] = &["loss", "losses", "deficit", "shortfall"];
+
+/// True when the prose names the figure a loss: "a (net) loss of X", "X
+/// (net) loss". A loss named as the sentence's subject ("the loss narrowed
+/// to X from Y") is not attached to either figure: both are sizes.
+fn named_loss(doc: &Analysis<'_>, id: ClaimId) -> bool {
+    named(doc, id, LOSS_NOUNS)
+}
+
+/// Nouns that make the figure next to them a profit.
+const PROFIT_NOUNS: &[&str] = &["profit", "profits", "income", "earnings", "surplus"];
+
+/// True when one of `nouns` names the figure: "a NOUN of X", "X NOUN".
+fn named(doc: &Analysis<'_>, id: ClaimId, nouns: &[&str]) -> bool {
+    let c = &doc.claims[id];
+    let text = doc.text();
+    let before = text.get(..c.span.start).unwrap_or("").trim_end();
+    let before = before.strip_suffix("of").map(str::trim_end);
+    let noun_before = before.is_some_and(|b| {
+        nouns.iter().any(|n| {
+            b.len() >= n.len()
+                && b.get(b.len() - n.len()..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(n))
+                && !b[..b.len() - n.len()].ends_with(|ch: char| ch.is_alphanumeric())
+        })
+    });
+    let after = text.get(c.span.end..).unwrap_or("").trim_start();
+    let after = after
+        .strip_prefix("net ")
+        .or_else(|| after.strip_prefix("pre-tax "))
+        .unwrap_or(after);
+    let noun_after = nouns.iter().any(|n| {
+        after.len() >= n.len()
+            && after
+                .get(..n.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(n))
+            && !after[n.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+    });
+    noun_before || noun_after
+}
+
+/// True when one figure is named a loss and the other a profit.
+fn sizes_mixed(doc: &Analysis<'_>, a: ClaimId, b: ClaimId) -> bool {
+    (named_loss(doc, a) && named(doc, b, PROFIT_NOUNS))
+        || (named_loss(doc, b) && named(doc, a, PROFIT_NOUNS))
+}
+
+/// Cues that speak of size, not level: a gap "narrowed" or "widened" says
+/// nothing when one figure is a profit and the other a loss.
+const SIZE_CUES: &[&str] = &["narrowed", "narrowing", "widened", "widen", "widening"];
+
+/// A figure's interval as a size: losses by magnitude; a loss against a
+/// profit by signed value ("fell to a loss of 3 cents from a profit of 5
+/// cents" went down); `None` when that comparison is not one of level.
+fn sizes(
+    doc: &Analysis<'_>,
+    a: ClaimId,
+    b: ClaimId,
+    cue: &str,
+) -> Option<((f64, f64), (f64, f64))> {
     let (ia, ib) = (interval(&doc.claims, a)?, interval(&doc.claims, b)?);
     let sign = |id: ClaimId| {
         let c = &doc.claims[id];
@@ -28,6 +86,22 @@ fn sizes(doc: &Analysis<'_>, a: ClaimId, b: ClaimId) -> Option<((f64, f64), (f64
     };
     let (na, nb) = (sign(a)?, sign(b)?);
     let signed = doc.claims[a].kind == ClaimKind::Temperature;
+    let (la, lb) = (named_loss(doc, a), named_loss(doc, b));
+    // Only a loss set against a figure named a profit: a loss named once
+    // often carries over to the other figure ("a deficit of X, up from a Y
+    // shortfall", "losses of X, up from Y").
+    let mixed = (la && named(doc, b, PROFIT_NOUNS)) || (lb && named(doc, a, PROFIT_NOUNS));
+    if !signed && !na && !nb && la != lb && !mixed {
+        // A loss against a figure not named either way: unclear.
+        return None;
+    }
+    if !signed && !na && !nb && mixed {
+        if SIZE_CUES.iter().any(|c| cue.eq_ignore_ascii_case(c)) {
+            return None;
+        }
+        let neg = |(lo, hi): (f64, f64), loss: bool| if loss { (-hi, -lo) } else { (lo, hi) };
+        return Some((neg(ia, la), neg(ib, lb)));
+    }
     match (na, nb) {
         (false, false) => Some((ia, ib)),
         _ if signed => Some((ia, ib)),
@@ -60,7 +134,9 @@ impl Check for Rule {
             if quote(rel.current) || quote(rel.previous) {
                 continue;
             }
-            let Some(((cl, ch), (pl, ph))) = sizes(doc, rel.current, rel.previous) else {
+            let Some(((cl, ch), (pl, ph))) =
+                sizes(doc, rel.current, rel.previous, doc.slice(&rel.cue))
+            else {
                 continue;
             };
             // Intervals that only touch still order the figures: "59 pct"
@@ -72,8 +148,18 @@ impl Check for Rule {
                 Direction::Down if cl >= ph && differ => ("more than", "up"),
                 _ => continue,
             };
-            let current = value_text(doc.text(), cur);
-            let previous = value_text(doc.text(), prev);
+            // A loss compared with a profit is named as one.
+            let mixed = sizes_mixed(doc, rel.current, rel.previous);
+            let shown = |id: ClaimId| {
+                let v = value_text(doc.text(), &doc.claims[id]);
+                if mixed && named_loss(doc, id) {
+                    format!("{v} (a loss)")
+                } else {
+                    v.to_string()
+                }
+            };
+            let (current, previous) = (shown(rel.current), shown(rel.previous));
+            let (current, previous) = (current.as_str(), previous.as_str());
             let cue = doc.slice(&rel.cue);
             let args = [
                 ("current", current),
@@ -208,6 +294,44 @@ mod tests {
             doc("Profit rose to $2 million from a loss of $3 million.")
                 .fig("$2 million", Money, 2e6, 1e6, Some("USD"))
                 .fig("$3 million", Money, -3e6, 1e6, Some("USD")),
+        );
+        passes(
+            doc("EPS fell to a loss of 3 cents from a profit of 5 cents.")
+                .fig("3 cents", Money, 0.03, 0.01, Some("USD"))
+                .fig("5 cents", Money, 0.05, 0.01, Some("USD")),
+        );
+        fires(
+            doc("EPS rose to a loss of 3 cents from a profit of 5 cents.")
+                .fig("3 cents", Money, 0.03, 0.01, Some("USD"))
+                .fig("5 cents", Money, 0.05, 0.01, Some("USD")),
+            "`3 cents (a loss)` is less than `5 cents`, but the sentence says `rose`",
+        );
+        passes(
+            doc("Net income rose to $2 million from a $5 million loss.")
+                .fig("$2 million", Money, 2e6, 1e6, Some("USD"))
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD")),
+        );
+        fires(
+            doc("Net income fell to a profit of $2 million from a $5 million loss.")
+                .fig("$2 million", Money, 2e6, 1e6, Some("USD"))
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD")),
+            "`$2 million` is more than `$5 million (a loss)`, but the sentence says `fell`",
+        );
+        passes(
+            doc("The deficit was 160 billion crowns, up from a 95 billion crown shortfall.")
+                .fig("160 billion crowns", Money, 160e9, 1e9, Some("CZK"))
+                .fig("95 billion", Number, 95e9, 1e9, None),
+        );
+        passes(
+            doc("Losses widened to $9 million from $5 million.")
+                .fig("$9 million", Money, 9e6, 1e6, Some("USD"))
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD")),
+        );
+        fires(
+            doc("Losses widened to $5 million from $9 million.")
+                .fig("$5 million", Money, 5e6, 1e6, Some("USD"))
+                .fig("$9 million", Money, 9e6, 1e6, Some("USD")),
+            "`$5 million` is less than `$9 million`, but the sentence says `widened`",
         );
         passes(
             doc("The team climbed from 13th to 5th.")

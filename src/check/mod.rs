@@ -7,9 +7,13 @@
 
 pub mod definition;
 
+mod change_contradicts_values;
 mod direction_contradicts_values;
+mod figure_restated_differently;
 mod impossible_date;
+mod multiplier_contradicts_values;
 mod percent_change_contradicts_values;
+mod percentage_points_confused;
 mod range_inverted;
 mod relative_date_contradicts_date;
 mod repeated_sentence;
@@ -104,6 +108,10 @@ macro_rules! registry {
 registry! {
     "direction-contradicts-values" => direction_contradicts_values,
     "percent-change-contradicts-values" => percent_change_contradicts_values,
+    "multiplier-contradicts-values" => multiplier_contradicts_values,
+    "change-contradicts-values" => change_contradicts_values,
+    "percentage-points-confused" => percentage_points_confused,
+    "figure-restated-differently" => figure_restated_differently,
     "weekday-contradicts-date" => weekday_contradicts_date,
     "relative-date-contradicts-date" => relative_date_contradicts_date,
     "impossible-date" => impossible_date,

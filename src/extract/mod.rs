@@ -16,6 +16,7 @@ mod context;
 pub(crate) mod date;
 pub mod lexicon;
 mod money;
+mod multiplier;
 mod number;
 mod quantity;
 pub mod relation;

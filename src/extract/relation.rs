@@ -83,6 +83,8 @@ pub struct Directions {
     pub months: Vec<String>,
     /// Nouns that make "from X to Y" a range.
     pub range_nouns: Vec<String>,
+    /// Nouns of change in an appositive that states a relation's size.
+    pub change_nouns: Vec<String>,
 }
 
 const DIRECTIONS_TOML: &str = include_str!("../../checks/lexicon/directions.toml");
@@ -644,13 +646,41 @@ impl<'a> Reader<'a> {
         i
     }
 
+    /// Skips an aside between dashes that opens at item `i` ("the number of
+    /// its hotspots - places where wi-fi is available - globally from …"):
+    /// a closing dash within a few words, and no figure in between.
+    fn skip_dashes(&self, i: usize) -> usize {
+        const MAX_ASIDE: usize = 16;
+        let dash = |j: usize| matches!(self.punct(j), Some("-" | "–" | "—" | "--"));
+        if !dash(i) {
+            return i;
+        }
+        let mut j = i + 1;
+        while j < self.items.len() && j <= i + MAX_ASIDE {
+            if dash(j) {
+                return j + 1;
+            }
+            if self.fig(j).is_some() || matches!(self.punct(j), Some("." | ";" | ":")) {
+                return i;
+            }
+            j += 1;
+        }
+        i
+    }
+
     /// Index of the word `target` from item `i`, over at most `max_words`
-    /// words and dates, no punctuation and no other figure.
+    /// words and dates, no punctuation and no other figure; a parenthesis
+    /// or an aside between dashes is stepped over.
     fn word_ahead(&self, mut i: usize, target: &str, max_words: usize) -> Option<usize> {
         i = self.skip_parens(i);
         let other = if target == "to" { "from" } else { "to" };
         let mut words = 0;
         while i < self.items.len() {
+            let after = self.skip_dashes(i);
+            if after != i {
+                i = after;
+                continue;
+            }
             if self.is_word(i, target) {
                 return Some(i);
             }
@@ -710,13 +740,68 @@ impl<'a> Reader<'a> {
                 CueClass::Compare => self.compare(cue, phrase, i, after),
             };
             match found {
-                Some((rel, last)) => {
+                Some((mut rel, mut last)) => {
+                    if rel.change.is_none()
+                        && rel.kind != RelationKind::ComparedWith
+                        && let Some((id, end)) = self.trailing_change(last)
+                    {
+                        rel.change = Some(id);
+                        last = end;
+                    }
                     self.accept(rel, last, out);
                     i = last + 1;
                 }
                 None => i = after,
             }
         }
+    }
+
+    /// A change stated in an appositive right after a relation ending at item
+    /// `last`: ", an increase of 50%", ", or 50%". Returns the figure and
+    /// its item. "…, or 12% of the total" is a share, not a change.
+    fn trailing_change(&self, last: usize) -> Option<(ClaimId, usize)> {
+        let mut j = last + 1;
+        // a period after the earlier figure: "from 5% in 2020, an increase …"
+        while self.fig(j).is_some_and(|id| self.is_time(id))
+            || self.is_word(j, "in") && self.fig(j + 1).is_some_and(|id| self.is_time(id))
+        {
+            j += if self.is_word(j, "in") { 2 } else { 1 };
+        }
+        if self.punct(j) != Some(",") {
+            return None;
+        }
+        j += 1;
+        let or = self.is_word(j, "or");
+        let k = if or {
+            j + 1
+        } else {
+            if self.is_word(j, "a") || self.is_word(j, "an") {
+                j += 1;
+            }
+            if !self.in_list(j, &lexicon().change_nouns) || !self.is_word(j + 1, "of") {
+                return None;
+            }
+            j + 2
+        };
+        let id = self.fig(k)?;
+        let c = &self.claims[id];
+        let is_change = matches!(
+            c.kind,
+            ClaimKind::Percent | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Number
+        );
+        // ", or 41 cts a share" restates the level in other terms: after
+        // "or" only a percentage is a change; "a share", "per tonne" make
+        // a figure of another measure.
+        let per = self.is_word(k + 1, "a") || self.is_word(k + 1, "per");
+        if !is_change
+            || or && c.kind != ClaimKind::Percent
+            || per
+            || self.is_word(k + 1, "of")
+            || self.used.contains(&id)
+        {
+            return None;
+        }
+        Some((id, k))
     }
 
     /// Records a relation ending at item `last`; the next clause starts after it.
@@ -1598,6 +1683,78 @@ mod tests {
             "15.9 billion",
             "8.6 billion",
             Some("nearly doubled"),
+        );
+    }
+
+    #[test]
+    fn an_appositive_states_the_change() {
+        one(
+            doc("The rate rose from 5% to 7%, an increase of 2%.")
+                .fig("5%", Percent, 5.0, 1.0, Some("%"))
+                .fig("7%", Percent, 7.0, 1.0, Some("%"))
+                .fig("2%", Percent, 2.0, 1.0, Some("%")),
+            ChangeFromTo,
+            Some(Up),
+            "7%",
+            "5%",
+            Some("2%"),
+        );
+        one(
+            doc("Sales rose to $150 million from $100 million, or 20%.")
+                .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
+                .fig("$100 million", Money, 100e6, 1e6, Some("USD"))
+                .fig("20%", Percent, 20.0, 1.0, Some("%")),
+            ChangeToFrom,
+            Some(Up),
+            "$150 million",
+            "$100 million",
+            Some("20%"),
+        );
+        // after "or", a figure per share restates the level
+        one(
+            doc("Profit was 5.2 mln dlrs, up from 4.1 mln dlrs, or 41 cts a share.")
+                .fig("5.2 mln dlrs", Money, 5.2e6, 1e5, Some("USD"))
+                .fig("4.1 mln dlrs", Money, 4.1e6, 1e5, Some("USD"))
+                .fig("41 cts", Money, 0.41, 0.01, Some("USD")),
+            UpDownFrom,
+            Some(Up),
+            "5.2 mln dlrs",
+            "4.1 mln dlrs",
+            None,
+        );
+        // a share of a total, not a change
+        one(
+            doc("Sales rose to $150 million from $100 million, or 20% of the total.")
+                .fig("$150 million", Money, 150e6, 1e6, Some("USD"))
+                .fig("$100 million", Money, 100e6, 1e6, Some("USD"))
+                .fig("20%", Percent, 20.0, 1.0, Some("%")),
+            ChangeToFrom,
+            Some(Up),
+            "$150 million",
+            "$100 million",
+            None,
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_is_stepped_over() {
+        one(
+            doc("It would nearly triple the number of its hotspots - places where wi-fi is available - globally from 12,300 to 20,000.")
+                .approx("nearly triple", ClaimKind::Multiplier, 3.0, 0.0, None, 2.7, 3.0)
+                .fig("12,300", Number, 12300.0, 100.0, None)
+                .fig("20,000", Number, 20000.0, 1000.0, None),
+            ChangeFromTo,
+            Some(Up),
+            "20,000",
+            "12,300",
+            Some("nearly triple"),
+        );
+        // a figure inside the dashes: not an aside to skip
+        none(
+            doc("Sales rose - by 5 units - from 10 to 20 units.")
+                .fig("5 units", Quantity, 5.0, 1.0, Some("unit"))
+                .fig("10", Number, 10.0, 1.0, None)
+                .fig("20 units", Quantity, 20.0, 1.0, Some("unit")),
         );
     }
 

@@ -63,6 +63,7 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
             out: &mut out,
         };
         sc.run();
+        super::multiplier::merge(prose, s.start..end, si, &mut out, first);
         context::annotate(prose, &(s.start..end), &mut out[first..]);
     }
     out

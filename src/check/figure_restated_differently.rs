@@ -1,0 +1,521 @@
+//! `figure-restated-differently`: one measured thing given two values in one
+//! document ("a 400,000 lire limit … the 233,352 lire limit").
+//!
+//! News carries many figures for one noun legitimately (other years, other
+//! regions, other companies, "rose to X from Y"), so the check reads only
+//! the narrowest pattern: an amount used as a modifier of a noun ("a 25
+//! billion dlr recapitalization") and, in a later sentence, a definite
+//! back-reference to the same noun ("the 37 billion dlr recapitalization
+//! plan"). The back-reference is a restatement of one earlier mention: of
+//! one whose value it agrees with (within rounding and approximators, with
+//! scales normalised, so "$1.2 billion" is "1,200 million dollars"), if
+//! any; otherwise of the one earlier mention no other back-reference
+//! restates. With two such candidates the reading is unclear and the check
+//! is silent, unless a name after the noun picks one ("loss to … Boyd
+//! Jefferies"). Figures in relations, in parentheses (conversions), in
+//! sentences naming other years, tied to other periods ("in the fourth
+//! quarter", "over the full year"), with other parties ("a merger with A",
+//! "the merger of B"), or more than five times apart, and percentages, are
+//! never compared.
+
+use std::collections::HashSet;
+
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use crate::analysis::Analysis;
+use crate::extract::relation::interval;
+use crate::extract::{Claim, ClaimId, ClaimKind};
+
+pub struct Rule;
+
+/// Words that end a noun phrase after a figure: function words, auxiliaries.
+const STOP: &[&str] = &[
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
+    "before", "between", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for",
+    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "may",
+    "might", "more", "must", "of", "on", "or", "over", "per", "plus", "said", "says", "she",
+    "should", "since", "than", "that", "the", "their", "them", "these", "they", "this", "those",
+    "through", "to", "under", "until", "up", "was", "we", "were", "when", "which", "while", "who",
+    "will", "with", "would",
+];
+
+/// A figure used as a modifier of a noun.
+struct Mention {
+    id: ClaimId,
+    /// The noun phrase after the figure, lowercase words.
+    head: Vec<String>,
+    /// "the" right before the figure.
+    definite: bool,
+    /// The first capitalised name shortly after the noun phrase.
+    entity: Option<String>,
+    /// A name joined to the noun by "of" or "with" ("a merger with Marsh"):
+    /// a party that makes the thing what it is.
+    party: Option<String>,
+    /// Period words shortly after the noun phrase.
+    periods: Vec<String>,
+}
+
+/// The lowercase noun phrase right after `end`: up to three words, stopped
+/// by punctuation, a capitalised word, a figure or a function word.
+fn head_after(text: &str, end: usize) -> (Vec<String>, usize) {
+    let rest = text.get(end..).unwrap_or("");
+    let mut words = Vec::new();
+    let mut pos = end;
+    let mut consumed = 0;
+    for raw in rest.split(' ') {
+        consumed += raw.len() + 1;
+        if raw.is_empty() {
+            if words.is_empty() && consumed == 1 {
+                continue;
+            }
+            break;
+        }
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let clean = !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !word.starts_with('-');
+        // a participle after the noun starts a clause ("loss incurred by")
+        let participle = !words.is_empty()
+            && (word.ends_with("ed") || word.ends_with("ing") || NOT_NOUNS.contains(&word));
+        let period = PERIODS.contains(&word) || matches!(word, "last" | "next" | "previous");
+        if !clean || STOP.contains(&word) || participle || period {
+            break;
+        }
+        words.push(word.to_string());
+        pos = end + consumed - 1;
+        if words.len() == 3 || word.len() != raw.len() {
+            break;
+        }
+    }
+    (words, pos)
+}
+
+/// The name right after "of" or "with" (and an optional "the") at `from`.
+fn party_after(text: &str, from: usize, end: usize) -> Option<String> {
+    let rest = text.get(from..end)?;
+    let mut words = rest.split_whitespace();
+    let prep = words.next()?;
+    if !(prep.eq_ignore_ascii_case("of") || prep.eq_ignore_ascii_case("with")) {
+        return None;
+    }
+    let mut next = words.next()?;
+    if next.eq_ignore_ascii_case("the") {
+        next = words.next()?;
+    }
+    next.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| {
+            next.trim_end_matches([',', '.', ';', ':', ')', '\''])
+                .to_string()
+        })
+}
+
+/// The first run of capitalised words within six words after `from`, within
+/// the sentence ending at `end`.
+fn entity_after(text: &str, from: usize, end: usize) -> Option<String> {
+    let rest = text.get(from..end)?;
+    let mut run: Vec<&str> = Vec::new();
+    for raw in rest.split_whitespace().take(8) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        if cap {
+            run.push(word);
+        } else if !run.is_empty() {
+            break;
+        }
+        if word.len() != raw.len() && !run.is_empty() && !raw.ends_with('.') {
+            break;
+        }
+    }
+    (!run.is_empty()).then(|| run.join(" "))
+}
+
+/// The lowercase word before `start`, if any.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    let head = text.get(..start)?.trim_end_matches(' ');
+    let from = head
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    head.get(from..).filter(|w| !w.is_empty())
+}
+
+/// True when `pos` is inside parentheses in its sentence.
+fn in_parens(text: &str, sentence_start: usize, pos: usize) -> bool {
+    let before = text.get(sentence_start..pos).unwrap_or("");
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Amounts that may name one thing: money in one currency and large bare
+/// amounts ("a 61 mln mark increase"). Quantities are left out: "the 100
+/// metres freestyle" and "the 400 metres freestyle" are two events.
+fn amount(c: &Claim) -> bool {
+    match c.kind {
+        ClaimKind::Money => true,
+        ClaimKind::Number => c.value.is_some_and(|v| v.abs() >= 1e5),
+        _ => false,
+    }
+}
+
+/// The figure with its unit, without its approximator: "400,000 lire".
+fn figure_text<'a>(text: &'a str, c: &Claim) -> &'a str {
+    let start = c
+        .approx
+        .as_ref()
+        .map_or(c.span.start, |a| a.span.end.max(c.span.start));
+    text.get(start..c.span.end).unwrap_or("").trim()
+}
+
+/// Words that are not nouns although they follow a figure: participles
+/// and adverbs ("the A$2.60 paid by", "the 45.7 billion yen already
+/// invested").
+const NOT_NOUNS: &[&str] = &[
+    "already", "bought", "built", "cash", "held", "left", "lost", "made", "now", "owed", "paid",
+    "put", "set", "sold", "spent", "still", "won",
+];
+
+/// True when the phrase starts with a noun, as far as word shapes tell.
+fn noun_head(head: &[String]) -> bool {
+    head.first().is_some_and(|w| {
+        !(w.ends_with("ed")
+            || w.ends_with("ing")
+            || w.ends_with("ly")
+            || NOT_NOUNS.contains(&w.as_str()))
+    })
+}
+
+/// Words before "the" that make the figure a base of comparison ("down
+/// from the $16.7 billion surplus", "more than the 20 dlrs"), which has
+/// another value by design.
+const COMPARING: &[&str] = &[
+    "above", "below", "beyond", "eclipsed", "exceeded", "exceeds", "from", "over", "than", "to",
+    "under", "versus", "with",
+];
+
+/// Words naming a period: mentions tied to different periods ("in the
+/// fourth quarter", "over the full year") are different amounts.
+const PERIODS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "annual",
+    "half",
+    "month",
+    "monthly",
+    "months",
+    "quarter",
+    "quarterly",
+    "week",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// The periods a mention is tied to: each period word among the five words
+/// before the figure (from `clause` on) and the eight after its noun phrase,
+/// with the word before it ("last year", "this year", "fourth quarter",
+/// "in january"), sorted.
+fn periods_around(text: &str, clause: usize, start: usize, from: usize, end: usize) -> Vec<String> {
+    let before: Vec<&str> = text
+        .get(clause..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let before = &before[before.len().saturating_sub(5)..];
+    let after: Vec<&str> = text
+        .get(from..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(8)
+        .collect();
+    let mut out = Vec::new();
+    for words in [before, after.as_slice()] {
+        for (k, w) in words.iter().enumerate() {
+            let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+            if PERIODS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+                let prev = k.checked_sub(1).map_or("", |j| words[j]);
+                out.push(format!(
+                    "{} {}",
+                    prev.to_ascii_lowercase(),
+                    w.to_ascii_lowercase()
+                ));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How far apart two values of one thing may be: a slip changes digits,
+/// while amounts many times apart ("a 200 mln mark surplus", "the 17.6
+/// billion mark surplus") are more likely two things.
+const MAX_RATIO: f64 = 5.0;
+
+fn plausible(a: &Claim, b: &Claim) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) if x != 0.0 && y != 0.0 => {
+            let r = (x / y).abs();
+            r.is_finite() && (1.0 / MAX_RATIO..=MAX_RATIO).contains(&r)
+        }
+        _ => false,
+    }
+}
+
+/// One phrase is the other or begins it ("loss", "loss incurred").
+fn same_head(a: &[String], b: &[String]) -> bool {
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
+}
+
+impl Check for Rule {
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let mut related: HashSet<ClaimId> = HashSet::new();
+        for r in &doc.relations {
+            related.extend([r.current, r.previous]);
+            related.extend(r.change);
+        }
+        // Years named per sentence: a time anchor.
+        let mut years: Vec<Vec<i32>> = vec![Vec::new(); doc.sentences.len()];
+        for c in &doc.claims {
+            if let Some(y) = c.date.and_then(|d| d.year)
+                && let Some(v) = years.get_mut(c.sentence)
+            {
+                v.push(y);
+            }
+        }
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (id, c) in doc.claims.iter().enumerate() {
+            if !amount(c) || c.part_of.is_some() || related.contains(&id) {
+                continue;
+            }
+            let Some(s) = doc.sentences.get(c.sentence) else {
+                continue;
+            };
+            if in_parens(text, s.start, c.span.start) {
+                continue;
+            }
+            let (head, head_end) = head_after(text, c.span.end);
+            // A bare amount's first word is its unit ("mark", "crowns"):
+            // a noun must follow it.
+            let min_words = if c.kind == ClaimKind::Number { 2 } else { 1 };
+            if head.len() < min_words || !noun_head(&head[min_words - 1..]) {
+                continue;
+            }
+            let definite =
+                word_before(text, c.span.start).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            // "from the", "than the": a base of comparison.
+            let lead = text.get(..c.span.start).unwrap_or("").trim_end();
+            let lead = lead.get(..lead.len().saturating_sub(3)).unwrap_or("");
+            if definite
+                && word_before(text, lead.len())
+                    .is_some_and(|w| COMPARING.iter().any(|x| x.eq_ignore_ascii_case(w)))
+            {
+                continue;
+            }
+            let entity = entity_after(text, head_end, s.end);
+            let party = party_after(text, head_end, s.end);
+            let periods = periods_around(text, s.start, c.span.start, head_end, s.end);
+            mentions.push(Mention {
+                id,
+                head,
+                definite,
+                entity,
+                party,
+                periods,
+            });
+        }
+        let agree =
+            |a: ClaimId, b: ClaimId| match (interval(&doc.claims, a), interval(&doc.claims, b)) {
+                (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
+                _ => true,
+            };
+        let key = |m: &Mention| {
+            let c = &doc.claims[m.id];
+            (c.kind, c.unit)
+        };
+        let other_years = |a: &Claim, b: &Claim| {
+            let (ya, yb) = (&years[a.sentence], &years[b.sentence]);
+            !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y))
+        };
+        for (mi, m) in mentions.iter().enumerate() {
+            if !m.definite {
+                continue;
+            }
+            let mc = &doc.claims[m.id];
+            let same = |e: &Mention| {
+                let ec = &doc.claims[e.id];
+                key(e) == key(m)
+                    && same_head(&e.head, &m.head)
+                    && !other_years(ec, mc)
+                    && (e.periods.is_empty() || m.periods.is_empty() || e.periods == m.periods)
+                    && plausible(ec, mc)
+                    // two parties: two things ("a merger with A", "the merger of B")
+                    && (e.party.is_none() || m.party.is_none() || e.party == m.party)
+            };
+            let earlier: Vec<&Mention> = mentions[..mi]
+                .iter()
+                .filter(|e| doc.claims[e.id].sentence < mc.sentence && same(e))
+                .collect();
+            if earlier.is_empty() || earlier.iter().any(|e| agree(e.id, m.id)) {
+                continue;
+            }
+            // Earlier mentions another back-reference restates are taken.
+            let free: Vec<&Mention> = earlier
+                .into_iter()
+                .filter(|e| {
+                    !mentions.iter().enumerate().any(|(k, r)| {
+                        k != mi
+                            && r.definite
+                            && r.id != e.id
+                            && doc.claims[r.id].span.start > doc.claims[e.id].span.start
+                            && same(r)
+                            && agree(r.id, e.id)
+                    })
+                })
+                .collect();
+            let named: Vec<&Mention> = match &m.entity {
+                Some(n) => free
+                    .iter()
+                    .copied()
+                    .filter(|e| e.entity.as_ref() == Some(n))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let pool = if named.is_empty() { free } else { named };
+            let Some(first) = pool.first() else {
+                continue;
+            };
+            if pool.iter().any(|e| !agree(e.id, first.id)) {
+                continue;
+            }
+            let e = pool.last().unwrap_or(first);
+            let ec = &doc.claims[e.id];
+            let head = m.head.join(" ");
+            let (current, previous) = (figure_text(text, mc), figure_text(text, ec));
+            let args = [
+                ("current", current),
+                ("previous", previous),
+                ("thing", head.as_str()),
+            ];
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels: vec![
+                    FindingLabel::primary(mc.span.clone(), "restated value"),
+                    FindingLabel::secondary(ec.span.clone(), "first given as"),
+                ],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Finding;
+    use crate::check::test_support::{exactly_one, findings, nothing};
+
+    fn run(text: &str) -> Vec<Finding> {
+        findings("figure-restated-differently", text, None)
+    }
+
+    #[track_caller]
+    fn fires(text: &str, message: &str) {
+        let f = exactly_one(run(text), text);
+        assert_eq!(f.message, message);
+        assert_eq!(f.labels.len(), 2);
+        assert!(f.labels[0].primary);
+    }
+
+    #[track_caller]
+    fn passes(text: &str) {
+        nothing(run(text), text)
+    }
+
+    #[test]
+    fn fires_on_a_back_reference_with_another_value() {
+        fires(
+            "Rules impose a 400,000 lire limit on bank notes. The 233,352 lire limit would remain for residents.",
+            "the limit is given as `233,352 lire` here but as `400,000 lire` earlier",
+        );
+        fires(
+            "The firm set a $55 billion pipeline budget. Analysts said the $45 billion pipeline budget was too small.",
+            "the pipeline budget is given as `$45 billion` here but as `$55 billion` earlier",
+        );
+        // a name after a participle is no party
+        fires(
+            "It voted for a 25 billion dlr recapitalization of the Federal Fund. It approved the 37 billion dlr recapitalization plan proposed by Rep. Carper.",
+            "the recapitalization plan is given as `37 billion dlr` here but as `25 billion dlr` earlier",
+        );
+        // a name picks the earlier mention
+        fires(
+            "It involved a 1.2 mln dlr loss to Jefferies Group and a 3.8 mln dlr loss to Boyd Jefferies. The SEC said the 2.7 mln dlr loss incurred by Boyd Jefferies should be recorded.",
+            "the loss is given as `2.7 mln dlr` here but as `3.8 mln dlr` earlier",
+        );
+    }
+
+    #[test]
+    fn passes_on_consistent_or_unclear_restatements() {
+        passes("It won a $1.23 billion contract. The $1.2 billion contract runs to 2030.");
+        passes("It won a $1.2 billion contract. The 1,200 million dollar contract runs to 2030.");
+        // two earlier candidates, nothing to choose between them
+        passes(
+            "It sold a 900 mln dlr issue and a 600 mln dlr issue. The 794 mln dlr issue matures in 1997.",
+        );
+        // the earlier one is restated by another back-reference
+        passes(
+            "A 61 mln mark capital increase is planned. The 20 mln mark capital increase is separate. The 61 mln mark capital increase will be led by a bank.",
+        );
+        // other years
+        passes("In 2019 it had a $5 billion budget. In 2021 the $7 billion budget was approved.");
+        // conversions and relations
+        passes(
+            "It wrote off 100 billion yen ($884 million) worth of assets. The $900 million worth of loans stays.",
+        );
+        passes(
+            "Sales rose to a $5 billion level from $4 billion. The $3 billion level was last seen in 2010.",
+        );
+        // two names, two things; a base of comparison; two periods; participles
+        passes(
+            "Marsh announced a $1.8 billion merger with Johnson. The $1.2 billion merger of Aon closed in December.",
+        );
+        passes(
+            "Officials forecast a $16 billion surplus. It was down from the $16.7 billion surplus.",
+        );
+        passes(
+            "The 66.5 billion franc reduction over the full year was expected. The 21.4 billion franc reduction in the fourth quarter was not.",
+        );
+        passes(
+            "Institutions paid a A$3.10 price. The stock is above the A$2.00 price paid by the public.",
+        );
+        passes(
+            "The shares beat the A$3.10 paid by institutions. The opening price eclipsed the A$2.60 paid by the public.",
+        );
+        // last year's and this year's
+        passes(
+            "Apple announced a $90 billion buyback last year. This year the $110 billion buyback is the largest ever.",
+        );
+        // amounts many times apart: two things
+        passes("Other items had a 200 mln mark surplus. The 17.6 billion mark surplus was lower.");
+        // no definite back-reference
+        passes("A $55 billion pipeline was approved. A $45 billion pipeline was rejected.");
+    }
+}

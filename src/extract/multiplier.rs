@@ -1,0 +1,522 @@
+//! Multipliers: a change stated as a factor ("doubled", "halved", "twice as
+//! many", "three times as much", "a fourfold increase", "10-fold").
+//!
+//! The words are data (`checks/lexicon/multipliers.toml`). [`parse_at`] reads
+//! one multiplier at a word start with nom, approximator included ("nearly
+//! doubled" is a factor of 1.8 to 2, "more than doubled" one above 2), and
+//! [`merge`] adds a sentence's multipliers to the claims the scanner found,
+//! replacing the bare count a multiplier swallows ("three" of "three times
+//! as many") and keeping the claim list sorted and disjoint. A multiplier
+//! matters to the checks only inside a relation ("doubled to X from Y"), so
+//! the grammar is kept to forms that cannot be read another way: a base form
+//! after an article ("a double room") and "N times" not followed by a
+//! comparative ("three times a week") are not multipliers.
+
+use std::sync::LazyLock;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{alpha1, digit1, space1};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+use serde::Deserialize;
+
+use super::approx;
+use super::lexicon::{self, MAX_WORD, WordMap, ends_word, lower_word};
+use super::{Approx, Claim, ClaimKind};
+use crate::source::Span;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    verb: Vec<Verb>,
+    counts: std::collections::BTreeMap<String, f64>,
+    times_followers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verb {
+    factor: f64,
+    words: Vec<String>,
+}
+
+struct Lexicon {
+    verbs: WordMap<f64>,
+    counts: WordMap<f64>,
+    followers: WordMap<()>,
+    /// Words a multiplier may start with: verbs, counts, approximators'
+    /// first words. Every other word is skipped without parsing.
+    starters: WordMap<()>,
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let file: File = lexicon::parse(
+        "multipliers",
+        include_str!("../../checks/lexicon/multipliers.toml"),
+    );
+    let mut verbs = WordMap::default();
+    for v in &file.verb {
+        for w in &v.words {
+            verbs.insert(w.to_ascii_lowercase(), v.factor);
+        }
+    }
+    let counts: WordMap<f64> = file
+        .counts
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), *v))
+        .collect();
+    let followers = file
+        .times_followers
+        .iter()
+        .map(|w| (w.to_ascii_lowercase(), ()))
+        .collect();
+    let mut starters: WordMap<()> = WordMap::default();
+    for w in verbs.keys().chain(counts.keys()) {
+        starters.insert(w.clone(), ());
+    }
+    for w in approx::first_words() {
+        starters.insert(w.to_string(), ());
+    }
+    Lexicon {
+        verbs,
+        counts,
+        followers,
+        starters,
+    }
+});
+
+/// A multiplier found in the text. Offsets are prose bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// The whole phrase, approximator included.
+    pub span: Span,
+    /// The factor words ("doubled", "three times", "4-fold").
+    pub number_span: Span,
+    /// New over old: 2 for "doubled", 0.5 for "halved".
+    pub value: f64,
+    /// The factors the phrase allows, approximator included.
+    pub low: f64,
+    pub high: f64,
+    /// The rounding step of a factor written in digits ("2.5 times": 0.1);
+    /// 0 for words.
+    pub step: f64,
+    pub approx: Option<Approx>,
+}
+
+/// A factor in digits: "4", "2.5". Returns the value and its step.
+fn digits(i: &str) -> IResult<&str, (f64, f64)> {
+    let (rest, s) = recognize((digit1, opt((tag("."), digit1)))).parse(i)?;
+    let v: f64 = s.parse().unwrap_or(f64::NAN);
+    let step = s
+        .find('.')
+        .map_or(1.0, |d| 10f64.powi(-((s.len() - d - 1) as i32)));
+    if !v.is_finite() || v <= 1.0 || v > 1e6 {
+        return fail(i);
+    }
+    Ok((rest, (v, step)))
+}
+
+/// How a multiplier is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A verb or adverb: "doubled", "twice".
+    Word,
+    /// A count and "times": "three times".
+    Times,
+    /// A count and "fold": "fourfold", "4-fold".
+    Fold,
+}
+
+fn fail<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// The factor of a count word ("three"), if it is one.
+fn count_of(w: &str) -> Option<f64> {
+    let mut buf = [0u8; MAX_WORD];
+    lower_word(w, &mut buf).and_then(|(w, _)| LEX.counts.get(w).copied())
+}
+
+/// A count word ("three") as a factor.
+fn count_word(i: &str) -> IResult<&str, (f64, f64)> {
+    let (rest, w) = alpha1(i)?;
+    match count_of(w) {
+        Some(v) => Ok((rest, (v, 0.0))),
+        None => fail(i),
+    }
+}
+
+/// "fourfold", "tenfold": a count word glued to "fold".
+fn glued_fold(i: &str) -> IResult<&str, (f64, f64, Form)> {
+    let (rest, w) = alpha1(i)?;
+    let lower = w.len() > 4
+        && w.get(w.len() - 4..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("fold"));
+    match w.get(..w.len().saturating_sub(4)).and_then(count_of) {
+        Some(v) if lower && !rest.starts_with('-') => Ok((rest, (v, 0.0, Form::Fold))),
+        _ => fail(i),
+    }
+}
+
+/// "4-fold", "10 fold", "three times", "2.5 times".
+fn counted(i: &str) -> IResult<&str, (f64, f64, Form)> {
+    let (rest, (v, step)) = alt((digits, count_word)).parse(i)?;
+    let fold = recognize((opt(alt((tag("-"), tag(" ")))), tag_no_case("fold")));
+    let times = recognize((space1, tag_no_case("times")));
+    let (rest, form) = alt((fold.map(|_| Form::Fold), times.map(|_| Form::Times))).parse(rest)?;
+    if !ends_word(rest, 0) || rest.starts_with('-') {
+        return fail(i);
+    }
+    Ok((rest, (v, step, form)))
+}
+
+/// A verb or adverb of the lexicon ("doubled", "twice") as a whole word not
+/// joined to the next by a hyphen ("double-digit").
+fn verb(i: &str) -> IResult<&str, (f64, f64, Form)> {
+    let (rest, w) = alpha1(i)?;
+    let mut buf = [0u8; MAX_WORD];
+    let found = lower_word(w, &mut buf).and_then(|(w, _)| LEX.verbs.get(w).copied());
+    match found {
+        Some(v) if !rest.starts_with('-') && ends_word(rest, 0) => Ok((rest, (v, 0.0, Form::Word))),
+        _ => fail(i),
+    }
+}
+
+/// The lowercase word before `pos`, skipping spaces, if it is short.
+fn word_before(text: &str, pos: usize) -> Option<String> {
+    let head = text.get(..pos)?.trim_end();
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let w = &head[start..];
+    (!w.is_empty() && w.len() <= MAX_WORD).then(|| w.to_ascii_lowercase())
+}
+
+/// Reads a multiplier at `pos` (a word start), within `..end`.
+pub(crate) fn parse_at(text: &str, pos: usize, end: usize) -> Option<Found> {
+    let end = end.min(text.len());
+    let ap = approx::parse(text, pos, end);
+    let p = ap.map_or(pos, |a| a.next);
+    let s = text.get(p..end)?;
+    let Ok((rest, (size, step, form))) = alt((counted, glued_fold, verb)).parse(s) else {
+        return None;
+    };
+    let number_end = p + (s.len() - rest.len());
+    if form == Form::Times {
+        // "three times a week" counts occasions: a comparative must follow.
+        let tail = rest.trim_start();
+        let mut buf = [0u8; MAX_WORD];
+        let next = lower_word(tail, &mut buf).map(|(w, _)| w);
+        if !next.is_some_and(|w| LEX.followers.contains_key(w)) {
+            return None;
+        }
+    }
+    if ap.is_none()
+        && form == Form::Word
+        && word_before(text, pos).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+    {
+        // "a double room", "the doubles": adjectives and nouns.
+        return None;
+    }
+    // The interval is read on the size of the change, so that "more than
+    // halved" is a factor below a half.
+    let (mut lo, mut hi) = match ap {
+        Some(a) => approx::interval(size, a.low, a.high),
+        None => (size, size),
+    };
+    if size < 1.0 {
+        // halving: the size is the divisor
+        let (a, b) = match ap {
+            Some(a) => approx::interval(1.0 / size, a.low, a.high),
+            None => (1.0 / size, 1.0 / size),
+        };
+        (lo, hi) = (1.0 / b, if a == 0.0 { f64::INFINITY } else { 1.0 / a });
+    }
+    if lo.is_nan() || hi.is_nan() {
+        return None;
+    }
+    Some(Found {
+        span: ap.map_or(p, |a| a.start)..number_end,
+        number_span: p..number_end,
+        value: size,
+        low: lo,
+        high: hi,
+        step,
+        approx: ap.map(|a| Approx {
+            phrase: a.phrase,
+            span: a.start..a.end,
+        }),
+    })
+}
+
+/// Every multiplier in `sentence`, in order, never overlapping.
+pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
+    let mut out = Vec::new();
+    let end = sentence.end.min(text.len());
+    let b = text.as_bytes();
+    let mut i = sentence.start;
+    while i < end {
+        let c = b[i];
+        let starts = c.is_ascii_alphanumeric()
+            && (i == sentence.start
+                || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.' && b[i - 1] != b'-');
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // A cheap look at the word first: most words start no multiplier.
+        let candidate = if c.is_ascii_digit() {
+            true
+        } else {
+            let mut buf = [0u8; MAX_WORD];
+            lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| {
+                LEX.starters.contains_key(w) || (w.len() > 4 && w.ends_with("fold"))
+            })
+        };
+        if !candidate {
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if let Some(f) = parse_at(text, i, end) {
+            i = f.span.end.max(i + 1);
+            out.push(f);
+            continue;
+        }
+        while i < end && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Adds the multipliers of sentence `si` (prose bytes `sentence`) to the
+/// claims `out[base..]` the scanner found in it. A multiplier that overlaps
+/// anything but a bare count inside it is dropped; the counts it swallows
+/// are removed; range links are renumbered after the re-sort.
+pub(crate) fn merge(text: &str, sentence: Span, si: usize, out: &mut Vec<Claim>, base: usize) {
+    let found = scan(text, sentence);
+    if found.is_empty() || base > out.len() {
+        return;
+    }
+    let mut remove: Vec<usize> = Vec::new();
+    let mut add: Vec<Claim> = Vec::new();
+    for f in found {
+        let overlapping: Vec<usize> = (base..out.len())
+            .filter(|&k| out[k].span.start < f.span.end && f.span.start < out[k].span.end)
+            .collect();
+        let swallowable = overlapping.iter().all(|&k| {
+            let c = &out[k];
+            c.kind == ClaimKind::Number
+                && c.range.is_none()
+                && c.part_of.is_none()
+                && c.span.start >= f.span.start
+                && c.span.end <= f.span.end
+        });
+        if !swallowable {
+            continue;
+        }
+        remove.extend(overlapping);
+        add.push(Claim {
+            span: f.span,
+            number_span: f.number_span,
+            kind: ClaimKind::Multiplier,
+            value: Some(f.value),
+            step: f.step,
+            unit: None,
+            approx: f.approx,
+            low: f.low,
+            high: f.high,
+            measured: None,
+            date: None,
+            range: None,
+            part_of: None,
+            sentence: si,
+            context: Default::default(),
+        });
+    }
+    if add.is_empty() {
+        return;
+    }
+    // Rebuild the sentence's claims: old index → new index.
+    let mut tail: Vec<(Option<usize>, Claim)> = out
+        .drain(base..)
+        .enumerate()
+        .filter(|(k, _)| !remove.contains(&(base + k)))
+        .map(|(k, c)| (Some(base + k), c))
+        .collect();
+    tail.extend(add.into_iter().map(|c| (None, c)));
+    tail.sort_by_key(|(_, c)| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let new_index = |old: usize| {
+        tail.iter()
+            .position(|(o, _)| *o == Some(old))
+            .map(|p| base + p)
+    };
+    type Links = (Option<(usize, usize)>, Option<usize>);
+    let remap: Vec<Links> = tail
+        .iter()
+        .map(|(_, c)| {
+            let range = c
+                .range
+                .and_then(|(a, b)| Some((new_index(a)?, new_index(b)?)));
+            let part_of = c.part_of.and_then(new_index);
+            (range, part_of)
+        })
+        .collect();
+    for ((_, mut c), (range, part_of)) in tail.into_iter().zip(remap) {
+        if c.range.is_some() {
+            c.range = range;
+        }
+        if c.part_of.is_some() {
+            c.part_of = part_of;
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LEX, parse_at, scan};
+
+    #[track_caller]
+    fn finds(text: &str, phrase: &str, value: f64, low: f64, high: f64) {
+        let got = scan(text, 0..text.len());
+        let f = got
+            .iter()
+            .find(|f| &text[f.span.clone()] == phrase)
+            .unwrap_or_else(|| panic!("no `{phrase}` in {text:?}: {got:?}"));
+        assert_eq!((f.value, f.low, f.high), (value, low, high), "{text:?}");
+    }
+
+    #[track_caller]
+    fn nothing(text: &str) {
+        let got = scan(text, 0..text.len());
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+
+    #[test]
+    fn verbs_and_adverbs() {
+        finds("Profit doubled to $4 million.", "doubled", 2.0, 2.0, 2.0);
+        finds("Sales tripled last year.", "tripled", 3.0, 3.0, 3.0);
+        finds("Output trebled.", "trebled", 3.0, 3.0, 3.0);
+        finds("Costs quadrupled.", "quadrupled", 4.0, 4.0, 4.0);
+        finds(
+            "The deficit was halved to 6 from 10.",
+            "halved",
+            0.5,
+            0.5,
+            0.5,
+        );
+        finds("It has twice as many staff.", "twice", 2.0, 2.0, 2.0);
+        finds("The market will double in 1997.", "double", 2.0, 2.0, 2.0);
+    }
+
+    #[test]
+    fn approximators_make_intervals() {
+        finds(
+            "Investment nearly doubled.",
+            "nearly doubled",
+            2.0,
+            1.8,
+            2.0,
+        );
+        finds(
+            "Profit more than tripled.",
+            "more than tripled",
+            3.0,
+            3.0,
+            f64::INFINITY,
+        );
+        let t = "Losses more than halved.";
+        let f = &scan(t, 0..t.len())[0];
+        assert_eq!((f.low, f.high), (0.0, 0.5));
+    }
+
+    #[test]
+    fn counts_and_folds() {
+        finds(
+            "It sold three times as many cars.",
+            "three times",
+            3.0,
+            3.0,
+            3.0,
+        );
+        finds("Prices are 2.5 times higher.", "2.5 times", 2.5, 2.5, 2.5);
+        finds("a fourfold increase", "fourfold", 4.0, 4.0, 4.0);
+        finds("a 10-fold rise", "10-fold", 10.0, 10.0, 10.0);
+        finds("sales rose tenfold", "tenfold", 10.0, 10.0, 10.0);
+    }
+
+    #[test]
+    fn not_multipliers() {
+        nothing("He trains three times a week.");
+        nothing("She booked a double room.");
+        nothing("He won the doubles final.");
+        nothing("Double-digit growth returned.");
+        nothing("It happened 3 times in May.");
+        nothing("The troubled doubledecker bus.");
+        nothing("manifold pressure");
+        nothing("");
+        assert!(parse_at("doubled", 0, 100).is_some());
+        assert!(parse_at("é", 0, 2).is_none());
+    }
+
+    #[test]
+    fn merging_replaces_the_count_and_keeps_order() {
+        let text = "Costs rose three times as much, to 10-15 million, and doubled.";
+        let claims = crate::extract::extract(text, std::slice::from_ref(&(0..text.len())));
+        let kinds: Vec<_> = claims
+            .iter()
+            .map(|c| (&text[c.span.clone()], c.kind))
+            .collect();
+        assert!(
+            kinds.contains(&("three times", crate::extract::ClaimKind::Multiplier)),
+            "{kinds:?}"
+        );
+        assert!(!kinds.iter().any(|(t, _)| *t == "three"), "{kinds:?}");
+        for w in claims.windows(2) {
+            assert!(w[0].span.start <= w[1].span.start);
+        }
+        for (i, c) in claims.iter().enumerate() {
+            if let Some((a, b)) = c.range {
+                assert_eq!(claims[a].part_of, Some(i));
+                assert_eq!(claims[b].part_of, Some(i));
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        assert!(!LEX.verbs.is_empty() && !LEX.counts.is_empty() && !LEX.followers.is_empty());
+        let file: super::File = crate::extract::lexicon::parse(
+            "multipliers",
+            include_str!("../../checks/lexicon/multipliers.toml"),
+        );
+        let mut seen = std::collections::HashSet::new();
+        for w in file
+            .verb
+            .iter()
+            .flat_map(|v| &v.words)
+            .chain(&file.times_followers)
+        {
+            assert!(!w.trim().is_empty(), "empty entry");
+            assert!(seen.insert(w.to_ascii_lowercase()), "duplicate `{w}`");
+        }
+        for v in &file.verb {
+            assert!(v.factor > 0.0 && v.factor != 1.0);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,40}") {
+            let _ = scan(&s, 0..s.len());
+            let _ = crate::extract::extract(&s, std::slice::from_ref(&(0..s.len())));
+        }
+    }
+}
