@@ -12,6 +12,7 @@ mod impossible_date;
 mod percent_change_contradicts_values;
 mod range_inverted;
 mod repeated_sentence;
+mod share_contradicts_counts;
 mod weekday_contradicts_date;
 
 use std::sync::OnceLock;
@@ -106,6 +107,7 @@ registry! {
     "impossible-date" => impossible_date,
     "range-inverted" => range_inverted,
     "repeated-sentence" => repeated_sentence,
+    "share-contradicts-counts" => share_contradicts_counts,
 }
 
 /// Looks a check up by name.
