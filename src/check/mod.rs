@@ -13,6 +13,7 @@ mod percent_change_contradicts_values;
 mod range_inverted;
 mod repeated_sentence;
 mod share_contradicts_counts;
+mod total_contradicts_parts;
 mod weekday_contradicts_date;
 
 use std::sync::OnceLock;
@@ -108,6 +109,7 @@ registry! {
     "range-inverted" => range_inverted,
     "repeated-sentence" => repeated_sentence,
     "share-contradicts-counts" => share_contradicts_counts,
+    "total-contradicts-parts" => total_contradicts_parts,
 }
 
 /// Looks a check up by name.

@@ -100,9 +100,7 @@ fn ends_share(after: &str) -> bool {
 /// A fraction written as such: "a third", "two-thirds", "1/3", "½".
 fn is_fraction(doc: &Analysis<'_>, c: &Claim) -> bool {
     let t = doc.slice(&c.number_span);
-    c.kind == ClaimKind::Number
-        && c.value.is_some_and(|v| v > 0.0 && v < 1.0)
-        && !t.contains('.')
+    c.kind == ClaimKind::Number && c.value.is_some_and(|v| v > 0.0 && v < 1.0) && !t.contains('.')
 }
 
 /// True when a whole is really a modifier ("the 3-judge panels", "the 50
@@ -273,7 +271,10 @@ impl Check for Rule {
             ];
             // Many times the whole, "of" names what the part belongs to, not
             // what it is counted in ("35,000 of the two models").
-            let within_reach = part.value.zip(whole.value).is_some_and(|(p, w)| p <= w * 10.0);
+            let within_reach = part
+                .value
+                .zip(whole.value)
+                .is_some_and(|(p, w)| p <= w * 10.0);
             let (actual, stated) = if !fraction && pl > wh && within_reach {
                 (
                     "more than the whole".to_string(),
@@ -301,10 +302,7 @@ impl Check for Rule {
                             continue;
                         }
                         labels.push(FindingLabel::secondary(c.span.clone(), "the stated share"));
-                        (
-                            percent(pv / wv),
-                            format!("`{}`", doc.claim_text(c)),
-                        )
+                        (percent(pv / wv), format!("`{}`", doc.claim_text(c)))
                     }
                     Stated::Count(s) => {
                         let c = &doc.claims[s];
