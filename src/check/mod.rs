@@ -13,6 +13,8 @@ mod percent_change_contradicts_values;
 mod range_inverted;
 mod repeated_sentence;
 mod share_contradicts_counts;
+mod statistic_decision_error;
+mod statistic_inconsistent;
 mod total_contradicts_parts;
 mod weekday_contradicts_date;
 
@@ -110,6 +112,8 @@ registry! {
     "repeated-sentence" => repeated_sentence,
     "share-contradicts-counts" => share_contradicts_counts,
     "total-contradicts-parts" => total_contradicts_parts,
+    "statistic-inconsistent" => statistic_inconsistent,
+    "statistic-decision-error" => statistic_decision_error,
 }
 
 /// Looks a check up by name.

@@ -40,7 +40,7 @@ fn of_link(gap: &str) -> Option<usize> {
         return None;
     }
     rest = &rest[s..];
-    let lower = |w: &str, p: &str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
+    let lower = |w: &str, p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower(rest, "out ") {
         rest = rest[3..].trim_start();
     }
@@ -388,6 +388,7 @@ mod tests {
         passes("Holders of 50,275 of 4.75 dlr cumulative preferred shares agreed.");
         passes("The judges heard 6 of the 3-judge panels' appeals.");
         passes("In dealer inventory were 35,000 of the two models.");
+        passes("A ¼ 𞻰0 of 𞻰 5");
     }
 
     #[test]

@@ -189,6 +189,14 @@ struct List {
     cue: std::ops::Range<usize>,
 }
 
+/// `at`, moved forward to a char boundary of `text`.
+fn snap(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
+}
+
 /// The claims of one sentence, ranges and their members left out.
 fn sentence_claims(doc: &Analysis<'_>) -> Vec<Vec<ClaimId>> {
     let mut out: Vec<Vec<ClaimId>> = vec![Vec::new(); doc.sentences.len()];
@@ -198,10 +206,11 @@ fn sentence_claims(doc: &Analysis<'_>) -> Vec<Vec<ClaimId>> {
             c.kind,
             ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
         );
-        if c.part_of.is_none() && !date {
-            if let Some(s) = out.get_mut(c.sentence) {
-                s.push(i);
-            }
+        if let Some(s) = out
+            .get_mut(c.sentence)
+            .filter(|_| c.part_of.is_none() && !date)
+        {
+            s.push(i);
         }
     }
     out
@@ -280,7 +289,8 @@ impl Rule {
                 .to_ascii_lowercase()
                 .rfind(cue.split(' ').next().unwrap_or(cue))
                 .map_or(t.span.end..p.span.start, |i| {
-                    t.span.end + i..(t.span.end + i + cue.len()).min(p.span.start)
+                    let end = (t.span.end + i + cue.len()).min(p.span.start);
+                    t.span.end + i..snap(doc.text(), end)
                 });
             out.push(List {
                 total: ids[k],
@@ -370,7 +380,8 @@ impl Rule {
                 .get(last.span.end..after_end)
                 .and_then(|s| s.to_ascii_lowercase().find(cue.as_str()))
                 .map_or(t.span.clone(), |i| {
-                    last.span.end + i..last.span.end + i + cue.len()
+                    let end = (last.span.end + i + cue.len()).min(after_end);
+                    last.span.end + i..snap(doc.text(), end)
                 });
             out.push(List {
                 total: ids[k],

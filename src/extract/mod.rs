@@ -18,6 +18,7 @@ mod number;
 mod quantity;
 pub mod relation;
 mod scan;
+pub mod stats;
 
 use serde::Serialize;
 
