@@ -15,6 +15,8 @@ use crate::analysis::Analysis;
 use crate::extract::relation::{interval, value_text};
 use crate::extract::{Claim, ClaimId, ClaimKind};
 
+use super::total_contradicts_parts::noun_after;
+
 pub struct Rule;
 
 /// Words that, between the whole and a share, show a new clause has begun:
@@ -122,18 +124,65 @@ fn is_count(c: &Claim) -> bool {
         && c.value.is_some_and(|v| v.is_finite() && v >= 0.0)
 }
 
-/// True when `part` may be counted in `whole`'s units.
-fn same_units(part: &Claim, whole: &Claim) -> bool {
-    match (part.kind, whole.kind) {
+/// True when `part` may be counted in `whole`'s units: the same kind and
+/// unit, or a bare number, and no other counted noun after the part ("300
+/// pupils of the 20 schools" counts pupils, not schools).
+fn same_units(doc: &Analysis<'_>, part: &Claim, whole: &Claim) -> bool {
+    let kinds = match (part.kind, whole.kind) {
         (ClaimKind::Number, ClaimKind::Number | ClaimKind::Quantity) => true,
         (a, b) => a == b && part.unit == whole.unit,
-    }
+    };
+    kinds
+        && match noun_after(doc, part) {
+            Some(n) => noun_after(doc, whole).is_some_and(|w| w == n),
+            None => true,
+        }
 }
 
 /// A part-of-whole pair: `part` "of" `whole`.
 struct Pair {
     part: ClaimId,
     whole: ClaimId,
+    /// The whole came first: "Of the 650 MPs, 700 voted".
+    fronted: bool,
+}
+
+/// A part given as a share of the whole ("a third", "40%"), as the
+/// interval of fractions it allows: a percentage one step either way, a
+/// fraction in words a tenth of itself and two points.
+fn share_part(doc: &Analysis<'_>, c: &Claim) -> Option<(f64, f64)> {
+    if c.kind == ClaimKind::Percent && c.unit == Some("%") || is_fraction(doc, c) {
+        stated_share(doc, c)
+    } else {
+        None
+    }
+}
+
+/// True when the whole `w` opens its clause as "Of the 650 MPs," and the
+/// figure after the comma, `p`, is counted in it.
+fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
+    let Some(sentence) = doc.sentences.get(w.sentence) else {
+        return false;
+    };
+    let head = doc.slice(&(sentence.start..w.span.start));
+    let clause = head
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or(head)
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(clause.as_str(), "of the" | "of its" | "of their" | "of all") {
+        return false;
+    }
+    let gap = doc.slice(&(w.span.end..p.span.start));
+    let Some((words, after)) = gap.split_once(',') else {
+        return false;
+    };
+    after.trim().is_empty()
+        && words.split_whitespace().count() <= 3
+        && words
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
 }
 
 /// What was stated against the counts.
@@ -152,14 +201,26 @@ impl Rule {
             if a.sentence != b.sentence || a.span.end > b.span.start {
                 continue;
             }
+            if is_count(a) && is_count(b) && same_units(doc, b, a) && fronted_whole(doc, a, b) {
+                out.push((
+                    k,
+                    Pair {
+                        part: w[1],
+                        whole: w[0],
+                        fronted: true,
+                    },
+                ));
+                continue;
+            }
             let gap = doc.slice(&(a.span.end..b.span.start));
             if of_link(gap).is_none() || modifier_after(doc, b) {
                 continue;
             }
-            if !is_count(a) || !is_count(b) || b.kind == ClaimKind::Number && is_fraction(doc, b) {
+            let share = share_part(doc, a).is_some();
+            if !(is_count(a) || share) || !is_count(b) || is_fraction(doc, b) {
                 continue;
             }
-            if !(same_units(a, b) || is_fraction(doc, a)) {
+            if !(share || same_units(doc, a, b)) {
                 continue;
             }
             out.push((
@@ -167,6 +228,7 @@ impl Rule {
                 Pair {
                     part: w[0],
                     whole: w[1],
+                    fronted: false,
                 },
             ));
         }
@@ -262,9 +324,14 @@ impl Check for Rule {
             let Some((wl, wh)) = interval(&doc.claims, pair.whole) else {
                 continue;
             };
-            let part_text = value_text(doc.text(), part);
+            let part_text = if part.kind == ClaimKind::Percent {
+                doc.slice(&(part.number_span.start..part.span.end))
+            } else {
+                value_text(doc.text(), part)
+            };
             let whole_text = doc.claim_text(whole);
-            let fraction = is_fraction(doc, part);
+            let as_share = share_part(doc, part);
+            let fraction = as_share.is_some();
             let mut labels = vec![
                 FindingLabel::primary(part.span.clone(), "the part"),
                 FindingLabel::secondary(whole.span.clone(), "the whole"),
@@ -280,6 +347,8 @@ impl Check for Rule {
                     "more than the whole".to_string(),
                     "it is a part of it".to_string(),
                 )
+            } else if pair.fronted {
+                continue;
             } else {
                 let Some(st) = Self::stated(doc, &top, k, fraction) else {
                     continue;
@@ -312,12 +381,19 @@ impl Check for Rule {
                         let Some((al, ah)) = share(cl, ch, wl, wh) else {
                             continue;
                         };
-                        let (fl, fh) = (part.low * 0.9 - 0.02, part.high * 1.1 + 0.02);
+                        let Some((fl, fh)) = as_share else {
+                            continue;
+                        };
                         if ah >= fl && al <= fh {
                             continue;
                         }
                         let (Some(fv), Some(wv)) = (part.value, whole.value) else {
                             continue;
+                        };
+                        let fv = if part.kind == ClaimKind::Percent {
+                            fv / 100.0
+                        } else {
+                            fv
                         };
                         labels.push(FindingLabel::secondary(c.span.clone(), "the stated count"));
                         let n = fv * wv;
@@ -389,6 +465,15 @@ mod tests {
         passes("The judges heard 6 of the 3-judge panels' appeals.");
         passes("In dealer inventory were 35,000 of the two models.");
         passes("A ¼ 𞻰0 of 𞻰 5");
+        fires(
+            "Of the 650 MPs, 700 voted for the bill.",
+            "`700` of `650` is more than the whole, but the sentence says it is a part of it",
+        );
+        passes("Of the 650 MPs, 400 voted for the bill.");
+        passes("Of the 650 MPs elected in 2019, 700 voted for the bill.");
+        passes("In the 650 seats, 700 candidates stood.");
+        passes("Of the 12 hospitals, 150 nurses were sent home.");
+        passes("The 300 pupils of the 20 schools sat the exam.");
     }
 
     #[test]
@@ -406,6 +491,10 @@ mod tests {
             "`12` of `40` is 30%, but the sentence says `25%`",
         );
         fires(
+            "About 40% of the 2,000 workers, or 1,200, joined the strike.",
+            "`40%` of `2,000 workers` is about 800, but the sentence says `1,200`",
+        );
+        fires(
             "They won 12 of the 40 council seats, or 45 percent.",
             "`12` of `40` is 30%, but the sentence says `45 percent`",
         );
@@ -414,6 +503,8 @@ mod tests {
     #[test]
     fn a_share_within_rounding_passes() {
         passes("5 of the 20 members, or a quarter, voted.");
+        passes("About 40% of the 2,000 workers, or 800, joined the strike.");
+        passes("Some 40% of the 30 seats went to Labour.");
         passes("In the survey, 2 of 3 respondents (66%) said yes.");
         passes("In the survey, 2 of 3 respondents (67%) said yes.");
         passes("Labour won a third of the 90 seats, or 28.");

@@ -30,6 +30,7 @@ pub struct Rule;
 struct Totals {
     subset: Vec<String>,
     disjoint: Vec<String>,
+    part_of: Vec<String>,
     total_before: Vec<String>,
     total_after: Vec<String>,
     net: Vec<String>,
@@ -90,20 +91,38 @@ fn plain_gap(s: &str) -> bool {
 }
 
 /// The counted noun written right after a figure, lowercased without a
-/// plural `s`: "pubs" → "pub"; `None` for a word that counts nothing
-/// ("for", "are").
-fn noun_after(doc: &Analysis<'_>, c: &Claim) -> Option<String> {
+/// plural `s`: "pubs" → "pub", "elected members" → "member"; `None` for a
+/// word that counts nothing ("for", "are") or a verb in `-ed` ("5,200
+/// related to bins", "700 voted").
+pub(super) fn noun_after(doc: &Analysis<'_>, c: &Claim) -> Option<String> {
     let after = doc.text().get(c.number_span.end..)?;
     let t = after.trim_start_matches([' ', '\u{a0}']);
     if t.len() == after.len() {
         return None;
     }
-    let w = words(t).next()?;
+    let mut ws = words(t);
+    let mut w = ws.next()?;
     if !t.starts_with(w) || !w.chars().all(char::is_alphabetic) {
         return None;
     }
-    if is_in(&lexicon().function_words, w) {
+    let lex = lexicon();
+    if is_in(&lex.function_words, w) {
         return None;
+    }
+    if w.len() > 3 && w.ends_with("ed") {
+        // "elected members": the noun follows; "related to": a verb
+        let next = ws.next()?;
+        let joined = t
+            .get(w.len()..)
+            .is_some_and(|r| r.starts_with(&format!(" {next}")));
+        if !joined
+            || !next.chars().all(char::is_alphabetic)
+            || is_in(&lex.function_words, next)
+            || next.ends_with("ed")
+        {
+            return None;
+        }
+        w = next;
     }
     let w = w.to_lowercase();
     let stem = w
@@ -227,7 +246,9 @@ fn list_after(doc: &Analysis<'_>, ids: &[ClaimId], k: usize, total: &Claim) -> V
         }
         let gap = doc.slice(&(a.span.end..b.span.start));
         let ws: Vec<&str> = words(gap).collect();
-        let joined = gap.contains(',') || ws.iter().any(|w| w.eq_ignore_ascii_case("and"));
+        // the next part follows the comma or "and" at once
+        let joined = gap.trim_end().ends_with(',')
+            || ws.last().is_some_and(|w| w.eq_ignore_ascii_case("and"));
         if !joined || !plain_gap(gap) || ws.len() > 8 || !counts_same(doc, b, total) {
             break;
         }
@@ -271,6 +292,24 @@ impl Rule {
             let gap = doc.slice(&(t.span.end..p.span.start));
             if !plain_gap(gap) {
                 continue;
+            }
+            if gap.trim() == "," && counts_same(doc, p, t) {
+                // "9,000 staff, 6,000 of whom are nurses"
+                let rest = doc.text().get(p.span.end..).unwrap_or("");
+                let head: Vec<&str> = words(rest).take(2).collect();
+                let lead = rest.len() - rest.trim_start().len();
+                if lead > 0 {
+                    if let Some(cue) = lex.part_of.iter().find(|c| starts_with_phrase(&head, c)) {
+                        let start = p.span.end + lead;
+                        out.push(List {
+                            total: ids[k],
+                            parts: vec![ids[k + 1]],
+                            tie: Tie::Subset,
+                            cue: start..snap(doc.text(), start + cue.len()),
+                        });
+                        continue;
+                    }
+                }
             }
             let ws: Vec<&str> = words(gap).collect();
             let Some(cue) = lex.subset.iter().find(|c| ends_with_phrase(&ws, c)) else {
@@ -550,6 +589,7 @@ mod tests {
         for list in [
             &lex.subset,
             &lex.disjoint,
+            &lex.part_of,
             &lex.total_before,
             &lex.total_after,
             &lex.net,
@@ -583,6 +623,14 @@ mod tests {
         fires(
             "The IDA credit is for 50 years, including 89 years of grace.",
             "`89` is more than the total `50 years`, but the sentence ties them with `including`",
+        );
+        fires(
+            "The council received 4,500 complaints, of which 5,200 related to bins.",
+            "`5,200` is more than the total `4,500`, but the sentence ties them with `of which`",
+        );
+        fires(
+            "The trust employs 9,000 staff, 12,000 of whom are nurses.",
+            "`12,000` is more than the total `9,000 staff`, but the sentence ties them with `of whom`",
         );
     }
 
@@ -626,8 +674,13 @@ mod tests {
         passes("The company posted a net loss of $5 million, including a $7 million charge.");
         passes("Profit fell $20 million, including $30 million in one-off costs.");
         passes("The loan is for 17 years, including four years of grace.");
+        passes(
+            "There were eight new members, including five from the public sector, among the ten elected.",
+        );
         passes("Russia imported 114,000 tonnes of wheat, including 30,000 tonnes from the U.S.");
         passes("There would be 385 MSCPs, including 675 elected members.");
+        passes("The trust employs 9,000 staff, 6,000 of whom are nurses.");
+        passes("The firm has 3,400 employees, among them 4,100 engineers.");
         passes("He killed 5 people, bringing the total to 20.");
     }
 }
