@@ -341,8 +341,9 @@ impl Check for Rule {
             let within_reach = part
                 .value
                 .zip(whole.value)
-                .is_some_and(|(p, w)| p <= w * 10.0);
-            let (actual, stated) = if !fraction && pl > wh && within_reach {
+                .is_some_and(|(p, w)| p > w && p <= w * 10.0);
+            // intervals that only touch still order the figures
+            let (actual, stated) = if !fraction && pl >= wh && within_reach {
                 (
                     "more than the whole".to_string(),
                     "it is a part of it".to_string(),
@@ -470,6 +471,11 @@ mod tests {
             "`700` of `650` is more than the whole, but the sentence says it is a part of it",
         );
         passes("Of the 650 MPs, 400 voted for the bill.");
+        fires(
+            "Of the 650 MPs, 651 voted for the bill.",
+            "`651` of `650` is more than the whole, but the sentence says it is a part of it",
+        );
+        passes("Of the 650 MPs, 650 voted for the bill.");
         passes("Of the 650 MPs elected in 2019, 700 voted for the bill.");
         passes("In the 650 seats, 700 candidates stood.");
         passes("Of the 12 hospitals, 150 nurses were sent home.");

@@ -189,6 +189,19 @@ fn counts_same(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
     }
 }
 
+/// True when `part` may be summed into `total`: a count of the same thing,
+/// or shares of the same whole ("40%, 35% and 25%, a total of 100%").
+fn adds_to(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
+    let share = |c: &Claim| {
+        c.kind == ClaimKind::Percent
+            && c.unit == Some("%")
+            && c.range.is_none()
+            && c.part_of.is_none()
+            && c.value.is_some_and(|v| (0.0..=100.0).contains(&v))
+    };
+    share(part) && share(total) || counts_same(doc, part, total)
+}
+
 /// How the parts are tied to the total.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tie {
@@ -198,6 +211,9 @@ enum Tie {
     Disjoint,
     /// "a total of", "in all": the parts add up to the total.
     Partition,
+    /// "1,200 jobs, 700 in Ohio and 600 in Texas": the parts fit in the
+    /// total together.
+    Apposition,
 }
 
 /// A total and its parts, as the prose ties them.
@@ -340,6 +356,45 @@ impl Rule {
         }
     }
 
+    /// "the 1,200 jobs, 700 in Ohio and 600 in Texas": a total split by
+    /// place right after it. The list may leave places out, so only parts
+    /// that add up to more than the total are flagged.
+    fn appositions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+        let placed = |c: &Claim| {
+            let rest = doc.text().get(c.span.end..).unwrap_or("");
+            let mut ws = words(rest);
+            let prep = ws.next();
+            let name = ws.next();
+            rest.starts_with(' ')
+                && prep.is_some_and(|p| matches!(p, "in" | "at" | "from"))
+                && name.is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()))
+        };
+        for k in 0..ids.len().saturating_sub(2) {
+            let (t, p) = (&doc.claims[ids[k]], &doc.claims[ids[k + 1]]);
+            if t.span.end > p.span.start
+                || !matches!(
+                    doc.slice(&(t.span.end..p.span.start)).trim(),
+                    "," | ":" | "—" | "–"
+                )
+            {
+                continue;
+            }
+            if !counts_same(doc, p, t) || !placed(p) || placed(t) {
+                continue;
+            }
+            let parts = list_after(doc, ids, k + 1, t);
+            if parts.len() < 2 || !parts.iter().all(|&q| placed(&doc.claims[q])) {
+                continue;
+            }
+            out.push(List {
+                total: ids[k],
+                parts,
+                tie: Tie::Apposition,
+                cue: t.span.end..snap(doc.text(), t.span.end + 1),
+            });
+        }
+    }
+
     /// "P1, P2 and P3, a total of T", "P1 and P2, T in all".
     fn partitions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
         let lex = lexicon();
@@ -398,7 +453,7 @@ impl Rule {
                 {
                     break;
                 }
-                if !counts_same(doc, a, t) {
+                if !adds_to(doc, a, t) {
                     // a count of something else joined to the list: the list
                     // is not the one we read, so say nothing
                     if matches!(
@@ -411,7 +466,7 @@ impl Rule {
                 }
                 first -= 1;
             }
-            if first == usize::MAX || k - first < 2 || !counts_same(doc, last, t) {
+            if first == usize::MAX || k - first < 2 || !adds_to(doc, last, t) {
                 continue;
             }
             let cue_at = doc
@@ -470,6 +525,7 @@ impl Check for Rule {
         for ids in sentence_claims(doc) {
             Self::subsets(doc, &ids, &mut lists);
             Self::partitions(doc, &ids, &mut lists);
+            Self::appositions(doc, &ids, &mut lists);
         }
         for list in lists {
             let total = &doc.claims[list.total];
@@ -496,14 +552,24 @@ impl Check for Rule {
             }
             let sum_low: f64 = iv.iter().map(|i| i.0).sum();
             let sum_high: f64 = iv.iter().map(|i| i.1).sum();
-            let quote = |c: &Claim| format!("`{}`", value_text(doc.text(), c));
+            let quote = |c: &Claim| {
+                if c.kind == ClaimKind::Percent {
+                    format!("`{}`", doc.slice(&(c.number_span.start..c.span.end)))
+                } else {
+                    format!("`{}`", value_text(doc.text(), c))
+                }
+            };
             // (the figures named, comparison, which parts to label)
             let (named, comparison, labelled): (String, &str, Vec<&Claim>) = match list.tie {
                 Tie::Subset | Tie::Disjoint => {
                     // a part more than ten times the total counts something
                     // else ("13 exchanges including 68,000 lines")
                     let big = parts.iter().zip(&iv).find(|(c, i)| {
-                        i.0 > th && c.value.zip(total.value).is_some_and(|(p, t)| p <= t * 10.0)
+                        // intervals that only touch still order the figures
+                        i.0 >= th
+                            && c.value
+                                .zip(total.value)
+                                .is_some_and(|(p, t)| p > t && p <= t * 10.0)
                     });
                     if let Some((c, _)) = big {
                         (quote(c), "is more than", vec![*c])
@@ -523,10 +589,10 @@ impl Check for Rule {
                         continue;
                     }
                 }
-                Tie::Partition => {
+                Tie::Partition | Tie::Apposition => {
                     let comparison = if sum_low > th {
                         "is more than"
-                    } else if sum_high < tl {
+                    } else if sum_high < tl && list.tie == Tie::Partition {
                         "is less than"
                     } else {
                         continue;
@@ -665,6 +731,18 @@ mod tests {
         );
         passes(
             "Output was 1.2 million, 1.3 million and 1.1 million tonnes, a total of 3.65 million.",
+        );
+        passes("Stakes of 33%, 33% and 33%, a total of 100%, were sold.");
+        fires(
+            "The firm employs 1,200 people, 700 in Ohio and 600 in Texas.",
+            "`700` + `600` = 1,300 is more than the total `1,200 people`, but the sentence ties them with `,`",
+        );
+        passes("The firm employs 1,200 people, 700 in Ohio and 400 in Texas.");
+        passes("The firm will cut 1,200 jobs, 700 in Ohio and 600 in Texas.");
+        passes("The firm has 1,200 staff in Ohio, 700 in Dayton and 600 in Akron.");
+        fires(
+            "Stakes of 40%, 35% and 30%, a total of 100%, were sold.",
+            "`40%` + `35%` + `30%` = 105 is more than the total `100%`, but the sentence ties them with `a total of`",
         );
     }
 

@@ -179,8 +179,8 @@ fn dfs(i: &str) -> IResult<&str, (f64, Option<f64>)> {
 fn cmp(i: &str) -> IResult<&str, Cmp> {
     alt((
         char('=').map(|_| Cmp::Eq),
-        char('<').map(|_| Cmp::Lt),
-        char('>').map(|_| Cmp::Gt),
+        alt((char('<'), char('≤'))).map(|_| Cmp::Lt),
+        alt((char('>'), char('≥'))).map(|_| Cmp::Gt),
     ))
     .parse(i)
 }
@@ -200,7 +200,7 @@ type Parsed = (
 fn report(i: &str) -> IResult<&str, Parsed> {
     let start = i.len();
     let (i, test) = test_name(i)?;
-    let (i, df) = opt(dfs).parse(i)?;
+    let (i, df) = opt((ws, dfs).map(|(_, d)| d)).parse(i)?;
     let (i, _) = (ws, char('='), ws).parse(i)?;
     let (i, stat) = number(i)?;
     let stat_len = start - i.len();
@@ -683,6 +683,10 @@ mod tests {
         assert_eq!((r.test, r.statistic.value), (Test::R, 0.35));
         let r = parsed("z = 1.96, p = .05");
         assert_eq!((r.test, r.df), (Test::Z, (None, None)));
+        let r = parsed("t (28)=2.20,p=0.03");
+        assert_eq!((r.test, r.p.value), (Test::T, 0.03));
+        let r = parsed("F(1,30) = 9.80, p ≤ .01");
+        assert_eq!(r.cmp, Cmp::Lt);
         let r = parsed("t(27.5) = −2.31, p > .01");
         assert_eq!((r.statistic.value, r.cmp), (-2.31, Cmp::Gt));
     }
