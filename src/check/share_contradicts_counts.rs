@@ -50,13 +50,21 @@ fn of_link(gap: &str) -> Option<usize> {
         return None;
     }
     rest = rest[2..].trim_start();
-    for det in ["the ", "its ", "their ", "his ", "her ", "our ", "all "] {
+    for det in [
+        "the ", "its ", "their ", "his ", "her ", "our ", "your ", "all ", "those ", "these ",
+    ] {
         if lower(rest, det) {
             rest = rest[det.len()..].trim_start();
             break;
         }
     }
-    rest.is_empty().then_some(gap.len())
+    // one possessive: "52 of the Senate's 100 seats", "of Britain's 650 MPs"
+    let possessive = rest
+        .trim_end()
+        .strip_suffix("'s")
+        .or_else(|| rest.trim_end().strip_suffix("’s"))
+        .is_some_and(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+    (rest.is_empty() || possessive).then_some(gap.len())
 }
 
 /// True when the link between a whole and a share restates the share:
@@ -443,6 +451,10 @@ mod tests {
     #[test]
     fn a_part_larger_than_its_whole_fires() {
         fires(
+            "Republicans hold 152 of the Senate's 100 seats.",
+            "`152` of `100 seats` is more than the whole, but the sentence says it is a part of it",
+        );
+        fires(
             "The Liberals won 394 out of 295 seats.",
             "`394` of `295 seats` is more than the whole, but the sentence says it is a part of it",
         );
@@ -461,6 +473,9 @@ mod tests {
         passes("Fianna Fail won 81 of the 166 seats in the poll.");
         passes("Deng watched 50 of the 52 matches in the 1990 World Cup.");
         passes("Ford is recalling about 33,600 of its 1987-model year cars.");
+        passes("Republicans hold 52 of the Senate's 100 seats.");
+        passes("He sold 300 of the company's 12 million shares.");
+        passes("It sold 1,500 of the group's 12 hotels' rooms.");
         passes("The bank reported earnings in 1986 of 496 mln dlrs.");
         passes("Holders of 50,275 of 4.75 dlr cumulative preferred shares agreed.");
         passes("The judges heard 6 of the 3-judge panels' appeals.");
