@@ -314,17 +314,18 @@ impl Rule {
                 let rest = doc.text().get(p.span.end..).unwrap_or("");
                 let head: Vec<&str> = words(rest).take(2).collect();
                 let lead = rest.len() - rest.trim_start().len();
-                if lead > 0 {
-                    if let Some(cue) = lex.part_of.iter().find(|c| starts_with_phrase(&head, c)) {
-                        let start = p.span.end + lead;
-                        out.push(List {
-                            total: ids[k],
-                            parts: vec![ids[k + 1]],
-                            tie: Tie::Subset,
-                            cue: start..snap(doc.text(), start + cue.len()),
-                        });
-                        continue;
-                    }
+                let cue = (lead > 0)
+                    .then(|| lex.part_of.iter().find(|c| starts_with_phrase(&head, c)))
+                    .flatten();
+                if let Some(cue) = cue {
+                    let start = p.span.end + lead;
+                    out.push(List {
+                        total: ids[k],
+                        parts: vec![ids[k + 1]],
+                        tie: Tie::Subset,
+                        cue: start..snap(doc.text(), start + cue.len()),
+                    });
+                    continue;
                 }
             }
             let ws: Vec<&str> = words(gap).collect();
