@@ -37,6 +37,7 @@ struct Totals {
     change: Vec<String>,
     function_words: Vec<String>,
     list_breaks: Vec<String>,
+    rank: Vec<String>,
 }
 
 fn lexicon() -> &'static Totals {
@@ -154,6 +155,14 @@ fn measure_unit(doc: &Analysis<'_>, c: &Claim) -> bool {
 
 /// True when `part` counts what `total` counts.
 fn counts_same(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
+    counts(doc, part, total) == Some(true)
+}
+
+/// Whether `part` counts what `total` counts: `Some(true)` for the same
+/// thing, `Some(false)` for the same kind of figure with other counted nouns
+/// ("385 MSCPs, including 675 elected members"), `None` for figures of
+/// different kinds.
+fn counts(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> Option<bool> {
     let measurable = |c: &Claim| {
         matches!(
             c.kind,
@@ -163,7 +172,7 @@ fn counts_same(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
             && c.value.is_some_and(|v| v.is_finite() && v >= 0.0)
     };
     if !measurable(part) || !measurable(total) {
-        return false;
+        return None;
     }
     let same_kind = match (part.kind, total.kind) {
         (ClaimKind::Money, ClaimKind::Money) => part.unit == total.unit,
@@ -178,15 +187,15 @@ fn counts_same(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
         _ => false,
     };
     if !same_kind {
-        return false;
+        return None;
     }
     if matches!(part.kind, ClaimKind::Money | ClaimKind::Duration) || measure_unit(doc, total) {
-        return true;
+        return Some(true);
     }
-    match (noun_after(doc, part), noun_after(doc, total)) {
+    Some(match (noun_after(doc, part), noun_after(doc, total)) {
         (Some(a), Some(b)) => a == b,
         _ => true,
-    }
+    })
 }
 
 /// True when `part` may be summed into `total`: a count of the same thing,
@@ -222,6 +231,9 @@ struct List {
     parts: Vec<ClaimId>,
     tie: Tie,
     cue: std::ops::Range<usize>,
+    /// The part names another counted noun than the total ("385 MSCPs,
+    /// including 675 elected members").
+    loose: bool,
 }
 
 /// `at`, moved forward to a char boundary of `text`.
@@ -324,6 +336,7 @@ impl Rule {
                         parts: vec![ids[k + 1]],
                         tie: Tie::Subset,
                         cue: start..snap(doc.text(), start + cue.len()),
+                        loose: false,
                     });
                     continue;
                 }
@@ -332,7 +345,19 @@ impl Rule {
             let Some(cue) = lex.subset.iter().find(|c| ends_with_phrase(&ws, c)) else {
                 continue;
             };
-            if ws.len() - cue.split(' ').count() > 6 || !counts_same(doc, p, t) {
+            let Some(same) = counts(doc, p, t) else {
+                continue;
+            };
+            let before_cue = &ws[..ws.len() - cue.split(' ').count()];
+            if before_cue.len() > 6 || before_cue.iter().any(|w| is_in(&lex.list_breaks, w)) {
+                continue;
+            }
+            // "eight top three hits, including four number ones": a rank
+            let head = doc
+                .sentences
+                .get(t.sentence)
+                .map_or("", |s| doc.slice(&(s.start..t.span.start)));
+            if words(head).last().is_some_and(|w| is_in(&lex.rank, w)) {
                 continue;
             }
             let tie = if lex.disjoint.contains(cue) {
@@ -350,9 +375,14 @@ impl Rule {
                 });
             out.push(List {
                 total: ids[k],
-                parts: list_after(doc, ids, k + 1, t),
+                parts: if same {
+                    list_after(doc, ids, k + 1, t)
+                } else {
+                    vec![ids[k + 1]]
+                },
                 tie,
                 cue: cue_at,
+                loose: !same,
             });
         }
     }
@@ -392,6 +422,7 @@ impl Rule {
                 parts,
                 tie: Tie::Apposition,
                 cue: t.span.end..snap(doc.text(), t.span.end + 1),
+                loose: false,
             });
         }
     }
@@ -483,6 +514,7 @@ impl Rule {
                 parts: ids[first..k].to_vec(),
                 tie: Tie::Partition,
                 cue: cue_at,
+                loose: false,
             });
         }
     }
@@ -563,18 +595,22 @@ impl Check for Rule {
             // (the figures named, comparison, which parts to label)
             let (named, comparison, labelled): (String, &str, Vec<&Claim>) = match list.tie {
                 Tie::Subset | Tie::Disjoint => {
-                    // a part more than ten times the total counts something
-                    // else ("13 exchanges including 68,000 lines")
+                    // a part many times the total counts something else, its
+                    // components ("13 exchanges including 68,000 lines"); with
+                    // another counted noun named, only a part a little larger
+                    // than the total cannot be one of its members
+                    let reach = if list.loose { 2.0 } else { 10.0 };
                     let big = parts.iter().zip(&iv).find(|(c, i)| {
                         // intervals that only touch still order the figures
                         i.0 >= th
                             && c.value
                                 .zip(total.value)
-                                .is_some_and(|(p, t)| p > t && p <= t * 10.0)
+                                .is_some_and(|(p, t)| p > t && p <= t * reach)
                     });
                     if let Some((c, _)) = big {
                         (quote(c), "is more than", vec![*c])
                     } else if list.tie == Tie::Disjoint
+                        && !list.loose
                         && parts.len() >= 2
                         && sum_low > th
                         && values.iter().sum::<f64>() <= total.value.unwrap_or(0.0) * 10.0
@@ -663,6 +699,7 @@ mod tests {
             &lex.change,
             &lex.function_words,
             &lex.list_breaks,
+            &lex.rank,
         ] {
             let mut seen = std::collections::HashSet::new();
             for w in list {
@@ -757,9 +794,19 @@ mod tests {
             "There were eight new members, including five from the public sector, among the ten elected.",
         );
         passes("Russia imported 114,000 tonnes of wheat, including 30,000 tonnes from the U.S.");
-        passes("There would be 385 MSCPs, including 675 elected members.");
+        fires(
+            "There would be 385 MSCPs, including 675 elected members.",
+            "`675` is more than the total `385`, but the sentence ties them with `including`",
+        );
+        passes("There would be 385 MSCPs, including 975 elected members.");
+        passes("The 12 schools, including 300 teachers, closed.");
+        passes("The band have had eight top three hits, including four number ones.");
+        passes("HD offers up to 1,080 lines, with each line made up of 1,920 pixels.");
         passes("The trust employs 9,000 staff, 6,000 of whom are nurses.");
-        passes("The firm has 3,400 employees, among them 4,100 engineers.");
+        fires(
+            "The firm has 3,400 employees, among them 4,100 engineers.",
+            "`4,100` is more than the total `3,400 employees`, but the sentence ties them with `among them`",
+        );
         passes("He killed 5 people, bringing the total to 20.");
     }
 }
