@@ -24,8 +24,22 @@ pub(super) fn find(doc: &Analysis<'_>, def: &CheckDef, want: Verdict, out: &mut 
         return;
     }
     for s in &doc.sentences {
-        for r in stats::reports(text, s.clone()) {
-            if r.verdict() != Some(want) {
+        let found = stats::reports(text, s.clone());
+        if found.is_empty() {
+            continue;
+        }
+        let sentence = doc.slice(s).to_ascii_lowercase();
+        let one_tailed = [
+            "one-tailed",
+            "one tailed",
+            "one-sided",
+            "one sided",
+            "directional",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        for r in found {
+            if r.verdict(one_tailed) != Some(want) {
                 continue;
             }
             let statistic = doc.slice(&r.statistic_span);
@@ -103,5 +117,6 @@ mod tests {
         passes("The effect held, z = 1.96, p = .05.");
         passes("Scores differed, t(28) = 1.20, p < .05.");
         passes("The price rose to $5 = 5 euros, p = 3.");
+        passes("As predicted, scores rose, t(28) = 1.80, p = .04, one-tailed.");
     }
 }

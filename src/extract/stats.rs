@@ -404,10 +404,13 @@ pub const ALPHA: f64 = 0.05;
 
 impl Report {
     /// The verdict, or `None` when p cannot be recomputed.
-    pub fn verdict(&self) -> Option<Verdict> {
+    ///
+    /// `one_tailed`: the text says the test was one-tailed, so half the
+    /// two-tailed p of t, z and r is as good as the whole.
+    pub fn verdict(&self, one_tailed: bool) -> Option<Verdict> {
         let (pl, ph) = self.p_interval()?;
         let v = self.p.value;
-        let consistent = match self.cmp {
+        let fits = |pl: f64, ph: f64| match self.cmp {
             Cmp::Eq => {
                 let (rl, rh) = self.reported_interval();
                 ph >= rl && pl <= rh
@@ -415,7 +418,8 @@ impl Report {
             Cmp::Lt => pl < v,
             Cmp::Gt => ph > v,
         };
-        if consistent {
+        let halved = one_tailed && matches!(self.test, Test::T | Test::Z | Test::R);
+        if fits(pl, ph) || halved && fits(pl / 2.0, ph / 2.0) {
             return Some(Verdict::Consistent);
         }
         let reported_sig = match self.cmp {
@@ -705,7 +709,15 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let v = |t: &str| parsed(t).verdict();
+        let v = |t: &str| parsed(t).verdict(false);
+        assert_eq!(
+            parsed("t(28) = 1.80, p = .04").verdict(true),
+            Some(Verdict::Consistent)
+        );
+        assert_eq!(
+            parsed("F(1, 28) = 3.24, p = .04").verdict(true),
+            Some(Verdict::DecisionError)
+        );
         assert_eq!(v("t(28) = 2.20, p = .03"), Some(Verdict::Inconsistent));
         assert_eq!(v("t(28) = 2.20, p = .04"), Some(Verdict::Consistent));
         assert_eq!(v("t(28) = 2.20, p = .036"), Some(Verdict::Consistent));
