@@ -15,7 +15,7 @@ use crate::analysis::Analysis;
 use crate::extract::relation::{interval, value_text};
 use crate::extract::{Claim, ClaimId, ClaimKind};
 
-use super::total_contradicts_parts::noun_after;
+use super::total_contradicts_parts::{noun_after, show_sum};
 
 pub struct Rule;
 
@@ -249,7 +249,8 @@ impl Rule {
         let (part, whole) = (&doc.claims[top[k]], &doc.claims[top[k + 1]]);
         let wanted = |c: &Claim| {
             if fraction {
-                matches!(c.kind, ClaimKind::Number | ClaimKind::Quantity)
+                (matches!(c.kind, ClaimKind::Number | ClaimKind::Quantity)
+                    || c.kind == ClaimKind::Money && c.unit == whole.unit)
                     && !is_fraction(doc, c)
                     && c.range.is_none()
             } else {
@@ -407,7 +408,7 @@ impl Check for Rule {
                         labels.push(FindingLabel::secondary(c.span.clone(), "the stated count"));
                         let n = fv * wv;
                         let n = if n >= 100.0 || (n - n.round()).abs() < 0.05 {
-                            format!("{}", n.round())
+                            show_sum(n.round(), &[c])
                         } else {
                             format!("{n:.1}")
                         };
@@ -516,6 +517,10 @@ mod tests {
             "`40%` of `2,000 workers` is about 800, but the sentence says `1,200`",
         );
         fires(
+            "Some 40% of the $2 billion, or $1.2 billion, went to schools.",
+            "`40%` of `$2 billion` is about 800 million, but the sentence says `$1.2 billion`",
+        );
+        fires(
             "They won 12 of the 40 council seats, or 45 percent.",
             "`12` of `40` is 30%, but the sentence says `45 percent`",
         );
@@ -526,6 +531,7 @@ mod tests {
         passes("5 of the 20 members, or a quarter, voted.");
         passes("About 40% of the 2,000 workers, or 800, joined the strike.");
         passes("Some 40% of the 30 seats went to Labour.");
+        passes("A quarter of the $2 billion, or $500 million, went to schools.");
         passes("In the survey, 2 of 3 respondents (66%) said yes.");
         passes("In the survey, 2 of 3 respondents (67%) said yes.");
         passes("Labour won a third of the 90 seats, or 28.");

@@ -522,7 +522,7 @@ impl Rule {
 
 /// A sum as a message shows it: the precision of the parts, in millions or
 /// billions where the parts are.
-fn show_sum(sum: f64, parts: &[&Claim]) -> String {
+pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
     let step = parts.iter().map(|c| c.step).fold(f64::INFINITY, f64::min);
     for (scale, name) in [(1e9, "billion"), (1e6, "million")] {
         if sum >= scale && step >= scale / 1e3 {
