@@ -8,7 +8,12 @@
 //! points ("a third" of 90 may be 28 or 33). Only a share that no reading of
 //! the figures allows is flagged. The share must be tied to the counts by
 //! the grammar: "12 of 40 respondents (25%)", "a third of the 90 seats, or
-//! 45", "25% (12 of 40)"; anything looser is left alone.
+//! 45", "25% (12 of 40)", "40% of the 2,000 workers, or 1,200"; anything
+//! looser is left alone. A whole may also come first ("Of the 650 MPs, 700
+//! voted"). A part that names another counted noun ("300 pupils of the 20
+//! schools"), a whole that modifies a noun ("its 1987-model cars") and a
+//! part many times its whole ("35,000 of the two models", what the part
+//! belongs to) are no part of a whole.
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
