@@ -143,11 +143,14 @@ fn is_count(c: &Claim) -> bool {
 fn same_units(doc: &Analysis<'_>, part: &Claim, whole: &Claim) -> bool {
     let kinds = match (part.kind, whole.kind) {
         (ClaimKind::Number, ClaimKind::Number | ClaimKind::Quantity) => true,
+        // "394 seats out of 295": the whole's noun is the part's
+        (ClaimKind::Quantity, ClaimKind::Number) => noun_after(doc, whole).is_none(),
         (a, b) => a == b && part.unit == whole.unit,
     };
     kinds
         && match noun_after(doc, part) {
-            Some(n) => noun_after(doc, whole).is_some_and(|w| w == n),
+            // a whole with no noun of its own counts the part's
+            Some(n) => noun_after(doc, whole).is_none_or(|w| w == n),
             None => true,
         }
 }
@@ -480,6 +483,11 @@ mod tests {
         passes("Deng watched 50 of the 52 matches in the 1990 World Cup.");
         passes("Ford is recalling about 33,600 of its 1987-model year cars.");
         passes("Republicans hold 52 of the Senate's 100 seats.");
+        fires(
+            "The Liberals won 394 seats out of 295 in the election.",
+            "`394` of `295` is more than the whole, but the sentence says it is a part of it",
+        );
+        passes("The Liberals won 177 seats out of 295 in the election.");
         passes("He sold 300 of the company's 12 million shares.");
         passes("It sold 1,500 of the group's 12 hotels' rooms.");
         passes("The bank reported earnings in 1986 of 496 mln dlrs.");
