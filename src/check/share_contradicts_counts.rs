@@ -180,7 +180,12 @@ fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
     let Some(sentence) = doc.sentences.get(w.sentence) else {
         return false;
     };
-    let head = doc.slice(&(sentence.start..w.span.start));
+    // the clause opener sits right before the whole: look no further back
+    let mut from = w.span.start.saturating_sub(24).max(sentence.start);
+    while from < w.span.start && !doc.text().is_char_boundary(from) {
+        from += 1;
+    }
+    let head = doc.slice(&(from..w.span.start));
     let clause = head
         .rsplit([',', ';', ':'])
         .next()

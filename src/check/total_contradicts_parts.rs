@@ -292,20 +292,41 @@ fn list_after(doc: &Analysis<'_>, ids: &[ClaimId], k: usize, total: &Claim) -> V
     parts
 }
 
-/// True when the sentence or the word before the total makes it a net
-/// amount or a change.
-fn net_or_change(doc: &Analysis<'_>, total: &Claim) -> bool {
-    let lex = lexicon();
-    let sentence = doc
-        .sentences
-        .get(total.sentence)
-        .map_or("", |s| doc.slice(s));
-    if words(sentence).any(|w| is_in(&lex.net, w)) {
-        return true;
+/// The last word of the sentence before `at`, looked for in the 40 bytes
+/// before it only, so that long sentences cost no more.
+pub(super) fn word_before<'a>(
+    doc: &'a Analysis<'_>,
+    sentence: usize,
+    at: usize,
+) -> Option<&'a str> {
+    let start = doc.sentences.get(sentence).map_or(0, |s| s.start);
+    let mut from = at.saturating_sub(40).max(start);
+    while from < at && !doc.text().is_char_boundary(from) {
+        from += 1;
     }
-    let start = doc.sentences.get(total.sentence).map_or(0, |s| s.start);
-    let before = doc.slice(&(start..total.span.start));
-    words(before).last().is_some_and(|w| is_in(&lex.change, w))
+    words(doc.slice(&(from..at))).last()
+}
+
+/// True when the sentence or the word before the total makes it a net
+/// amount or a change. `net` caches the sentence test, sentence by sentence.
+fn net_or_change(doc: &Analysis<'_>, total: &Claim, net: &mut Vec<Option<bool>>) -> bool {
+    let lex = lexicon();
+    if net.len() < doc.sentences.len() {
+        net.resize(doc.sentences.len(), None);
+    }
+    let cached = net.get(total.sentence).copied().flatten();
+    let is_net = cached.unwrap_or_else(|| {
+        let sentence = doc
+            .sentences
+            .get(total.sentence)
+            .map_or("", |s| doc.slice(s));
+        words(sentence).any(|w| is_in(&lex.net, w))
+    });
+    if let Some(slot) = net.get_mut(total.sentence) {
+        *slot = Some(is_net);
+    }
+    is_net
+        || word_before(doc, total.sentence, total.span.start).is_some_and(|w| is_in(&lex.change, w))
 }
 
 impl Rule {
@@ -353,11 +374,7 @@ impl Rule {
                 continue;
             }
             // "eight top three hits, including four number ones": a rank
-            let head = doc
-                .sentences
-                .get(t.sentence)
-                .map_or("", |s| doc.slice(&(s.start..t.span.start)));
-            if words(head).last().is_some_and(|w| is_in(&lex.rank, w)) {
+            if word_before(doc, t.sentence, t.span.start).is_some_and(|w| is_in(&lex.rank, w)) {
                 continue;
             }
             let tie = if lex.disjoint.contains(cue) {
@@ -560,9 +577,10 @@ impl Check for Rule {
             Self::partitions(doc, &ids, &mut lists);
             Self::appositions(doc, &ids, &mut lists);
         }
+        let mut net = Vec::new();
         for list in lists {
             let total = &doc.claims[list.total];
-            if net_or_change(doc, total) {
+            if net_or_change(doc, total, &mut net) {
                 continue;
             }
             let Some((tl, th)) = interval(&doc.claims, list.total) else {

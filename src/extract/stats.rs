@@ -287,10 +287,9 @@ fn name_start(s: &str, eq: usize) -> Option<usize> {
         i -= 1;
     }
     if i > 0 && b[i - 1] == b')' {
-        let open = s[..i].rfind('(')?;
-        if i - open > 40 {
-            return None;
-        }
+        // a df list is short: look for its bracket in the 40 bytes before
+        let lo = i.saturating_sub(40);
+        let open = lo + memchr::memrchr(b'(', &b[lo..i])?;
         i = open;
         while i > 0 && b[i - 1] == b' ' {
             i -= 1;
