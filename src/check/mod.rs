@@ -17,6 +17,10 @@ mod percentage_points_confused;
 mod range_inverted;
 mod relative_date_contradicts_date;
 mod repeated_sentence;
+mod share_contradicts_counts;
+mod statistic_decision_error;
+mod statistic_inconsistent;
+mod total_contradicts_parts;
 mod unused_suppression;
 mod weekday_contradicts_date;
 
@@ -117,6 +121,10 @@ registry! {
     "impossible-date" => impossible_date,
     "range-inverted" => range_inverted,
     "repeated-sentence" => repeated_sentence,
+    "share-contradicts-counts" => share_contradicts_counts,
+    "total-contradicts-parts" => total_contradicts_parts,
+    "statistic-inconsistent" => statistic_inconsistent,
+    "statistic-decision-error" => statistic_decision_error,
     "unused-suppression" => unused_suppression,
 }
 

@@ -21,6 +21,7 @@ mod number;
 mod quantity;
 pub mod relation;
 mod scan;
+pub mod stats;
 
 use serde::Serialize;
 

@@ -1,0 +1,830 @@
+//! `total-contradicts-parts`: parts listed with a total that they cannot
+//! belong to: a part larger than the total it is "included" in ("200 jobs,
+//! including 333 for local workers"), disjoint parts that add up to more
+//! ("274,000 tonnes, of which 134,316 are grains and 203,000 derivatives"),
+//! or a list summed by "a total of" / "in all" that adds up to something
+//! else ("12 in May, 7 in June and 5 in July, a total of 20").
+//!
+//! Only lists the grammar ties to the total are read, and only parts that
+//! count what the total counts: the same currency or unit, or a bare number,
+//! or the same counted noun ("13 telephone exchanges including 68,000 lines"
+//! counts two things). "Including" names some parts, not all, so it is never
+//! read as a partition. Net amounts (profit, loss, a change) are left alone:
+//! their parts may pull both ways. Every figure is the interval its rounding
+//! allows, so "31.2 million, of which 23.94 million and 7.3 million" passes.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use crate::analysis::Analysis;
+use crate::extract::relation::{interval, value_text};
+use crate::extract::{Claim, ClaimId, ClaimKind};
+
+pub struct Rule;
+
+/// `checks/lexicon/totals.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Totals {
+    subset: Vec<String>,
+    disjoint: Vec<String>,
+    part_of: Vec<String>,
+    total_before: Vec<String>,
+    total_after: Vec<String>,
+    net: Vec<String>,
+    change: Vec<String>,
+    function_words: Vec<String>,
+    list_breaks: Vec<String>,
+    rank: Vec<String>,
+}
+
+fn lexicon() -> &'static Totals {
+    static LEX: OnceLock<Totals> = OnceLock::new();
+    LEX.get_or_init(|| {
+        crate::extract::lexicon::parse("totals", include_str!("../../checks/lexicon/totals.toml"))
+    })
+}
+
+/// The words of `s`: runs of letters, digits and inner hyphens or
+/// apostrophes.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The byte ends of the words of `s`, as [`words`] splits them.
+fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    s.char_indices().filter_map(move |(i, c)| {
+        let next = s[i + c.len_utf8()..].chars().next();
+        (is_word(c) && !next.is_some_and(is_word)).then_some(i + c.len_utf8())
+    })
+}
+
+/// True when `ws` ends with the words of `phrase`, ignoring case.
+fn ends_with_phrase(ws: &[&str], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    ws.len() >= p.len()
+        && ws[ws.len() - p.len()..]
+            .iter()
+            .zip(&p)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// True when `ws` starts with the words of `phrase`, ignoring case.
+fn starts_with_phrase(ws: &[&str], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    ws.len() >= p.len() && ws.iter().zip(&p).all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+fn is_in(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Text between figures that may hold a list together: words, spaces,
+/// commas and joiners, nothing that opens an aside or a new clause.
+fn plain_gap(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '-' | '\'' | '’' | '/' | '&')
+    })
+}
+
+/// The counted noun written right after a figure, lowercased without a
+/// plural `s`: "pubs" → "pub", "elected members" → "member"; `None` for a
+/// word that counts nothing ("for", "are") or a verb in `-ed` ("5,200
+/// related to bins", "700 voted").
+pub(super) fn noun_after(doc: &Analysis<'_>, c: &Claim) -> Option<String> {
+    let after = doc.text().get(c.number_span.end..)?;
+    let t = after.trim_start_matches([' ', '\u{a0}']);
+    if t.len() == after.len() {
+        return None;
+    }
+    let mut ws = words(t);
+    let mut w = ws.next()?;
+    if !t.starts_with(w) || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let lex = lexicon();
+    if is_in(&lex.function_words, w) {
+        return None;
+    }
+    if w.len() > 3 && w.ends_with("ed") {
+        // "elected members": the noun follows; "related to": a verb
+        let next = ws.next()?;
+        let joined = t
+            .get(w.len()..)
+            .is_some_and(|r| r.starts_with(&format!(" {next}")));
+        if !joined
+            || !next.chars().all(char::is_alphabetic)
+            || is_in(&lex.function_words, next)
+            || next.ends_with("ed")
+        {
+            return None;
+        }
+        w = next;
+    }
+    let w = w.to_lowercase();
+    let stem = w
+        .strip_suffix("es")
+        .filter(|s| s.ends_with(['s', 'x', 'h']))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(&w);
+    Some(stem.to_string())
+}
+
+/// True when a quantity's unit is a measure ("274,000 tonnes"), not a
+/// counted noun ("868 pubs"): after a measure, a noun names what is
+/// measured ("203,000 derivatives" of tonnes), not another thing counted.
+/// The extractor records a counted noun as the thing measured, right
+/// after the number.
+fn measure_unit(doc: &Analysis<'_>, c: &Claim) -> bool {
+    if !matches!(c.kind, ClaimKind::Quantity | ClaimKind::Duration) || c.unit.is_none() {
+        return false;
+    }
+    let noun = c.measured.as_ref().is_some_and(|m| {
+        m.start >= c.number_span.end
+            && doc
+                .slice(&(c.number_span.end..m.start))
+                .chars()
+                .all(char::is_whitespace)
+    });
+    !noun
+}
+
+/// True when `part` counts what `total` counts.
+fn counts_same(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
+    counts(doc, part, total) == Some(true)
+}
+
+/// Whether `part` counts what `total` counts: `Some(true)` for the same
+/// thing, `Some(false)` for the same kind of figure with other counted nouns
+/// ("385 MSCPs, including 675 elected members"), `None` for figures of
+/// different kinds.
+fn counts(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> Option<bool> {
+    let measurable = |c: &Claim| {
+        matches!(
+            c.kind,
+            ClaimKind::Number | ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Duration
+        ) && c.range.is_none()
+            && c.part_of.is_none()
+            && c.value.is_some_and(|v| v.is_finite() && v >= 0.0)
+    };
+    if !measurable(part) || !measurable(total) {
+        return None;
+    }
+    let same_kind = match (part.kind, total.kind) {
+        (ClaimKind::Money, ClaimKind::Money) => part.unit == total.unit,
+        (ClaimKind::Duration, ClaimKind::Duration) => part.unit == total.unit,
+        (ClaimKind::Number | ClaimKind::Quantity, ClaimKind::Number | ClaimKind::Quantity) => {
+            part.kind == ClaimKind::Number
+                || part.unit == total.unit
+                || total.kind == ClaimKind::Number && noun_after(doc, total).is_none()
+        }
+        // "a total of 100 million was spent, including $171 million"
+        (ClaimKind::Money, ClaimKind::Number) => doc.slice(&total.number_span).contains(' '),
+        _ => false,
+    };
+    if !same_kind {
+        return None;
+    }
+    if matches!(part.kind, ClaimKind::Money | ClaimKind::Duration) || measure_unit(doc, total) {
+        return Some(true);
+    }
+    Some(match (noun_after(doc, part), noun_after(doc, total)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    })
+}
+
+/// True when `part` may be summed into `total`: a count of the same thing,
+/// or shares of the same whole ("40%, 35% and 25%, a total of 100%").
+fn adds_to(doc: &Analysis<'_>, part: &Claim, total: &Claim) -> bool {
+    let share = |c: &Claim| {
+        c.kind == ClaimKind::Percent
+            && c.unit == Some("%")
+            && c.range.is_none()
+            && c.part_of.is_none()
+            && c.value.is_some_and(|v| (0.0..=100.0).contains(&v))
+    };
+    share(part) && share(total) || counts_same(doc, part, total)
+}
+
+/// How the parts are tied to the total.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tie {
+    /// "including": each part fits.
+    Subset,
+    /// "of which": each part fits, and so do they all together.
+    Disjoint,
+    /// "a total of", "in all": the parts add up to the total.
+    Partition,
+    /// "1,200 jobs, 700 in Ohio and 600 in Texas": the parts fit in the
+    /// total together.
+    Apposition,
+}
+
+/// A total and its parts, as the prose ties them.
+struct List {
+    total: ClaimId,
+    parts: Vec<ClaimId>,
+    tie: Tie,
+    cue: std::ops::Range<usize>,
+    /// The part names another counted noun than the total ("385 MSCPs,
+    /// including 675 elected members").
+    loose: bool,
+}
+
+/// `at`, moved forward to a char boundary of `text`.
+fn snap(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
+}
+
+/// The claims of one sentence, ranges and their members left out.
+fn sentence_claims(doc: &Analysis<'_>) -> Vec<Vec<ClaimId>> {
+    let mut out: Vec<Vec<ClaimId>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, c) in doc.claims.iter().enumerate() {
+        // dates qualify the parts of a list ("7 in June"), they are no part
+        let date = matches!(
+            c.kind,
+            ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
+        );
+        if let Some(s) = out
+            .get_mut(c.sentence)
+            .filter(|_| c.part_of.is_none() && !date)
+        {
+            s.push(i);
+        }
+    }
+    out
+}
+
+/// The parts listed from `ids[k]` on: each joined to the one before by a
+/// comma or "and", counting what `total` counts.
+fn list_after(doc: &Analysis<'_>, ids: &[ClaimId], k: usize, total: &Claim) -> Vec<ClaimId> {
+    let mut parts = vec![ids[k]];
+    for w in ids[k..].windows(2) {
+        let (a, b) = (&doc.claims[w[0]], &doc.claims[w[1]]);
+        if a.span.end > b.span.start {
+            break;
+        }
+        let gap = doc.slice(&(a.span.end..b.span.start));
+        let ws: Vec<&str> = words(gap).collect();
+        // the next part follows the comma or "and" at once
+        let joined = gap.trim_end().ends_with(',')
+            || ws.last().is_some_and(|w| w.eq_ignore_ascii_case("and"));
+        if !joined || !plain_gap(gap) || ws.len() > 8 || !counts_same(doc, b, total) {
+            break;
+        }
+        let lex = lexicon();
+        if ws
+            .iter()
+            .any(|w| is_in(&lex.subset, w) || is_in(&lex.list_breaks, w))
+        {
+            break;
+        }
+        parts.push(w[1]);
+    }
+    parts
+}
+
+/// The last word of the sentence before `at`, looked for in the 40 bytes
+/// before it only, so that long sentences cost no more.
+pub(super) fn word_before<'a>(
+    doc: &'a Analysis<'_>,
+    sentence: usize,
+    at: usize,
+) -> Option<&'a str> {
+    let start = doc.sentences.get(sentence).map_or(0, |s| s.start);
+    let mut from = at.saturating_sub(40).max(start);
+    while from < at && !doc.text().is_char_boundary(from) {
+        from += 1;
+    }
+    words(doc.slice(&(from..at))).last()
+}
+
+/// True when the sentence or the word before the total makes it a net
+/// amount or a change. `net` caches the sentence test, sentence by sentence.
+fn net_or_change(doc: &Analysis<'_>, total: &Claim, net: &mut Vec<Option<bool>>) -> bool {
+    let lex = lexicon();
+    if net.len() < doc.sentences.len() {
+        net.resize(doc.sentences.len(), None);
+    }
+    let cached = net.get(total.sentence).copied().flatten();
+    let is_net = cached.unwrap_or_else(|| {
+        let sentence = doc
+            .sentences
+            .get(total.sentence)
+            .map_or("", |s| doc.slice(s));
+        words(sentence).any(|w| is_in(&lex.net, w))
+    });
+    if let Some(slot) = net.get_mut(total.sentence) {
+        *slot = Some(is_net);
+    }
+    is_net
+        || word_before(doc, total.sentence, total.span.start).is_some_and(|w| is_in(&lex.change, w))
+}
+
+impl Rule {
+    /// "T, including P1 and P2", "T, of which P1 are … and P2 …".
+    fn subsets(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+        let lex = lexicon();
+        for k in 0..ids.len().saturating_sub(1) {
+            let (t, p) = (&doc.claims[ids[k]], &doc.claims[ids[k + 1]]);
+            if t.span.end > p.span.start {
+                continue;
+            }
+            let gap = doc.slice(&(t.span.end..p.span.start));
+            if !plain_gap(gap) {
+                continue;
+            }
+            if gap.trim() == "," && counts_same(doc, p, t) {
+                // "9,000 staff, 6,000 of whom are nurses"
+                let rest = doc.text().get(p.span.end..).unwrap_or("");
+                let head: Vec<&str> = words(rest).take(2).collect();
+                let lead = rest.len() - rest.trim_start().len();
+                let cue = (lead > 0)
+                    .then(|| lex.part_of.iter().find(|c| starts_with_phrase(&head, c)))
+                    .flatten();
+                if let Some(cue) = cue {
+                    let start = p.span.end + lead;
+                    out.push(List {
+                        total: ids[k],
+                        parts: vec![ids[k + 1]],
+                        tie: Tie::Subset,
+                        cue: start..snap(doc.text(), start + cue.len()),
+                        loose: false,
+                    });
+                    continue;
+                }
+            }
+            let ws: Vec<&str> = words(gap).collect();
+            let Some(cue) = lex.subset.iter().find(|c| ends_with_phrase(&ws, c)) else {
+                continue;
+            };
+            let Some(same) = counts(doc, p, t) else {
+                continue;
+            };
+            let before_cue = &ws[..ws.len() - cue.split(' ').count()];
+            if before_cue.len() > 6 || before_cue.iter().any(|w| is_in(&lex.list_breaks, w)) {
+                continue;
+            }
+            // "eight top three hits, including four number ones": a rank
+            if word_before(doc, t.sentence, t.span.start).is_some_and(|w| is_in(&lex.rank, w)) {
+                continue;
+            }
+            let tie = if lex.disjoint.contains(cue) {
+                Tie::Disjoint
+            } else {
+                Tie::Subset
+            };
+            // the cue's own bytes, for the label
+            let cue_at = gap
+                .to_ascii_lowercase()
+                .rfind(cue.split(' ').next().unwrap_or(cue))
+                .map_or(t.span.end..p.span.start, |i| {
+                    let end = (t.span.end + i + cue.len()).min(p.span.start);
+                    t.span.end + i..snap(doc.text(), end)
+                });
+            out.push(List {
+                total: ids[k],
+                parts: if same {
+                    list_after(doc, ids, k + 1, t)
+                } else {
+                    vec![ids[k + 1]]
+                },
+                tie,
+                cue: cue_at,
+                loose: !same,
+            });
+        }
+    }
+
+    /// "the 1,200 jobs, 700 in Ohio and 600 in Texas": a total split by
+    /// place right after it. The list may leave places out, so only parts
+    /// that add up to more than the total are flagged.
+    fn appositions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+        let placed = |c: &Claim| {
+            let rest = doc.text().get(c.span.end..).unwrap_or("");
+            let mut ws = words(rest);
+            let prep = ws.next();
+            let name = ws.next();
+            rest.starts_with(' ')
+                && prep.is_some_and(|p| matches!(p, "in" | "at" | "from"))
+                && name.is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()))
+        };
+        for k in 0..ids.len().saturating_sub(2) {
+            let (t, p) = (&doc.claims[ids[k]], &doc.claims[ids[k + 1]]);
+            if t.span.end > p.span.start
+                || !matches!(
+                    doc.slice(&(t.span.end..p.span.start)).trim(),
+                    "," | ":" | "—" | "–"
+                )
+            {
+                continue;
+            }
+            if !counts_same(doc, p, t) || !placed(p) || placed(t) {
+                continue;
+            }
+            let parts = list_after(doc, ids, k + 1, t);
+            if parts.len() < 2 || !parts.iter().all(|&q| placed(&doc.claims[q])) {
+                continue;
+            }
+            out.push(List {
+                total: ids[k],
+                parts,
+                tie: Tie::Apposition,
+                cue: t.span.end..snap(doc.text(), t.span.end + 1),
+                loose: false,
+            });
+        }
+    }
+
+    /// "P1, P2 and P3, a total of T", "P1 and P2, T in all".
+    fn partitions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+        let lex = lexicon();
+        for k in 2..ids.len() {
+            let (last, t) = (&doc.claims[ids[k - 1]], &doc.claims[ids[k]]);
+            if last.span.end > t.span.start {
+                continue;
+            }
+            let gap = doc.slice(&(last.span.end..t.span.start));
+            if !plain_gap(gap) || !gap.contains(',') {
+                continue;
+            }
+            let ws: Vec<&str> = words(gap).collect();
+            let after_end = ids
+                .get(k + 1)
+                .map_or(doc.sentences[t.sentence].end, |&n| doc.claims[n].span.start);
+            let after = doc.slice(&(t.span.end..after_end.max(t.span.end)));
+            let after_ws: Vec<&str> = words(after).collect();
+            // the last part's own words ("5 in July"), then a comma
+            let qualifier = |n: usize| {
+                let rest = match n {
+                    0 => Some(gap),
+                    1..=4 => word_ends(gap).nth(n - 1).and_then(|e| gap.get(e..)),
+                    _ => None,
+                };
+                rest.is_some_and(|r| r.trim_start().starts_with(','))
+            };
+            let cue = if let Some(c) = lex.total_before.iter().find(|c| {
+                let n = c.split(' ').count();
+                ws.len() >= n && ends_with_phrase(&ws, c) && qualifier(ws.len() - n)
+            }) {
+                c
+            } else if let Some(c) = lex
+                .total_after
+                .iter()
+                .find(|c| qualifier(ws.len()) && starts_with_phrase(&after_ws, c))
+            {
+                c
+            } else {
+                continue;
+            };
+            // walk back over the list: every gap a comma or "and"
+            let mut first = k - 1;
+            while first > 0 {
+                let (a, b) = (&doc.claims[ids[first - 1]], &doc.claims[ids[first]]);
+                if a.span.end > b.span.start {
+                    break;
+                }
+                let g = doc.slice(&(a.span.end..b.span.start));
+                let gws: Vec<&str> = words(g).collect();
+                let joined = g.contains(',') || gws.iter().any(|w| w.eq_ignore_ascii_case("and"));
+                if !joined
+                    || !plain_gap(g)
+                    || gws.len() > 4
+                    || gws.iter().any(|w| is_in(&lex.list_breaks, w))
+                {
+                    break;
+                }
+                if !adds_to(doc, a, t) {
+                    // a count of something else joined to the list: the list
+                    // is not the one we read, so say nothing
+                    if matches!(
+                        a.kind,
+                        ClaimKind::Number | ClaimKind::Quantity | ClaimKind::Money
+                    ) {
+                        first = usize::MAX;
+                    }
+                    break;
+                }
+                first -= 1;
+            }
+            if first == usize::MAX || k - first < 2 || !adds_to(doc, last, t) {
+                continue;
+            }
+            let cue_at = doc
+                .text()
+                .get(last.span.end..after_end)
+                .and_then(|s| s.to_ascii_lowercase().find(cue.as_str()))
+                .map_or(t.span.clone(), |i| {
+                    let end = (last.span.end + i + cue.len()).min(after_end);
+                    last.span.end + i..snap(doc.text(), end)
+                });
+            out.push(List {
+                total: ids[k],
+                parts: ids[first..k].to_vec(),
+                tie: Tie::Partition,
+                cue: cue_at,
+                loose: false,
+            });
+        }
+    }
+}
+
+/// A sum as a message shows it: the precision of the parts, in millions or
+/// billions where the parts are.
+pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
+    let step = parts.iter().map(|c| c.step).fold(f64::INFINITY, f64::min);
+    for (scale, name) in [(1e9, "billion"), (1e6, "million")] {
+        if sum >= scale && step >= scale / 1e3 {
+            let decimals = (scale / step).log10().round().clamp(0.0, 3.0) as usize;
+            return format!("{:.decimals$} {name}", sum / scale);
+        }
+    }
+    let decimals = if step.is_finite() && step > 0.0 && step < 1.0 {
+        (-step.log10()).round().clamp(0.0, 6.0) as usize
+    } else {
+        0
+    };
+    let s = format!("{sum:.decimals$}");
+    // thousands separators for the integer part
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if frac.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{frac}")
+    }
+}
+
+impl Check for Rule {
+    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let mut lists = Vec::new();
+        for ids in sentence_claims(doc) {
+            Self::subsets(doc, &ids, &mut lists);
+            Self::partitions(doc, &ids, &mut lists);
+            Self::appositions(doc, &ids, &mut lists);
+        }
+        let mut net = Vec::new();
+        for list in lists {
+            let total = &doc.claims[list.total];
+            if net_or_change(doc, total, &mut net) {
+                continue;
+            }
+            let Some((tl, th)) = interval(&doc.claims, list.total) else {
+                continue;
+            };
+            let mut iv = Vec::with_capacity(list.parts.len());
+            for &p in &list.parts {
+                match interval(&doc.claims, p) {
+                    Some(i) => iv.push(i),
+                    None => break,
+                }
+            }
+            if iv.len() != list.parts.len() {
+                continue;
+            }
+            let parts: Vec<&Claim> = list.parts.iter().map(|&p| &doc.claims[p]).collect();
+            let values: Vec<f64> = parts.iter().filter_map(|c| c.value).collect();
+            if values.len() != parts.len() {
+                continue;
+            }
+            let sum_low: f64 = iv.iter().map(|i| i.0).sum();
+            let sum_high: f64 = iv.iter().map(|i| i.1).sum();
+            let quote = |c: &Claim| {
+                if c.kind == ClaimKind::Percent {
+                    format!("`{}`", doc.slice(&(c.number_span.start..c.span.end)))
+                } else {
+                    format!("`{}`", value_text(doc.text(), c))
+                }
+            };
+            // (the figures named, comparison, which parts to label)
+            let (named, comparison, labelled): (String, &str, Vec<&Claim>) = match list.tie {
+                Tie::Subset | Tie::Disjoint => {
+                    // a part many times the total counts something else, its
+                    // components ("13 exchanges including 68,000 lines"); with
+                    // another counted noun named, only a part a little larger
+                    // than the total cannot be one of its members
+                    let reach = if list.loose { 2.0 } else { 10.0 };
+                    let big = parts.iter().zip(&iv).find(|(c, i)| {
+                        // intervals that only touch still order the figures
+                        i.0 >= th
+                            && c.value
+                                .zip(total.value)
+                                .is_some_and(|(p, t)| p > t && p <= t * reach)
+                    });
+                    if let Some((c, _)) = big {
+                        (quote(c), "is more than", vec![*c])
+                    } else if list.tie == Tie::Disjoint
+                        && !list.loose
+                        && parts.len() >= 2
+                        && sum_low > th
+                        && values.iter().sum::<f64>() <= total.value.unwrap_or(0.0) * 10.0
+                    {
+                        let sum = show_sum(values.iter().sum(), &parts);
+                        let names: Vec<String> = parts.iter().map(|c| quote(c)).collect();
+                        (
+                            format!("{} = {sum}", names.join(" + ")),
+                            "is more than",
+                            parts.clone(),
+                        )
+                    } else {
+                        continue;
+                    }
+                }
+                Tie::Partition | Tie::Apposition => {
+                    let comparison = if sum_low > th {
+                        "is more than"
+                    } else if sum_high < tl && list.tie == Tie::Partition {
+                        "is less than"
+                    } else {
+                        continue;
+                    };
+                    let sum = show_sum(values.iter().sum(), &parts);
+                    let names: Vec<String> = parts.iter().map(|c| quote(c)).collect();
+                    (
+                        format!("{} = {sum}", names.join(" + ")),
+                        comparison,
+                        parts.clone(),
+                    )
+                }
+            };
+            let total_text = doc.claim_text(total);
+            let cue = doc.slice(&list.cue);
+            let args = [
+                ("parts", named.as_str()),
+                ("comparison", comparison),
+                ("total", total_text),
+                ("cue", cue),
+            ];
+            let mut labels = vec![FindingLabel::primary(total.span.clone(), "the total")];
+            for c in labelled {
+                labels.push(FindingLabel::secondary(c.span.clone(), "a part"));
+            }
+            labels.push(FindingLabel::secondary(
+                list.cue.clone(),
+                format!("says `{cue}`"),
+            ));
+            out.push(Finding {
+                message: fill(&def.message, &args),
+                help: fill(&def.help, &args),
+                labels,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::test_support::{exactly_one, findings, nothing};
+
+    const NAME: &str = "total-contradicts-parts";
+
+    #[track_caller]
+    fn fires(text: &str, message: &str) {
+        let f = exactly_one(findings(NAME, text, None), text);
+        assert_eq!(f.message, message);
+        assert!(f.labels[0].primary && f.labels.len() >= 3);
+    }
+
+    #[track_caller]
+    fn passes(text: &str) {
+        nothing(findings(NAME, text, None), text)
+    }
+
+    #[test]
+    fn lexicon_is_clean() {
+        let lex = super::lexicon();
+        for list in [
+            &lex.subset,
+            &lex.disjoint,
+            &lex.part_of,
+            &lex.total_before,
+            &lex.total_after,
+            &lex.net,
+            &lex.change,
+            &lex.function_words,
+            &lex.list_breaks,
+            &lex.rank,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for w in list {
+                assert!(!w.trim().is_empty(), "empty entry");
+                assert!(seen.insert(w.to_lowercase()), "duplicate `{w}`");
+            }
+        }
+        assert!(lex.disjoint.iter().all(|d| lex.subset.contains(d)));
+    }
+
+    #[test]
+    fn a_part_larger_than_its_total_fires() {
+        fires(
+            "The plant will create 200 jobs, including about 333 for local workers.",
+            "`333` is more than the total `200 jobs`, but the sentence ties them with `including`",
+        );
+        fires(
+            "Total sales were $3.3 billion, including $4.9 billion in specialty chemicals sales.",
+            "`$4.9 billion` is more than the total `$3.3 billion`, but the sentence ties them with `including`",
+        );
+        fires(
+            "Vaux owns 868 pubs of which 1319 are managed.",
+            "`1319` is more than the total `868`, but the sentence ties them with `of which`",
+        );
+        fires(
+            "The IDA credit is for 50 years, including 89 years of grace.",
+            "`89` is more than the total `50 years`, but the sentence ties them with `including`",
+        );
+        fires(
+            "The council received 4,500 complaints, of which 5,200 related to bins.",
+            "`5,200` is more than the total `4,500`, but the sentence ties them with `of which`",
+        );
+        fires(
+            "The trust employs 9,000 staff, 12,000 of whom are nurses.",
+            "`12,000` is more than the total `9,000 staff`, but the sentence ties them with `of whom`",
+        );
+    }
+
+    #[test]
+    fn disjoint_parts_that_add_up_to_more_fire() {
+        fires(
+            "Arrivals total 274,000 tonnes, of which 134,316 are grains and 203,000 derivatives.",
+            "`134,316` + `203,000` = 337,316 is more than the total `274,000 tonnes`, but the sentence ties them with `of which`",
+        );
+        passes(
+            "Arrivals total 274,000 tonnes, of which 134,316 are grains and 139,000 derivatives.",
+        );
+        // "including" names some parts; they need not be disjoint
+        passes("The city had 1,000 cases, including 600 in children and 500 in the north.");
+        passes(
+            "Exports were 2.18 billion dlrs, of which 979 mln dlrs were crude, with total imports 1.66 billion dlrs.",
+        );
+    }
+
+    #[test]
+    fn a_list_summed_by_a_total_must_add_up() {
+        fires(
+            "The firm cut 12 jobs in May, 7 in June and 5 in July, a total of 20.",
+            "`12` + `7` + `5` = 24 is more than the total `20`, but the sentence ties them with `a total of`",
+        );
+        passes("The firm cut 12 jobs in May, 7 in June and 5 in July, a total of 24.");
+        passes("The firm cut 12 jobs in May, 7 in June and 5 in July, 24 in all.");
+        passes("The firm cut 12 jobs in May, 7 in June and 5 in July, in all 20 of them.");
+        fires(
+            "The firm cut 12 jobs in May, 7 in June and 5 in July, 30 in all.",
+            "`12` + `7` + `5` = 24 is less than the total `30`, but the sentence ties them with `in all`",
+        );
+        passes(
+            "Output was 1.2 million, 1.3 million and 1.1 million tonnes, a total of 3.65 million.",
+        );
+        passes("Stakes of 33%, 33% and 33%, a total of 100%, were sold.");
+        fires(
+            "The firm employs 1,200 people, 700 in Ohio and 600 in Texas.",
+            "`700` + `600` = 1,300 is more than the total `1,200 people`, but the sentence ties them with `,`",
+        );
+        passes("The firm employs 1,200 people, 700 in Ohio and 400 in Texas.");
+        passes("The firm will cut 1,200 jobs, 700 in Ohio and 600 in Texas.");
+        passes("The firm has 1,200 staff in Ohio, 700 in Dayton and 600 in Akron.");
+        fires(
+            "Stakes of 40%, 35% and 30%, a total of 100%, were sold.",
+            "`40%` + `35%` + `30%` = 105 is more than the total `100%`, but the sentence ties them with `a total of`",
+        );
+    }
+
+    #[test]
+    fn unclear_ties_are_silent() {
+        passes("Plessey will supply 13 telephone exchanges including 68,000 lines.");
+        passes("The company posted a net loss of $5 million, including a $7 million charge.");
+        passes("Profit fell $20 million, including $30 million in one-off costs.");
+        passes("The loan is for 17 years, including four years of grace.");
+        passes(
+            "There were eight new members, including five from the public sector, among the ten elected.",
+        );
+        passes("Russia imported 114,000 tonnes of wheat, including 30,000 tonnes from the U.S.");
+        fires(
+            "There would be 385 MSCPs, including 675 elected members.",
+            "`675` is more than the total `385`, but the sentence ties them with `including`",
+        );
+        passes("There would be 385 MSCPs, including 975 elected members.");
+        passes("The 12 schools, including 300 teachers, closed.");
+        passes("The band have had eight top three hits, including four number ones.");
+        passes("HD offers up to 1,080 lines, with each line made up of 1,920 pixels.");
+        passes("The trust employs 9,000 staff, 6,000 of whom are nurses.");
+        fires(
+            "The firm has 3,400 employees, among them 4,100 engineers.",
+            "`4,100` is more than the total `3,400 employees`, but the sentence ties them with `among them`",
+        );
+        passes("He killed 5 people, bringing the total to 20.");
+    }
+}
