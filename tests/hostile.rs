@@ -202,3 +202,27 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn thousands_of_findings_on_one_long_line_render_as_human_reports() {
+    // Columns past 65,535 and a whole-file scan per report once made the
+    // human renderer panic and take quadratic time here.
+    let text = "Sales rose to 5 million from 9 million; ".repeat(3_000);
+    let o = run(&["check", "-"], Some(text.as_bytes()));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    // a few pairs fall across the 4 KB cuts of this sentence-less line
+    assert!(out.matches("direction-contradicts-values").count() > 2_900);
+    // reports far along the line are located at their own column
+    let far = out
+        .match_indices("[-:1:")
+        .filter_map(|(i, _)| out[i + 5..].split(']').next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
+    assert!(far > 100_000, "{far}");
+}

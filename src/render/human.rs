@@ -1,10 +1,18 @@
 //! Human output: miette's graphical report, one per diagnostic, pointing at
 //! every figure involved in the user's own lines.
+//!
+//! miette is handed a window of the file around each diagnostic, not the
+//! file: it scans its source from the first byte on every lookup (quadratic
+//! on a big file with many findings) and cannot draw columns past 65,535.
+//! On long lines the window is cut to the labels and a margin.
 
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{Checked, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -27,10 +35,123 @@ impl Default for Style {
     }
 }
 
-/// One diagnostic, borrowed, with its file as miette wants it.
+/// One diagnostic, borrowed, with the window of its file miette reads.
 struct Report<'a> {
     d: &'a Diagnostic,
-    src: &'a NamedSource<String>,
+    src: Option<Window<'a>>,
+}
+
+/// Bytes kept either side of the labels when a line is cut.
+const MARGIN: usize = 160;
+/// A line longer than this is cut around the labels.
+const LONG_LINE: usize = 1_000;
+/// A window wider than this is not drawn at all (miette's columns stop at
+/// 65,535, and nobody reads such a snippet).
+const MAX_WINDOW: usize = 16_000;
+
+/// The part of a file a report shows: whole lines around its labels (one
+/// line of context each side, as miette draws), or on a long line the
+/// labels and a margin. Positions stay those of the file.
+#[derive(Debug, Clone, Copy)]
+struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// File byte range of the window.
+    start: usize,
+    end: usize,
+    /// 0-based line of `start`, and its byte column (miette counts bytes).
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Window<'a> {
+    /// The window for labels covering file bytes `lo..hi` of `doc`, or
+    /// `None` when it would be too wide to draw.
+    fn around(doc: &Checked<'a>, lo: usize, hi: usize) -> Option<Window<'a>> {
+        let text = doc.source;
+        let line_of = |at: usize| doc.lines.line_col(text, at).0;
+        let (first, last) = (line_of(lo), line_of(hi));
+        let first_ctx = first.saturating_sub(1).max(1);
+        let mut start = doc.lines.line_span(text, first_ctx).start;
+        // the context line with its line end, so that miette draws it even
+        // when it is blank
+        let mut end = doc.lines.line_span(text, last + 2).start.max(hi);
+        if last + 1 >= doc.lines.line_col(text, text.len()).0 {
+            end = text.len();
+        }
+        if (first_ctx..=last + 1).any(|l| doc.lines.line_span(text, l).len() > LONG_LINE) {
+            start = floor_char(
+                text,
+                lo.saturating_sub(MARGIN)
+                    .max(doc.lines.line_span(text, first).start),
+            );
+            end = ceil_char(text, (hi + MARGIN).min(doc.lines.line_span(text, last).end));
+        }
+        if end.saturating_sub(start) > MAX_WINDOW {
+            return None;
+        }
+        let line = line_of(start) - 1;
+        let column = start - doc.lines.line_span(text, line + 1).start;
+        Some(Window {
+            name: doc.name,
+            text,
+            start,
+            end,
+            line,
+            column,
+        })
+    }
+}
+
+/// The nearest character boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary at or after `at`.
+fn ceil_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+impl SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        if span.offset() < self.start || span.offset() + span.len() > self.end {
+            return Err(MietteError::OutOfBounds);
+        }
+        let bytes = &self.text.as_bytes()[self.start..self.end];
+        let local = SourceSpan::new((span.offset() - self.start).into(), span.len());
+        let inner = bytes.read_span(&local, before, after)?;
+        let column = if inner.line() == 0 {
+            inner.column() + self.column
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            SourceSpan::new(
+                (inner.span().offset() + self.start).into(),
+                inner.span().len(),
+            ),
+            inner.line() + self.line,
+            column,
+            // as miette counts it on a whole file: lines from its start
+            inner.line_count() + self.line,
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -65,10 +186,11 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.src)
+        self.src.as_ref().map(|w| w as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.src.as_ref()?;
         Some(Box::new(self.d.labels.iter().map(|l| {
             let span = (l.span.start, l.span.end - l.span.start);
             if l.primary {
@@ -96,15 +218,26 @@ pub fn write(w: &mut dyn Write, doc: &Checked<'_>, style: Style) -> io::Result<(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let src = NamedSource::new(doc.name, doc.source.to_string());
     let mut out = String::new();
     for d in &doc.diagnostics {
         out.clear();
-        let report = Report { d, src: &src };
+        let lo = d.labels.iter().map(|l| l.span.start).min().unwrap_or(0);
+        let hi = d.labels.iter().map(|l| l.span.end).max().unwrap_or(0);
+        let src = Window::around(doc, lo, hi);
+        let report = Report { d, src };
         handler
             .render_report(&mut out, &report)
             .map_err(|e| io::Error::other(e.to_string()))?;
         w.write_all(out.as_bytes())?;
+        if src.is_none() {
+            // too wide to draw: say where instead
+            let (line, col) = doc.lines.line_col(doc.source, d.offset());
+            writeln!(
+                w,
+                "  at {}:{line}:{col} (the figures are too far apart to show)",
+                doc.name
+            )?;
+        }
         w.write_all(b"\n")?;
     }
     Ok(())
