@@ -111,3 +111,35 @@ fn real_contradictions_found_in_published_news() {
         "percent-change-contradicts-values",
     );
 }
+
+#[test]
+fn a_second_share_after_the_earlier_level_is_not_a_change() {
+    silent(
+        "Foreign investment accounted for 1.22 billion baht, or 7.8 pct of total turnover, in the January/February period, up from 347 mln baht, or 5.8 pct, for the whole first quarter of 1986.",
+    );
+}
+
+#[test]
+fn a_count_after_a_possessive_is_not_the_change() {
+    silent(
+        "HNP is expanding its existing four power plants to 6,200 megawatts over the next five years from 1,900 megawatts now.",
+    );
+}
+
+#[test]
+fn published_changes_that_are_not_the_difference() {
+    // Reuters, API weekly stocks: 38.25 - 37.98 is 270,000 barrels
+    fires(
+        "It said residual fuel stocks rose 28,000 barrels to 38.25 mln from a revised 37.98 mln barrels.",
+        "change-contradicts-values",
+    );
+    // Reuters 50/50: 20.2 / 11.3 is a rise of 79%; 4.9 / 4.1 one of 20%
+    fires(
+        "It said its level of savings in Britain had grown by 111 percent in 1996 to 20.2 million pounds ($32.1 million) from 11.3 million pounds in 1995.",
+        "percent-change-contradicts-values",
+    );
+    fires(
+        "Revenues grew 8.7 percent to $4.9 billion from $4.1 billion.",
+        "percent-change-contradicts-values",
+    );
+}

@@ -307,5 +307,10 @@ mod tests {
         );
         // percentages are the percent check's business
         passes("Sales rose 20 pct to 150 mln dlrs from 100 mln dlrs.");
+        // a figure after a possessive is what grows, not by how much
+        passes(
+            "It is expanding its existing four power plants to 6,200 megawatts from 1,900 megawatts now.",
+        );
+        passes("The group raised the two plants' output to 900 tonnes from 700 tonnes.");
     }
 }

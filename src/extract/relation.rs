@@ -743,7 +743,7 @@ impl<'a> Reader<'a> {
                 Some((mut rel, mut last)) => {
                     if rel.change.is_none()
                         && rel.kind != RelationKind::ComparedWith
-                        && let Some((id, end)) = self.trailing_change(last)
+                        && let Some((id, end)) = self.trailing_change(rel.current, last)
                     {
                         rel.change = Some(id);
                         last = end;
@@ -758,8 +758,10 @@ impl<'a> Reader<'a> {
 
     /// A change stated in an appositive right after a relation ending at item
     /// `last`: ", an increase of 50%", ", or 50%". Returns the figure and
-    /// its item. "…, or 12% of the total" is a share, not a change.
-    fn trailing_change(&self, last: usize) -> Option<(ClaimId, usize)> {
+    /// its item. "…, or 12% of the total" is a share, not a change, and so
+    /// is ", or 5.8 pct" after the earlier figure when the current one has
+    /// its own ", or 7.8 pct": two levels, each with its share.
+    fn trailing_change(&self, current: ClaimId, last: usize) -> Option<(ClaimId, usize)> {
         let mut j = last + 1;
         // a period after the earlier figure: "from 5% in 2020, an increase …"
         while self.fig(j).is_some_and(|id| self.is_time(id))
@@ -793,6 +795,9 @@ impl<'a> Reader<'a> {
         // "or" only a percentage is a change; "a share", "per tonne" make
         // a figure of another measure.
         let per = self.is_word(k + 1, "a") || self.is_word(k + 1, "per");
+        if or && self.has_or_percent(current, last) {
+            return None;
+        }
         if !is_change
             || or && c.kind != ClaimKind::Percent
             || per
@@ -802,6 +807,19 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some((id, k))
+    }
+
+    /// Is the figure `id`, found before item `before`, followed by its own
+    /// ", or P%" appositive?
+    fn has_or_percent(&self, id: ClaimId, before: usize) -> bool {
+        (0..before).any(|i| {
+            self.fig(i) == Some(id)
+                && self.punct(i + 1) == Some(",")
+                && self.is_word(i + 2, "or")
+                && self
+                    .fig(i + 3)
+                    .is_some_and(|p| self.claims[p].kind == ClaimKind::Percent)
+        })
     }
 
     /// Records a relation ending at item `last`; the next clause starts after it.
@@ -853,6 +871,10 @@ impl<'a> Reader<'a> {
     /// An optional stated change at item `i`: "by 20%", "20 pct", "a further
     /// 5%". Returns the figure and the index after it.
     fn change_at(&self, i: usize, allow_fillers: bool) -> (Option<ClaimId>, usize) {
+        /// Words that make the figure after them a thing, not an amount.
+        const DEFINITE: [&str; 10] = [
+            "the", "its", "their", "his", "her", "our", "this", "these", "those", "existing",
+        ];
         let mut j = i;
         if self.is_word(j, "by") {
             j += 1;
@@ -862,6 +884,12 @@ impl<'a> Reader<'a> {
             while k < j + 2 && self.word(k).is_some() && self.cue_at(k).is_none() {
                 if self.is_word(k, "to") || self.is_word(k, "from") {
                     break;
+                }
+                // "expanding its existing four plants": a figure after a
+                // definite or possessive word is the thing changed, not the
+                // amount ("rose an estimated 5%" is)
+                if DEFINITE.iter().any(|w| self.is_word(k, w)) {
+                    return (None, i);
                 }
                 k += 1;
             }
@@ -1720,6 +1748,19 @@ mod tests {
             Some(Up),
             "5.2 mln dlrs",
             "4.1 mln dlrs",
+            None,
+        );
+        // two levels, each with its share: the second share is no change
+        one(
+            doc("Investment was 1.22 billion baht, or 7.8 pct of turnover, up from 347 mln baht, or 5.8 pct, a year earlier.")
+                .fig("1.22 billion baht", Money, 1.22e9, 1e7, Some("THB"))
+                .fig("7.8 pct", Percent, 7.8, 0.1, Some("%"))
+                .fig("347 mln baht", Money, 347e6, 1e6, Some("THB"))
+                .fig("5.8 pct", Percent, 5.8, 0.1, Some("%")),
+            UpDownFrom,
+            Some(Up),
+            "1.22 billion baht",
+            "347 mln baht",
             None,
         );
         // a share of a total, not a change
