@@ -111,15 +111,14 @@ impl ProseBuilder {
         }
         let prose = self.text.len();
         self.text.push_str(text);
-        if let Some(last) = self.pieces.last_mut() {
-            if last.verbatim
-                && last.prose + last.prose_len == prose
-                && last.source + last.source_len == source_start
-            {
-                last.prose_len += text.len();
-                last.source_len += text.len();
-                return;
-            }
+        if let Some(last) = self.pieces.last_mut()
+            && last.verbatim
+            && last.prose + last.prose_len == prose
+            && last.source + last.source_len == source_start
+        {
+            last.prose_len += text.len();
+            last.source_len += text.len();
+            return;
         }
         self.pieces.push(Piece {
             prose,
