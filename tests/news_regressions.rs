@@ -143,3 +143,11 @@ fn published_changes_that_are_not_the_difference() {
         "percent-change-contradicts-values",
     );
 }
+
+#[test]
+fn a_possessive_object_before_the_levels_still_relates_them() {
+    fires(
+        "GZB said that it had decreased its three-part bond issue to 1.8 billion schillings from the 1.5 billion orginally planned.",
+        "direction-contradicts-values",
+    );
+}

@@ -881,6 +881,7 @@ impl<'a> Reader<'a> {
         }
         if allow_fillers {
             let mut k = j;
+            let mut thing = false;
             while k < j + 2 && self.word(k).is_some() && self.cue_at(k).is_none() {
                 if self.is_word(k, "to") || self.is_word(k, "from") {
                     break;
@@ -888,15 +889,13 @@ impl<'a> Reader<'a> {
                 // "expanding its existing four plants": a figure after a
                 // definite or possessive word is the thing changed, not the
                 // amount ("rose an estimated 5%" is)
-                if DEFINITE.iter().any(|w| self.is_word(k, w)) {
-                    return (None, i);
-                }
+                thing |= DEFINITE.iter().any(|w| self.is_word(k, w));
                 k += 1;
             }
             if let Some(id) = self.fig(k)
                 && !self.is_time(id)
             {
-                return (Some(id), k + 1);
+                return (if thing { None } else { Some(id) }, k + 1);
             }
         }
         match self.fig(j) {
