@@ -9,6 +9,7 @@
 //! the check is linear in the document.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
@@ -29,36 +30,53 @@ fn ends_as_prose(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The sentence with white space collapsed, if it has enough words.
-fn normalise(text: &str) -> Option<String> {
-    let mut words = 0;
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if words > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-        if w.chars().any(char::is_alphanumeric) {
-            words += 1;
+/// A sentence compared and hashed word by word, so that white space is
+/// collapsed without copying the sentence (this runs on every sentence).
+#[derive(Clone, Copy)]
+struct Words<'a>(&'a str);
+
+impl PartialEq for Words<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.split_whitespace().eq(other.0.split_whitespace())
+    }
+}
+
+impl Eq for Words<'_> {}
+
+impl Hash for Words<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for w in self.0.split_whitespace() {
+            state.write(w.as_bytes());
+            state.write_u8(0xff);
         }
     }
-    (words >= MIN_WORDS).then_some(out)
+}
+
+/// True when the sentence has enough words (runs holding a letter or digit).
+fn long_enough(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(MIN_WORDS - 1)
+        .is_some()
 }
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<Words<'_>, usize> = HashMap::new();
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
-            // Cheap pre-filter before allocating: eight words need seven gaps.
-            if text.split_whitespace().nth(MIN_WORDS - 1).is_none() || !ends_as_prose(text) {
+            // Cheap pre-filter: eight words need seven gaps.
+            if text.split_whitespace().nth(MIN_WORDS - 1).is_none()
+                || !ends_as_prose(text)
+                || !long_enough(text)
+            {
                 continue;
             }
-            let Some(key) = normalise(text) else { continue };
+            let key = Words(text);
             match first.get(&key) {
                 Some(&j) => {
                     let earlier = &doc.sentences[j];
-                    let words = key.split(' ').count().to_string();
+                    let words = text.split_whitespace().count().to_string();
                     let args = [("words", words.as_str())];
                     out.push(Finding {
                         message: fill(&def.message, &args),
