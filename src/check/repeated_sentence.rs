@@ -9,6 +9,7 @@
 //! the check is linear in the document.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
@@ -75,9 +76,10 @@ impl Check for Rule {
                 continue;
             }
             let key = Words(text);
-            match first.get(&key) {
-                Some(&j) => {
-                    let earlier = &doc.sentences[j];
+            // one hash per sentence: look up and insert through the entry
+            match first.entry(key) {
+                Entry::Occupied(e) => {
+                    let earlier = &doc.sentences[*e.get()];
                     let words = text.split_whitespace().count().to_string();
                     let args = [("words", words.as_str())];
                     out.push(Finding {
@@ -89,8 +91,8 @@ impl Check for Rule {
                         ],
                     });
                 }
-                None => {
-                    first.insert(key, i);
+                Entry::Vacant(e) => {
+                    e.insert(i);
                 }
             }
         }
