@@ -9,6 +9,8 @@
 //! the check is linear in the document.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
@@ -29,36 +31,56 @@ fn ends_as_prose(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// The sentence with white space collapsed, if it has enough words.
-fn normalise(text: &str) -> Option<String> {
-    let mut words = 0;
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if words > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-        if w.chars().any(char::is_alphanumeric) {
-            words += 1;
-        }
+/// A sentence compared and hashed word by word, so that white space is
+/// collapsed without copying the sentence (this runs on every sentence).
+#[derive(Clone, Copy)]
+struct Words<'a>(&'a str);
+
+impl PartialEq for Words<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.split_whitespace().eq(other.0.split_whitespace())
     }
-    (words >= MIN_WORDS).then_some(out)
+}
+
+impl Eq for Words<'_> {}
+
+impl Hash for Words<'_> {
+    /// One pass over the bytes, one write: equal word sequences have the same
+    /// printable ASCII bytes in the same order, and only those are mixed in
+    /// (spaces, control bytes and other characters' bytes are skipped).
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &c in self.0.as_bytes() {
+            if c > b' ' && c.is_ascii() {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        state.write_u64(h);
+    }
+}
+
+/// True when the sentence has enough words (runs holding a letter or digit).
+fn long_enough(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(MIN_WORDS - 1)
+        .is_some()
 }
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<Words<'_>, usize> = HashMap::new();
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
-            // Cheap pre-filter before allocating: eight words need seven gaps.
-            if text.split_whitespace().nth(MIN_WORDS - 1).is_none() || !ends_as_prose(text) {
+            if !ends_as_prose(text) || !long_enough(text) {
                 continue;
             }
-            let Some(key) = normalise(text) else { continue };
-            match first.get(&key) {
-                Some(&j) => {
-                    let earlier = &doc.sentences[j];
-                    let words = key.split(' ').count().to_string();
+            let key = Words(text);
+            // one hash per sentence: look up and insert through the entry
+            match first.entry(key) {
+                Entry::Occupied(e) => {
+                    let earlier = &doc.sentences[*e.get()];
+                    let words = text.split_whitespace().count().to_string();
                     let args = [("words", words.as_str())];
                     out.push(Finding {
                         message: fill(&def.message, &args),
@@ -69,8 +91,8 @@ impl Check for Rule {
                         ],
                     });
                 }
-                None => {
-                    first.insert(key, i);
+                Entry::Vacant(e) => {
+                    e.insert(i);
                 }
             }
         }

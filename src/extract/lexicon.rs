@@ -48,24 +48,61 @@ impl Hasher for Fnv {
 /// A map from lowercase words to lexicon entries.
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
+/// Per first letter, the lengths of a word list's all-letter words: one
+/// load and one bit test turn most prose words away before any hashing.
+/// Words with other characters are never produced by [`lower_word`], so they
+/// are left out.
+#[derive(Default, Clone)]
+pub struct LengthMask([u32; 26]);
+
+impl LengthMask {
+    pub fn insert(&mut self, word: &str) {
+        let b = word.as_bytes();
+        if let Some(&c) = b.first()
+            && b.len() < 32
+            && b.iter().all(u8::is_ascii_alphabetic)
+        {
+            self.0[usize::from(c.to_ascii_lowercase() - b'a')] |= 1 << b.len();
+        }
+    }
+
+    /// False when no word of the list can be `word` (lowercase letters).
+    pub fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(&c) if c.is_ascii_lowercase() && b.len() < 32 => {
+                self.0[usize::from(c - b'a')] & (1 << b.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 /// The longest word a lexicon holds; longer words are never looked up.
 pub const MAX_WORD: usize = 24;
 
 /// The ASCII letters at the start of `s`, lowercased into `buf`, and their
 /// byte length. `None` when `s` does not start with a letter or the word is
 /// longer than [`MAX_WORD`] (no lexicon word is).
-pub fn lower_word<'b>(s: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<(&'b str, usize)> {
+pub fn lower_word<'b>(s: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Option<(&'b str, usize)> {
     let b = s.as_bytes();
     let mut n = 0;
+    let mut upper = false;
     while n < b.len() && b[n].is_ascii_alphabetic() {
         if n == MAX_WORD {
             return None;
         }
+        upper |= b[n].is_ascii_uppercase();
         buf[n] = b[n].to_ascii_lowercase();
         n += 1;
     }
     if n == 0 || b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
         return None;
+    }
+    // Most prose words are lowercase already: borrow them from `s` and skip
+    // validating the copy (this runs at every word start).
+    if !upper {
+        return s.get(..n).map(|w| (w, n));
     }
     std::str::from_utf8(&buf[..n]).ok().map(|w| (w, n))
 }
@@ -140,6 +177,15 @@ mod tests {
         assert_eq!(lower_word("7", &mut buf), None);
         assert_eq!(lower_word("", &mut buf), None);
         assert_eq!(lower_word(&"a".repeat(40), &mut buf), None);
+    }
+
+    #[test]
+    fn length_masks_turn_away_only_absent_shapes() {
+        let mut m = LengthMask::default();
+        m.insert("twice");
+        m.insert("at least");
+        assert!(m.may_hold("twice") && m.may_hold("trice"));
+        assert!(!m.may_hold("two") && !m.may_hold("at"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use super::approx;
-use super::lexicon::{self, MAX_WORD, WordMap, ends_word, lower_word};
+use super::lexicon::{self, LengthMask, MAX_WORD, WordMap, ends_word, lower_word};
 use super::{Approx, Claim, ClaimKind};
 use crate::source::Span;
 
@@ -48,6 +48,8 @@ struct Lexicon {
     /// Words a multiplier may start with: verbs, counts, approximators'
     /// first words. Every other word is skipped without parsing.
     starters: WordMap<()>,
+    /// The starters' first letters and lengths, checked before hashing.
+    starter_shapes: LengthMask,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -78,11 +80,16 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in approx::first_words() {
         starters.insert(w.to_string(), ());
     }
+    let mut starter_shapes = LengthMask::default();
+    for w in starters.keys() {
+        starter_shapes.insert(w);
+    }
     Lexicon {
         verbs,
         counts,
         followers,
         starters,
+        starter_shapes,
     }
 });
 
@@ -274,7 +281,8 @@ pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
         } else {
             let mut buf = [0u8; MAX_WORD];
             lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| {
-                LEX.starters.contains_key(w) || (w.len() > 4 && w.ends_with("fold"))
+                LEX.starter_shapes.may_hold(w) && LEX.starters.contains_key(w)
+                    || (w.len() > 4 && w.ends_with("fold"))
             })
         };
         if !candidate {

@@ -599,7 +599,7 @@ enum Last {
 /// The next word after `at`: separated by spaces or one hyphen. Returns the
 /// lowercase word, its start and its end.
 fn next_word<'b>(
-    s: &str,
+    s: &'b str,
     at: usize,
     buf: &'b mut [u8; MAX_WORD],
 ) -> Option<(&'b str, usize, usize)> {

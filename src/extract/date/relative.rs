@@ -359,6 +359,7 @@ fn may_start(s: &str) -> bool {
     // letter past the longest starter
     let mut buf = [0u8; MAX_WORD];
     let mut len = 0;
+    let mut upper = false;
     for &x in b {
         if !x.is_ascii_alphabetic() {
             break;
@@ -366,6 +367,7 @@ fn may_start(s: &str) -> bool {
         if len == MAX_WORD {
             return false;
         }
+        upper |= x.is_ascii_uppercase();
         buf[len] = x.to_ascii_lowercase();
         len += 1;
     }
@@ -373,7 +375,13 @@ fn may_start(s: &str) -> bool {
     if st.mask[usize::from(buf[0] - b'a')] & (1 << len) == 0 {
         return false;
     }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|w| st.words.contains_key(w))
+    // a lowercase word is looked up in place, without validating a copy
+    let word = if upper {
+        std::str::from_utf8(&buf[..len]).ok()
+    } else {
+        s.get(..len)
+    };
+    word.is_some_and(|w| st.words.contains_key(w))
 }
 
 // ---------------------------------------------------------------------------
