@@ -54,8 +54,8 @@ const DATES: &[&str] = &[
     "Officials said on Monday that the deal signed last week runs until {m} {y}.",
 ];
 const MONTHS: &[&str] = &[
-    "January", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "October",
-    "Nov.", "December",
+    "January", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "October", "Nov.",
+    "December",
 ];
 const SCALES: &[&str] = &["million", "billion", "trillion", "thousand"];
 
@@ -153,7 +153,9 @@ fn markdown(text: &str) -> String {
 /// style block that are not prose.
 fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3 / 2);
-    out.push_str("<!doctype html><html><head><title>Report</title><style>p{margin:0}</style></head><body>\n");
+    out.push_str(
+        "<!doctype html><html><head><title>Report</title><style>p{margin:0}</style></head><body>\n",
+    );
     for (i, para) in text.split("\n\n").enumerate() {
         match i % 5 {
             0 => out.push_str("<h2>Section &amp; heading</h2>\n"),

@@ -18,18 +18,29 @@ fn assert_pipeline_survives(name: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let sentences = sentence::split(&text);
     for c in extract::extract(&text, &sentences) {
-        assert!(text.get(c.span.clone()).is_some(), "{name}: claim {:?}", c.span);
+        assert!(
+            text.get(c.span.clone()).is_some(),
+            "{name}: claim {:?}",
+            c.span
+        );
     }
     let rules = RuleSet::all();
     for format in FORMATS {
         let prose = source::prose(&text, format);
         let end = prose.map.to_source_pos(prose.text.len());
-        assert!(end <= text.len(), "{name}: {format:?} prose maps past the end");
+        assert!(
+            end <= text.len(),
+            "{name}: {format:?} prose maps past the end"
+        );
         let doc = Analysis::new(&text, &Options { format, date: None });
         let diagnostics = check::run(&doc, &rules);
         for d in &diagnostics {
             for l in &d.labels {
-                assert!(text.get(l.span.clone()).is_some(), "{name}: label {:?}", l.span);
+                assert!(
+                    text.get(l.span.clone()).is_some(),
+                    "{name}: label {:?}",
+                    l.span
+                );
             }
         }
         let checked = Checked::new(name, &text, diagnostics);
@@ -57,7 +68,15 @@ fn saved_fuzz_inputs_do_not_crash() {
 /// The harness itself on inputs of the kinds the fuzzers favour.
 #[test]
 fn hostile_snippets_do_not_crash() {
-    for s in ["", "\u{0}", "1e999%", "$-.5bn", "<p>&amp;1</p>", "# 1\n\n> 2 to 1", "\u{202e}12\u{200b}%"] {
+    for s in [
+        "",
+        "\u{0}",
+        "1e999%",
+        "$-.5bn",
+        "<p>&amp;1</p>",
+        "# 1\n\n> 2 to 1",
+        "\u{202e}12\u{200b}%",
+    ] {
         assert_pipeline_survives(s, s.as_bytes());
     }
 }

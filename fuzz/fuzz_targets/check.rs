@@ -12,12 +12,19 @@ fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
     let rules = RuleSet::all();
     for format in [InputFormat::Plain, InputFormat::Markdown, InputFormat::Html] {
-        let options = Options { format, date: jiff::civil::Date::new(2024, 2, 29).ok() };
+        let options = Options {
+            format,
+            date: jiff::civil::Date::new(2024, 2, 29).ok(),
+        };
         let doc = Analysis::new(&text, &options);
         let diagnostics = check::run(&doc, &rules);
         for d in &diagnostics {
             for l in &d.labels {
-                assert!(text.get(l.span.clone()).is_some(), "label {:?} not in source", l.span);
+                assert!(
+                    text.get(l.span.clone()).is_some(),
+                    "label {:?} not in source",
+                    l.span
+                );
             }
         }
         let checked = Checked::new("fuzz", &text, diagnostics);

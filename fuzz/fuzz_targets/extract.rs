@@ -15,7 +15,10 @@ fuzz_target!(|text: &str| {
             .flatten()
         {
             assert!(span.start <= span.end, "reversed span {span:?}");
-            assert!(text.get(span.clone()).is_some(), "span {span:?} not on char boundaries");
+            assert!(
+                text.get(span.clone()).is_some(),
+                "span {span:?} not on char boundaries"
+            );
         }
         assert!(c.sentence < sentences.len(), "sentence index out of range");
     }

@@ -10,13 +10,22 @@ pub fn assert_maps_inside(source: &str, prose: Prose<'_>) {
     let mut prev = 0;
     for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
         let pos = prose.map.to_source_pos(i);
-        assert!(pos <= len, "prose {i} maps to {pos}, past the source's {len} bytes");
+        assert!(
+            pos <= len,
+            "prose {i} maps to {pos}, past the source's {len} bytes"
+        );
         assert!(pos >= prev, "prose {i} maps to {pos}, before {prev}");
         prev = pos;
         let r = prose.map.to_source(0..i);
-        assert!(r.start <= r.end && r.end <= len, "prose 0..{i} maps to {r:?} of {len}");
+        assert!(
+            r.start <= r.end && r.end <= len,
+            "prose 0..{i} maps to {r:?} of {len}"
+        );
     }
     for c in &prose.comments {
-        assert!(c.span.end <= len && c.body.end <= len, "comment {c:?} past {len}");
+        assert!(
+            c.span.end <= len && c.body.end <= len,
+            "comment {c:?} past {len}"
+        );
     }
 }
