@@ -247,24 +247,18 @@ fn plain_base(doc: &Analysis<'_>, kind: RelationKind, cur: &Claim, prev: &Claim)
 
 #[cfg(test)]
 mod tests {
-    use crate::check::Finding;
-    use crate::check::test_support::{exactly_one, findings, nothing};
+    use crate::check::test_support::{self, fires_once};
 
-    fn run(text: &str) -> Vec<Finding> {
-        findings("change-contradicts-values", text, None)
-    }
+    const NAME: &str = "change-contradicts-values";
 
     #[track_caller]
     fn fires(text: &str, message: &str) {
-        let f = exactly_one(run(text), text);
-        assert_eq!(f.message, message);
-        assert_eq!(f.labels.len(), 3);
-        assert!(f.labels[0].primary);
+        fires_once(NAME, text, message, 3);
     }
 
     #[track_caller]
     fn passes(text: &str) {
-        nothing(run(text), text)
+        test_support::passes(NAME, text)
     }
 
     #[test]

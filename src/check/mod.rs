@@ -388,6 +388,23 @@ pub(crate) mod test_support {
 
     /// Runs the check `name` over plain `text` through the whole pipeline,
     /// with `date` (`YYYY-MM-DD`) as the document date.
+    /// The check `name` finds exactly one thing in `text`, saying
+    /// `message`, with its primary label first and `labels` labels.
+    #[track_caller]
+    pub(crate) fn fires_once(name: &str, text: &str, message: &str, labels: usize) -> Finding {
+        let f = exactly_one(findings(name, text, None), text);
+        assert_eq!(f.message, message, "{text}");
+        assert_eq!(f.labels.len(), labels, "{text}");
+        assert!(f.labels[0].primary, "{text}");
+        f
+    }
+
+    /// The check `name` finds nothing in `text`.
+    #[track_caller]
+    pub(crate) fn passes(name: &str, text: &str) {
+        nothing(findings(name, text, None), text);
+    }
+
     pub(crate) fn findings(name: &str, text: &str, date: Option<&str>) -> Vec<Finding> {
         let date = date.map(|d| d.parse().expect("fixture date"));
         let doc = Analysis::new(
