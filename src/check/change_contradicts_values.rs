@@ -14,6 +14,7 @@
 //! further back than the period the change covers, so only a figure right
 //! after "from" (or "from a revised") is taken as the base.
 
+use super::interval::{gap, magnitude};
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
@@ -56,15 +57,6 @@ fn same_family(a: &Claim, b: &Claim) -> bool {
     (a.kind == b.kind && a.unit == b.unit)
         || (bare(a) && b.kind != ClaimKind::Percent)
         || (bare(b) && a.kind != ClaimKind::Percent)
-}
-
-/// The size interval of `[lo, hi]`: `[0, …]` when it straddles zero.
-fn magnitude(lo: f64, hi: f64) -> (f64, f64) {
-    if lo <= 0.0 && hi >= 0.0 {
-        (0.0, lo.abs().max(hi.abs()))
-    } else {
-        (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
-    }
 }
 
 /// An amount as a message writes it, to the figures' precision: "12.73
@@ -181,13 +173,7 @@ impl Check for Rule {
             if !(possible.1.is_finite() && stated.1.is_finite()) {
                 continue;
             }
-            let gap = if stated.1 < possible.0 {
-                possible.0 - stated.1
-            } else if possible.1 < stated.0 {
-                stated.0 - possible.1
-            } else {
-                0.0
-            };
+            let gap = gap(stated, possible);
             let diff = cv - pv;
             let scale = change.value.unwrap_or(stated.0).abs().max(diff.abs());
             if gap <= MIN_RELATIVE * scale || !diff.is_finite() {

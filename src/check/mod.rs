@@ -11,6 +11,7 @@ mod change_contradicts_values;
 mod direction_contradicts_values;
 mod figure_restated_differently;
 mod impossible_date;
+mod interval;
 mod multiplier_contradicts_values;
 mod percent_change_contradicts_values;
 mod percentage_points_confused;

@@ -12,6 +12,7 @@
 //! ("on a comparable-store basis") and percentage-point changes between two
 //! percentages are not checked against the levels.
 
+use super::interval::{gap, magnitude, rounded};
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
@@ -38,35 +39,9 @@ fn sizes(doc: &Analysis<'_>, cur: ClaimId, prev: ClaimId) -> Option<((f64, f64),
     (c.1.is_finite() && p.1.is_finite()).then_some((c, p))
 }
 
-/// The size interval of `[lo, hi]`: `[0, …]` when it straddles zero.
-fn magnitude(lo: f64, hi: f64) -> (f64, f64) {
-    if lo <= 0.0 && hi >= 0.0 {
-        (0.0, lo.abs().max(hi.abs()))
-    } else {
-        (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
-    }
-}
-
-/// Distance between two intervals; 0 when they meet.
-fn gap(a: (f64, f64), b: (f64, f64)) -> f64 {
-    if a.1 < b.0 {
-        b.0 - a.1
-    } else if b.1 < a.0 {
-        a.0 - b.1
-    } else {
-        0.0
-    }
-}
-
 /// A percentage as prose would round it: "50%", "4.6%".
 fn percent(v: f64) -> String {
-    let v = v.abs();
-    if v >= 10.0 {
-        format!("{v:.0}%")
-    } else {
-        let s = format!("{v:.1}");
-        format!("{}%", s.trim_end_matches(".0"))
-    }
+    format!("{}%", rounded(v))
 }
 
 impl Check for Rule {

@@ -9,6 +9,7 @@
 //! `percent-change-contradicts-values` uses, which stays silent on exactly
 //! these sentences). Everything else is left to that check.
 
+use super::interval::{gap, magnitude, rounded};
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon};
@@ -23,36 +24,6 @@ const MIN_RELATIVE: f64 = 0.10;
 
 fn is_level(c: &Claim) -> bool {
     c.kind == ClaimKind::Percent && c.unit == Some("%") && c.range.is_none()
-}
-
-/// The size interval of `[lo, hi]`: `[0, …]` when it straddles zero.
-fn magnitude(lo: f64, hi: f64) -> (f64, f64) {
-    if lo <= 0.0 && hi >= 0.0 {
-        (0.0, lo.abs().max(hi.abs()))
-    } else {
-        (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
-    }
-}
-
-fn gap(a: (f64, f64), b: (f64, f64)) -> f64 {
-    if a.1 < b.0 {
-        b.0 - a.1
-    } else if b.1 < a.0 {
-        a.0 - b.1
-    } else {
-        0.0
-    }
-}
-
-/// A figure as prose would round it: "40", "2.5".
-fn rounded(v: f64) -> String {
-    let v = v.abs();
-    if v >= 10.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.1}");
-        s.trim_end_matches(".0").to_string()
-    }
 }
 
 impl Check for Rule {
