@@ -14,10 +14,10 @@
 //! further back than the period the change covers, so only a figure right
 //! after "from" (or "from a revised") is taken as the base.
 
-use super::interval::{gap, magnitude};
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::interval::{Stated, gap, magnitude, stated_change};
+use super::{Check, CheckDef, Finding};
 use crate::analysis::Analysis;
-use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
+use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{Claim, ClaimKind, RelationKind};
 
 pub struct Rule;
@@ -184,26 +184,12 @@ impl Check for Rule {
             // figures' own unit ("0.2" hours, not "720").
             let unit = written_unit(doc, cur);
             let actual = amount_text(diff / unit, step / unit);
-            let (current, previous, stated) = (
-                value_text(doc.text(), cur),
-                value_text(doc.text(), prev),
-                doc.slice(&change.number_span),
-            );
-            let args = [
-                ("current", current),
-                ("previous", previous),
-                ("change", stated),
-                ("actual", actual.as_str()),
-            ];
-            out.push(Finding {
-                message: fill(&def.message, &args),
-                help: fill(&def.help, &args),
-                labels: vec![
-                    FindingLabel::primary(change.span.clone(), "stated change"),
-                    FindingLabel::secondary(cur.span.clone(), "current figure"),
-                    FindingLabel::secondary(prev.span.clone(), "earlier figure"),
-                ],
-            });
+            let stated = Stated {
+                span: change.span.clone(),
+                text: doc.slice(&change.number_span),
+                label: "stated change",
+            };
+            out.push(stated_change(doc, def, cur, prev, stated, &actual));
         }
     }
 }

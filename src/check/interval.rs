@@ -1,6 +1,48 @@
-//! Interval arithmetic the change checks share: a figure is the interval its
-//! rounding and approximator allow, and two statements agree when their
-//! intervals meet.
+//! What the change checks share: interval arithmetic (a figure is the
+//! interval its rounding and approximator allow, and two statements agree
+//! when their intervals meet) and the finding they all report.
+
+use super::{CheckDef, Finding, FindingLabel, fill};
+use crate::analysis::Analysis;
+use crate::extract::Claim;
+use crate::extract::relation::value_text;
+use crate::source::Span;
+
+/// A change as the sentence states it: where to label it, its text for the
+/// message, and the label's words.
+pub(crate) struct Stated<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub label: &'static str,
+}
+
+/// The finding of a change check: `stated` is not what the current and
+/// earlier figures give (`actual`). The stated change is the primary label,
+/// both figures secondary ones, and the message names them all.
+pub(crate) fn stated_change(
+    doc: &Analysis<'_>,
+    def: &CheckDef,
+    cur: &Claim,
+    prev: &Claim,
+    stated: Stated<'_>,
+    actual: &str,
+) -> Finding {
+    let args = [
+        ("current", value_text(doc.text(), cur)),
+        ("previous", value_text(doc.text(), prev)),
+        ("change", stated.text),
+        ("actual", actual),
+    ];
+    Finding {
+        message: fill(&def.message, &args),
+        help: fill(&def.help, &args),
+        labels: vec![
+            FindingLabel::primary(stated.span, stated.label),
+            FindingLabel::secondary(cur.span.clone(), "current figure"),
+            FindingLabel::secondary(prev.span.clone(), "earlier figure"),
+        ],
+    }
+}
 
 /// The size interval of `[lo, hi]`: `[0, …]` when it straddles zero.
 pub(crate) fn magnitude(lo: f64, hi: f64) -> (f64, f64) {

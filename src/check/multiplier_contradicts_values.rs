@@ -11,9 +11,10 @@
 //! and "doubled" get the same tolerance. Signs are left to
 //! `direction-contradicts-values`.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::interval::{Stated, stated_change};
+use super::{Check, CheckDef, Finding};
 use crate::analysis::Analysis;
-use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
+use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{ClaimId, ClaimKind};
 
 pub struct Rule;
@@ -111,26 +112,12 @@ impl Check for Rule {
             } else {
                 format!("{} times as much", factor_text(point))
             };
-            let (current, previous, stated) = (
-                value_text(doc.text(), cur),
-                value_text(doc.text(), prev),
-                doc.slice(&change.span),
-            );
-            let args = [
-                ("current", current),
-                ("previous", previous),
-                ("change", stated),
-                ("actual", actual.as_str()),
-            ];
-            out.push(Finding {
-                message: fill(&def.message, &args),
-                help: fill(&def.help, &args),
-                labels: vec![
-                    FindingLabel::primary(change.span.clone(), "stated factor"),
-                    FindingLabel::secondary(cur.span.clone(), "current figure"),
-                    FindingLabel::secondary(prev.span.clone(), "earlier figure"),
-                ],
-            });
+            let stated = Stated {
+                span: change.span.clone(),
+                text: doc.slice(&change.span),
+                label: "stated factor",
+            };
+            out.push(stated_change(doc, def, cur, prev, stated, &actual));
         }
     }
 }

@@ -12,10 +12,10 @@
 //! ("on a comparable-store basis") and percentage-point changes between two
 //! percentages are not checked against the levels.
 
-use super::interval::{gap, magnitude, rounded};
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::interval::{Stated, gap, magnitude, rounded, stated_change};
+use super::{Check, CheckDef, Finding};
 use crate::analysis::Analysis;
-use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
+use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{ClaimId, ClaimKind};
 
 pub struct Rule;
@@ -105,26 +105,12 @@ impl Check for Rule {
             if !actual.is_finite() {
                 continue;
             }
-            let (current, previous, stated) = (
-                value_text(doc.text(), cur),
-                value_text(doc.text(), prev),
-                doc.slice(&change.span),
-            );
-            let args = [
-                ("current", current),
-                ("previous", previous),
-                ("change", stated),
-                ("actual", stated_text.as_str()),
-            ];
-            out.push(Finding {
-                message: fill(&def.message, &args),
-                help: fill(&def.help, &args),
-                labels: vec![
-                    FindingLabel::primary(change.span.clone(), "stated change"),
-                    FindingLabel::secondary(cur.span.clone(), "current figure"),
-                    FindingLabel::secondary(prev.span.clone(), "earlier figure"),
-                ],
-            });
+            let stated = Stated {
+                span: change.span.clone(),
+                text: doc.slice(&change.span),
+                label: "stated change",
+            };
+            out.push(stated_change(doc, def, cur, prev, stated, &stated_text));
         }
     }
 }
