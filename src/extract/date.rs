@@ -917,6 +917,14 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
     })
 }
 
+/// True when [`parse_at`] may succeed at the word `w` (lowercase ASCII
+/// letters, nothing after it): the scanner's gate asks this once per
+/// distinct word and skips [`parse_at`] where it says no. Every form that
+/// starts with a word must be admitted here.
+pub(crate) fn may_start_word(w: &str) -> bool {
+    matches!(w, "from" | "between") || may_start_a_date(w) || relative::may_start(w)
+}
+
 /// A relative date or a vague duration at `start`: "yesterday", "two weeks
 /// ago", "several months".
 fn relative_at(text: &str, start: usize, end: usize) -> Option<DateMatch> {

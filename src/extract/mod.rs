@@ -14,6 +14,7 @@
 mod approx;
 mod context;
 pub(crate) mod date;
+mod gate;
 pub mod lexicon;
 mod money;
 mod multiplier;

@@ -93,6 +93,13 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// True when a multiplier may begin at the word `w` (lowercase letters):
+/// a verb, a count, an approximator's first word, or "-fold".
+pub(crate) fn may_start_word(w: &str) -> bool {
+    LEX.starter_shapes.may_hold(w) && LEX.starters.contains_key(w)
+        || (w.len() > 4 && w.ends_with("fold"))
+}
+
 /// A multiplier found in the text. Offsets are prose bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
@@ -196,10 +203,13 @@ fn verb(i: &str) -> IResult<&str, (f64, f64, Form)> {
 /// The lowercase word before `pos`, skipping spaces, if it is short.
 fn word_before(text: &str, pos: usize) -> Option<String> {
     let head = text.get(..pos)?.trim_end();
-    let start = head
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    let w = &head[start..];
+    // ASCII letters only, so the start is a char boundary even after "½"
+    let letters = head
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let w = &head[head.len() - letters..];
     (!w.is_empty() && w.len() <= MAX_WORD).then(|| w.to_ascii_lowercase())
 }
 
@@ -262,42 +272,60 @@ pub(crate) fn parse_at(text: &str, pos: usize, end: usize) -> Option<Found> {
 
 /// Every multiplier in `sentence`, in order, never overlapping.
 pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
-    let mut out = Vec::new();
     let end = sentence.end.min(text.len());
     let b = text.as_bytes();
+    let mut starts = Vec::new();
     let mut i = sentence.start;
     while i < end {
-        let c = b[i];
-        let starts = c.is_ascii_alphanumeric()
-            && (i == sentence.start
-                || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.' && b[i - 1] != b'-');
-        if !starts {
+        if !starts_word(b, sentence.start, i) {
             i += 1;
             continue;
         }
-        // A cheap look at the word first: most words start no multiplier.
-        let candidate = if c.is_ascii_digit() {
-            true
-        } else {
+        let candidate = b[i].is_ascii_digit() || {
             let mut buf = [0u8; MAX_WORD];
-            lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| {
-                LEX.starter_shapes.may_hold(w) && LEX.starters.contains_key(w)
-                    || (w.len() > 4 && w.ends_with("fold"))
-            })
+            lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| may_start_word(w))
         };
-        if !candidate {
-            while i < end && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            continue;
-        }
-        if let Some(f) = parse_at(text, i, end) {
-            i = f.span.end.max(i + 1);
-            out.push(f);
-            continue;
+        if candidate {
+            starts.push(i);
         }
         while i < end && b[i].is_ascii_alphanumeric() {
             i += 1;
+        }
+    }
+    scan_at(text, sentence, &starts)
+}
+
+/// True when a multiplier may start at byte `i`: a letter or digit that
+/// does not continue a word, a number ("1.5", "10:30", "3/4") or a compound
+/// ("re-double").
+pub(crate) fn starts_word(b: &[u8], sentence_start: usize, i: usize) -> bool {
+    if !b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    if i == sentence_start {
+        return true;
+    }
+    match b[i - 1] {
+        c if c.is_ascii_alphanumeric() => false,
+        b'.' | b'-' => false,
+        b':' | b',' | b'/' | b'_' => !(i - 1 > sentence_start && b[i - 2].is_ascii_alphanumeric()),
+        _ => true,
+    }
+}
+
+/// The multipliers at the candidate positions `starts` (ascending word
+/// starts the scanner's gate let through), left to right, none overlapping.
+pub(crate) fn scan_at(text: &str, sentence: Span, starts: &[usize]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let end = sentence.end.min(text.len());
+    let mut next = sentence.start;
+    for &i in starts {
+        if i < next || i >= end {
+            continue;
+        }
+        if let Some(f) = parse_at(text, i, end) {
+            next = f.span.end.max(i + 1);
+            out.push(f);
         }
     }
     out
@@ -307,8 +335,18 @@ pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
 /// claims `out[base..]` the scanner found in it. A multiplier that overlaps
 /// anything but a bare count inside it is dropped; the counts it swallows
 /// are removed; range links are renumbered after the re-sort.
-pub(crate) fn merge(text: &str, sentence: Span, si: usize, out: &mut Vec<Claim>, base: usize) {
-    let found = scan(text, sentence);
+pub(crate) fn merge(
+    text: &str,
+    sentence: Span,
+    si: usize,
+    out: &mut Vec<Claim>,
+    base: usize,
+    starts: Option<&[usize]>,
+) {
+    let found = match starts {
+        Some(starts) => scan_at(text, sentence, starts),
+        None => scan(text, sentence),
+    };
     if found.is_empty() || base > out.len() {
         return;
     }
@@ -517,6 +555,14 @@ mod tests {
         }
         for v in &file.verb {
             assert!(v.factor > 0.0 && v.factor != 1.0);
+        }
+    }
+
+    #[test]
+    fn word_before_a_multibyte_character() {
+        // the word before "doubled" is looked up after a two-byte "½"
+        for s in ["½ doubled", "x½ doubled", "½doubled", "é the doubled"] {
+            let _ = scan(s, 0..s.len());
         }
     }
 

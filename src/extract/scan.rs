@@ -12,6 +12,8 @@
 
 use super::approx;
 use super::date;
+use super::gate::{self, Gate};
+use super::multiplier;
 use std::sync::LazyLock;
 
 use super::context::{self, Context};
@@ -49,24 +51,52 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 });
 
 pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
+    gate::with(|g| claims_with(prose, sentences, Some(g)))
+}
+
+/// [`claims`], with the word gate or without it (`None`: every parser is
+/// tried at every word, the reference the gate must agree with).
+fn claims_with(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut multipliers = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let end = s.end.min(prose.len());
         if s.start >= end || prose.get(s.start..end).is_none() {
             continue;
         }
         let first = out.len();
+        multipliers.clear();
         let mut sc = Scanner {
             text: prose,
             sentence: s.start..end,
             si,
             out: &mut out,
+            gate: gate.as_deref_mut(),
+            multipliers: &mut multipliers,
         };
         sc.run();
-        super::multiplier::merge(prose, s.start..end, si, &mut out, first);
+        let starts = sc.gate.is_some().then_some(multipliers.as_slice());
+        super::multiplier::merge(prose, s.start..end, si, &mut out, first, starts);
         context::annotate(prose, &(s.start..end), &mut out[first..]);
     }
     out
+}
+
+/// True when a figure may begin at the lowercase word `w`: a number word,
+/// an approximator's first word, or a word that leads a figure ("between",
+/// "aged", "per").
+pub(super) fn may_start_figure(w: &str) -> bool {
+    let st = &*STARTERS;
+    let Some(&c) = w.as_bytes().first() else {
+        return false;
+    };
+    let slot = usize::from(c.wrapping_sub(b'a'));
+    w.len() < 32
+        && st
+            .mask
+            .get(slot)
+            .is_some_and(|m| m & (1u32 << w.len()) != 0)
+        && st.words.contains_key(w)
 }
 
 /// A figure before it becomes a claim.
@@ -95,6 +125,11 @@ struct Scanner<'a, 'o> {
     sentence: Span,
     si: usize,
     out: &'o mut Vec<Claim>,
+    /// `None` tries every parser at every word.
+    gate: Option<&'o mut Gate>,
+    /// Where a multiplier may start: the words the gate marks and the
+    /// numbers the walk passes, for [`super::multiplier::merge`].
+    multipliers: &'o mut Vec<usize>,
 }
 
 /// The byte before `i`, if any.
@@ -137,7 +172,19 @@ impl Scanner<'_, '_> {
                     i = self.space_end(i).max(wend);
                     continue;
                 }
-                if let Some(e) = self.try_word(i, wend - i) {
+                let flags = match self.gate.as_deref_mut() {
+                    Some(g) => g.classify(w),
+                    None => {
+                        let mut buf = [0u8; MAX_WORD];
+                        let figure = lower_word(&self.text[i..end], &mut buf)
+                            .is_some_and(|(w, _)| may_start_figure(w));
+                        gate::DATE | if figure { gate::FIGURE } else { 0 }
+                    }
+                };
+                if flags & gate::MULTIPLIER != 0 && multiplier::starts_word(b, start, i) {
+                    self.multipliers.push(i);
+                }
+                if let Some(e) = self.try_word(i, wend - i, flags) {
                     i = e.max(i + 1);
                     continue;
                 }
@@ -175,6 +222,9 @@ impl Scanner<'_, '_> {
                         || b.get(i + 1) == Some(&b'.')
                             && b.get(i + 2).is_some_and(u8::is_ascii_digit)));
             if numeric {
+                if c.is_ascii_digit() && multiplier::starts_word(b, start, i) {
+                    self.multipliers.push(i);
+                }
                 if prev_alnum || self.joined(i) {
                     i = self.token_end(i).max(i + 1);
                     continue;
@@ -271,9 +321,12 @@ impl Scanner<'_, '_> {
         i
     }
 
-    /// A word start: a date, or a figure if the word can begin one.
-    fn try_word(&mut self, i: usize, len: usize) -> Option<usize> {
-        if let Some(e) = self.date_at(i) {
+    /// A word start: a date, or a figure if the word can begin one. `flags`
+    /// are the gate's answer for the word.
+    fn try_word(&mut self, i: usize, len: usize, flags: u8) -> Option<usize> {
+        if flags & gate::DATE != 0
+            && let Some(e) = self.date_at(i)
+        {
             return Some(e);
         }
         let c = self.text.as_bytes()[i];
@@ -281,16 +334,7 @@ impl Scanner<'_, '_> {
         if c.is_ascii_uppercase() && len <= 4 && money::may_prefix(c) {
             return self.try_figure(i);
         }
-        // most words begin no figure: a first-letter and length mask
-        // rejects them before any lookup
-        let st = &*STARTERS;
-        let slot = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a'));
-        if len >= 32 || st.mask.get(slot).is_none_or(|m| m & (1u32 << len) == 0) {
-            return None;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        let (w, _) = lower_word(&self.text[i..self.sentence.end], &mut buf)?;
-        if !st.words.contains_key(w) {
+        if flags & gate::FIGURE == 0 {
             return None;
         }
         self.try_figure(i)
@@ -1586,4 +1630,192 @@ mod tests {
             }
         }
     }
+
+    /// The gate only skips work: with it and without it the claims are the
+    /// same. Run on every fixture and check example in the repository.
+    #[test]
+    fn gate_changes_nothing_on_fixtures() {
+        fn strings(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::String(s) => out.push(s.clone()),
+                toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                toml::Value::Table(t) => t.values().for_each(|x| strings(x, out)),
+                _ => {}
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["checks", "tests/fixtures/checks", "tests/fixtures/seeds"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else {
+                    continue;
+                };
+                if e.path().extension().is_some_and(|x| x == "toml") {
+                    if let Ok(t) = toml::from_str::<toml::Table>(&text) {
+                        strings(&toml::Value::Table(t), &mut texts);
+                    }
+                } else {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 100, "found only {} texts", texts.len());
+        for t in &texts {
+            same_with_and_without_gate(t);
+        }
+    }
+
+    #[track_caller]
+    fn same_with_and_without_gate(t: &str) {
+        let sentences = crate::source::sentence::split(t);
+        let gated = gate::with(|g| claims_with(t, &sentences, Some(g)));
+        let reference = claims_with(t, &sentences, None);
+        assert_eq!(gated, reference, "{t}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn gate_changes_nothing(words in proptest::collection::vec(proptest::sample::select(VOCABULARY), 1..24)) {
+            same_with_and_without_gate(&words.concat());
+        }
+    }
+
+    /// Words and figures from every family, with the spaces and marks
+    /// between them, for random sentences.
+    const VOCABULARY: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "-",
+        " - ",
+        "/",
+        "(",
+        ")",
+        "'s",
+        "$",
+        "%",
+        " the",
+        " a",
+        " an",
+        " of",
+        " to",
+        " and",
+        " from",
+        " between",
+        " in",
+        " on",
+        " since",
+        " by",
+        " up",
+        " down",
+        " rose",
+        " fell",
+        " doubled",
+        " halved",
+        " twice",
+        " three",
+        " times",
+        " fold",
+        " more",
+        " than",
+        " nearly",
+        " about",
+        " over",
+        " last",
+        " next",
+        " this",
+        " year",
+        " years",
+        " month",
+        " week",
+        " ago",
+        " earlier",
+        " later",
+        " yesterday",
+        " today",
+        " Monday",
+        " Tuesday",
+        " March",
+        " Sept.",
+        " May",
+        " may",
+        " June",
+        " early",
+        " mid",
+        " late",
+        " first",
+        " second",
+        " third",
+        " quarter",
+        " half",
+        " million",
+        " billion",
+        " dozen",
+        " hundred",
+        " thousand",
+        " one",
+        " two",
+        " ten",
+        " twenty",
+        " percent",
+        " pct",
+        " per",
+        " cent",
+        " aged",
+        " age",
+        " old",
+        " dollars",
+        " dlrs",
+        " euros",
+        " USD",
+        " US$",
+        " EUR",
+        " barrels",
+        " km",
+        " tonnes",
+        " mph",
+        " degrees",
+        " F",
+        " C",
+        " said",
+        " company",
+        " oil",
+        " Reuters",
+        " 5",
+        " 12",
+        " 2021",
+        " 1990s",
+        " 3.5",
+        " 1,200",
+        " 40",
+        " 7/4",
+        " 2019-20",
+        " 10:30",
+        " 2nd",
+        " 21st",
+        " 13",
+        " 16",
+        " Q1",
+        " H1",
+        " FY2020",
+        " COVID-19",
+        " www.x.com",
+        " @user",
+        " 50%",
+        " $5",
+        " £3m",
+        " 1/2",
+        " ½",
+        " −4",
+        " 3x",
+        " 2-fold",
+        " 10-15",
+        " 9.5bn",
+    ];
 }

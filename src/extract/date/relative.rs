@@ -346,7 +346,7 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 });
 
 /// True when the word at the start of `s` may begin an expression.
-fn may_start(s: &str) -> bool {
+pub(crate) fn may_start(s: &str) -> bool {
     let b = s.as_bytes();
     let Some(&c) = b.first() else { return false };
     if c.is_ascii_digit() {
