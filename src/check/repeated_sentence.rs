@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
@@ -45,17 +45,38 @@ impl PartialEq for Words<'_> {
 impl Eq for Words<'_> {}
 
 impl Hash for Words<'_> {
-    /// One pass over the bytes, one write: equal word sequences have the same
-    /// printable ASCII bytes in the same order, and only those are mixed in
-    /// (spaces, control bytes and other characters' bytes are skipped).
+    /// Equal word sequences have the same printable ASCII bytes in the same
+    /// order, so only those are mixed in (spaces, control bytes and other
+    /// characters' bytes are skipped). The first 32 of them and their count
+    /// tell sentences apart well enough; equal hashes are compared in full.
     fn hash<H: Hasher>(&self, state: &mut H) {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &c in self.0.as_bytes() {
-            if c > b' ' && c.is_ascii() {
-                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-            }
+        let mut printable = self.0.bytes().filter(|&c| c > b' ' && c.is_ascii());
+        for c in printable.by_ref().take(32) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         }
-        state.write_u64(h);
+        state.write_u64(h ^ (printable.count() as u64).rotate_left(40));
+    }
+}
+
+/// Passes the sentence hash through, mixed once: it is already a hash, and
+/// SipHash over it would cost more than computing it.
+#[derive(Default)]
+struct Passthrough(u64);
+
+impl Hasher for Passthrough {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
     }
 }
 
@@ -69,7 +90,8 @@ fn long_enough(text: &str) -> bool {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let mut first: HashMap<Words<'_>, usize> = HashMap::new();
+        let mut first: HashMap<Words<'_>, usize, BuildHasherDefault<Passthrough>> =
+            HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             if !ends_as_prose(text) || !long_enough(text) {

@@ -15,8 +15,11 @@ use super::{date, multiplier, scan};
 
 /// A date, period or relative expression may begin here.
 pub(super) const DATE: u8 = 1;
-/// A number, amount or approximator may begin here.
+/// A number or amount may begin here (a number word, "between", "aged").
 pub(super) const FIGURE: u8 = 2;
+/// An approximator may begin here ("in excess of", "as many as"), and a
+/// figure after it.
+pub(super) const APPROX: u8 = 8;
 /// A multiplier ("doubled", "three times") may begin here.
 pub(super) const MULTIPLIER: u8 = 4;
 
@@ -87,9 +90,7 @@ fn compute(word: &[u8]) -> u8 {
     if date::may_start_word(w) {
         flags |= DATE;
     }
-    if scan::may_start_figure(w) {
-        flags |= FIGURE;
-    }
+    flags |= scan::figure_starter(w);
     if multiplier::may_start_word(w) {
         flags |= MULTIPLIER;
     }
@@ -127,7 +128,7 @@ mod tests {
         assert_ne!(flags("yesterday") & DATE, 0);
         assert_ne!(flags("between") & DATE, 0);
         assert_ne!(flags("seven") & FIGURE, 0);
-        assert_ne!(flags("Nearly") & FIGURE, 0);
+        assert_ne!(flags("Nearly") & APPROX, 0);
         assert_ne!(flags("doubled") & MULTIPLIER, 0);
         assert_ne!(flags("twice") & MULTIPLIER, 0);
     }

@@ -24,27 +24,30 @@ use super::quantity;
 use super::{Approx, Claim, ClaimKind, DateParts};
 use crate::source::Span;
 
-/// The words that can begin a figure, and per first letter a mask of
-/// their lengths.
+/// The words that can begin a figure, with the gate flag each gives
+/// ([`gate::FIGURE`] for a number word or a word that leads a figure,
+/// [`gate::APPROX`] for an approximator's first word), and per first letter
+/// a mask of their lengths.
 struct Starters {
-    words: WordMap<()>,
+    words: WordMap<u8>,
     mask: [u32; 26],
 }
 
 static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
-    let mut words = WordMap::default();
+    let mut words: WordMap<u8> = WordMap::default();
     let mut mask = [0u32; 26];
     let extra = [
         "a", "an", "half", "between", "aged", "age", "percent", "percents", "per", "pct",
     ];
     let all = number::starter_words()
-        .chain(approx::first_words())
-        .chain(extra.iter().copied());
-    for w in all {
+        .chain(extra.iter().copied())
+        .map(|w| (w, gate::FIGURE))
+        .chain(approx::first_words().map(|w| (w, gate::APPROX)));
+    for (w, flag) in all {
         let c = w.as_bytes().first().copied().unwrap_or(b'-');
         if c.is_ascii_lowercase() && w.len() < 32 {
             mask[usize::from(c - b'a')] |= 1 << w.len();
-            words.insert(w.to_string(), ());
+            *words.entry(w.to_string()).or_default() |= flag;
         }
     }
     Starters { words, mask }
@@ -82,21 +85,19 @@ fn claims_with(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) -> 
     out
 }
 
-/// True when a figure may begin at the lowercase word `w`: a number word,
-/// an approximator's first word, or a word that leads a figure ("between",
-/// "aged", "per").
-pub(super) fn may_start_figure(w: &str) -> bool {
+/// How a figure may begin at the lowercase word `w`: [`gate::FIGURE`] for
+/// a number word or a word that leads a figure ("between", "aged", "per"),
+/// [`gate::APPROX`] for an approximator's first word, or 0.
+pub(super) fn figure_starter(w: &str) -> u8 {
     let st = &*STARTERS;
     let Some(&c) = w.as_bytes().first() else {
-        return false;
+        return 0;
     };
     let slot = usize::from(c.wrapping_sub(b'a'));
-    w.len() < 32
-        && st
-            .mask
-            .get(slot)
-            .is_some_and(|m| m & (1u32 << w.len()) != 0)
-        && st.words.contains_key(w)
+    if w.len() >= 32 || st.mask.get(slot).is_none_or(|m| m & (1u32 << w.len()) == 0) {
+        return 0;
+    }
+    st.words.get(w).copied().unwrap_or(0)
 }
 
 /// A figure before it becomes a claim.
@@ -177,8 +178,9 @@ impl Scanner<'_, '_> {
                     None => {
                         let mut buf = [0u8; MAX_WORD];
                         let figure = lower_word(&self.text[i..end], &mut buf)
-                            .is_some_and(|(w, _)| may_start_figure(w));
-                        gate::DATE | if figure { gate::FIGURE } else { 0 }
+                            .map_or(0, |(w, _)| figure_starter(w));
+                        // the reference tries a figure at every starter
+                        gate::DATE | if figure != 0 { gate::FIGURE } else { 0 }
                     }
                 };
                 if flags & gate::MULTIPLIER != 0 && multiplier::starts_word(b, start, i) {
@@ -330,14 +332,30 @@ impl Scanner<'_, '_> {
             return Some(e);
         }
         let c = self.text.as_bytes()[i];
-        // currency codes are short: "US$", "USD", "NZ$", "Rs"
-        if c.is_ascii_uppercase() && len <= 4 && money::may_prefix(c) {
+        let end = self.sentence.end;
+        // currency codes are short: "US$", "USD", "NZ$", "Rs"; most short
+        // capitalised words ("It", "Mr", "UK") are not followed by a number
+        if c.is_ascii_uppercase()
+            && len <= 4
+            && money::may_prefix(c)
+            && (flags & (gate::FIGURE | gate::APPROX) != 0
+                || self.gate.is_none()
+                || money::prefix(self.text, i, end).is_some())
+        {
             return self.try_figure(i);
         }
-        if flags & gate::FIGURE == 0 {
-            return None;
+        if flags & gate::FIGURE != 0 {
+            return self.try_figure(i);
         }
-        self.try_figure(i)
+        // an approximator's first word ("in excess of", "as many as") leads
+        // a figure only when the whole approximator is there
+        if flags & gate::APPROX != 0
+            && (approx::parse(self.text, i, end).is_some()
+                || money::prefix(self.text, i, end).is_some())
+        {
+            return self.try_figure(i);
+        }
+        None
     }
 
     /// A non-letter candidate: a date, else a figure.
