@@ -26,6 +26,7 @@ pub(super) const MULTIPLIER: u8 = 4;
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
 const KEY: usize = 16;
+const SPACES: u64 = 0x2020_2020_2020_2020;
 /// Cache slots, a power of two: 4096 × 24 bytes stays in L2.
 const SLOTS: usize = 4096;
 
@@ -53,14 +54,15 @@ impl Gate {
         if word.is_empty() || word.len() > KEY {
             return compute(word);
         }
+        // letters lowercased and spaces after them: ASCII letters | 0x20
+        // are lowercase, and a space is no letter, so each word has its own
+        // key and no key is the empty slot's all-zero one
         let mut bytes = [0u8; KEY];
-        for (k, &c) in bytes.iter_mut().zip(word) {
-            *k = c.to_ascii_lowercase();
-        }
+        bytes[..word.len()].copy_from_slice(word);
         let (lo, hi) = bytes.split_at(8);
         let key = [
-            u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-            u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()) | SPACES,
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()) | SPACES,
         ];
         let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         // the top bits of a multiplicative hash are the well-mixed ones
@@ -68,7 +70,7 @@ impl Gate {
         if slot.key == key {
             return slot.flags;
         }
-        let flags = compute(&bytes[..word.len()]);
+        let flags = compute(word);
         *slot = Slot { key, flags };
         flags
     }

@@ -15,7 +15,6 @@
 //! is meant: comparable candidates that would disagree about the order make
 //! the relation unclear, and an unclear relation is not emitted.
 
-use std::collections::HashMap;
 use std::mem::take;
 use std::sync::OnceLock;
 
@@ -115,7 +114,9 @@ struct Cue {
 /// word is checked against a handful of cues, not all of them.
 struct CueIndex {
     cues: Vec<Cue>,
-    by_key: HashMap<(u8, usize), Vec<usize>>,
+    /// Indexed by [`word_key`]: a table, not a map, as every word of every
+    /// sentence with a figure is looked up.
+    by_key: Vec<Vec<usize>>,
 }
 
 fn cue_index() -> &'static CueIndex {
@@ -144,20 +145,25 @@ fn cue_index() -> &'static CueIndex {
             }
         }
         cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        let mut by_key: HashMap<(u8, usize), Vec<usize>> = HashMap::new();
+        let mut by_key: Vec<Vec<usize>> = vec![Vec::new(); KEYS];
         for (i, c) in cues.iter().enumerate() {
-            by_key.entry(word_key(c.words[0])).or_default().push(i);
+            by_key[word_key(c.words[0])].push(i);
         }
         CueIndex { cues, by_key }
     })
 }
 
-/// The index key of a word: its lowercase first byte and its length.
-fn word_key(w: &str) -> (u8, usize) {
-    (
-        w.as_bytes().first().map_or(0, u8::to_ascii_lowercase),
-        w.len(),
-    )
+/// [`word_key`]s: 27 first letters (a–z, anything else) × 32 lengths.
+const KEYS: usize = 27 * 32;
+
+/// The index key of a word: its lowercase first letter and its length
+/// (lengths past 30 share a key; the words are compared anyway).
+fn word_key(w: &str) -> usize {
+    let first = match w.as_bytes().first() {
+        Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    first * 32 + w.len().min(31)
 }
 
 /// The words and punctuation of `text`, as byte ranges shifted by `base`: a
@@ -565,7 +571,7 @@ impl<'a> Reader<'a> {
     fn cue_at(&self, i: usize) -> Option<(CueClass, &'static str, usize)> {
         let first = self.word(i)?;
         let index = cue_index();
-        let bucket = index.by_key.get(&word_key(first))?;
+        let bucket = index.by_key.get(word_key(first))?;
         bucket.iter().find_map(|&ci| {
             let c = &index.cues[ci];
             let ok = c

@@ -133,6 +133,32 @@ struct Scanner<'a, 'o> {
     multipliers: &'o mut Vec<usize>,
 }
 
+/// What the walk needs to know of a byte: a letter, a digit, or quiet
+/// (ASCII at which nothing can begin: not a letter, a digit, or a mark the
+/// walk looks at, `~ < > @ . - + $`).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const QUIET: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if matches!(b, b'~' | b'<' | b'>' | b'@' | b'.' | b'-' | b'+' | b'$') {
+            0
+        } else {
+            QUIET
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The byte before `i`, if any.
 fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
     (i > start).then(|| b[i - 1])
@@ -146,14 +172,24 @@ impl Scanner<'_, '_> {
         let mut i = start;
         while i < end {
             let c = b[i];
-            if c.is_ascii_alphabetic() {
-                let mut wend = i;
-                let mut digits = false;
-                while wend < end && b[wend].is_ascii_alphanumeric() {
-                    digits |= b[wend].is_ascii_digit();
+            let class = CLASS[usize::from(c)];
+            if class == QUIET {
+                // spaces and most punctuation begin nothing
+                i += 1;
+                continue;
+            }
+            if class == LETTER {
+                let mut wend = i + 1;
+                let mut kinds = LETTER;
+                while wend < end {
+                    let k = CLASS[usize::from(b[wend])] & (LETTER | DIGIT);
+                    if k == 0 {
+                        break;
+                    }
+                    kinds |= k;
                     wend += 1;
                 }
-                if digits {
+                if kinds & DIGIT != 0 {
                     // "USD115" is money; "G7", "A380", "MP3" are names
                     if c.is_ascii_uppercase()
                         && money::prefix(self.text, i, end).is_some()

@@ -56,16 +56,19 @@ struct LexiconFile {
 /// The parsed lexicon. Abbreviations match case-sensitively (see
 /// `LEXICON`); starters and verbs match ignoring case.
 struct Lexicon {
-    abbrevs: HashMap<String, Abbrev>,
-    starters: HashSet<String>,
-    speech: HashSet<String>,
+    abbrevs: HashMap<String, Abbrev, Fnv>,
+    starters: HashSet<String, Fnv>,
+    speech: HashSet<String, Fnv>,
 }
+
+/// Short words, looked up at every period: FNV, not SipHash.
+type Fnv = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 
 const LEXICON_TEXT: &str = include_str!("../../checks/lexicon/abbreviations.toml");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let file: LexiconFile = crate::extract::lexicon::parse("abbreviations", LEXICON_TEXT);
-    let mut abbrevs = HashMap::new();
+    let mut abbrevs = HashMap::default();
     for (list, kind) in [
         (&file.never_end, Abbrev::NeverEnd),
         (&file.before_number, Abbrev::BeforeNumber),
