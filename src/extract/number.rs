@@ -1090,6 +1090,10 @@ fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
     let n = &*NUMBERS;
     let mut b1 = [0u8; MAX_WORD];
     let (w1, _, e1) = next_word(s, at, &mut b1)?;
+    // "one and half hours": the article left out
+    if w1 == "half" && ends_word(s, e1) {
+        return Some((0.5, 0.5, e1));
+    }
     let numer = match w1 {
         "a" | "an" | "one" => 1.0,
         _ => *n.cardinals.get(w1).filter(|v| **v >= 2.0)?,
