@@ -380,7 +380,16 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
             money,
         ));
     }
-    let (r, lit) = decimal(rest).ok()?;
+    let (mut r, mut lit) = decimal(rest).ok()?;
+    // after another number, spaced groups are more figures ("0845 8 505
+    // 505" is a phone number): the head alone
+    if let Some(k) = lit.find(' ')
+        && s[..pos]
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        (r, lit) = (&rest[k..], &rest[..k]);
+    }
     // "1.1^+23", "-2500^-1", "10^6": a power written with a caret
     if let Some((e, n)) = caret_power(r) {
         let base = value_of(lit)?;
@@ -720,7 +729,7 @@ fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
         let f = if let Some(&f) = n.multipliers.get(w).or_else(|| n.abbreviations.get(w)) {
             // "dozen" multiplies only a written count: "3 dozen"
             f
-        } else if glued && (w == "k" || (money && n.glued.contains_key(w))) {
+        } else if glued && (matches!(w, "k" | "mil") || (money && n.glued.contains_key(w))) {
             n.glued.get(w).copied().unwrap_or(1.0)
         } else {
             break;
@@ -1090,9 +1099,12 @@ fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
     let n = &*NUMBERS;
     let mut b1 = [0u8; MAX_WORD];
     let (w1, _, e1) = next_word(s, at, &mut b1)?;
-    // "one and half hours": the article left out
-    if w1 == "half" && ends_word(s, e1) {
-        return Some((0.5, 0.5, e1));
+    // "one and half hours": the article left out, only before a unit
+    // ("44 million and half lives" is half of the people)
+    if w1 == "half" {
+        return super::quantity::unit(s, e1, s.len())
+            .is_some_and(|u| u.word && u.start > e1)
+            .then_some((0.5, 0.5, e1));
     }
     let numer = match w1 {
         "a" | "an" | "one" => 1.0,
@@ -1216,7 +1228,7 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
         // one of a kind: "one eighth" anywhere, "a fifth" and "one
         // hundredth" only where no noun follows
         let simple = t.len() == 2 && t[0] == Tok::Card(1.0) && d < 100.0;
-        if !simple && !fraction_context(s, end) {
+        if !simple && !fraction_context(s, at, end) {
             return None;
         }
     }
@@ -1248,12 +1260,26 @@ fn scale_of(s: &str, at: usize) -> Option<(f64, usize)> {
     })
 }
 
-/// True when what follows `e` lets a singular fraction stand: the clause
-/// ends, or "of" or a scale follows.
-fn fraction_context(s: &str, e: usize) -> bool {
+/// True when the context of a singular fraction from `at` to `e` lets it
+/// stand: "of" or a scale follows, or the clause ends after a word that
+/// takes an amount ("sales rose by a fifth.", "about a fifth,") or with
+/// nothing before. Elsewhere a clause-final "a fourth" is a rank standing
+/// for a noun ("three of its cars and a fourth.").
+fn fraction_context(s: &str, at: usize, e: usize) -> bool {
     let rest = s[e..].trim_start_matches([' ', '\t']);
     if rest.is_empty() || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"']) {
-        return true;
+        let before = s[..at].trim_end_matches([' ', '\t']);
+        let word_start = before
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let w = &before[word_start..];
+        return before.is_empty()
+            || [
+                "by", "about", "nearly", "almost", "roughly", "around", "than", "only", "just",
+                "some",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x));
     }
     let mut b = [0u8; MAX_WORD];
     match next_word(s, e, &mut b) {
@@ -1470,6 +1496,10 @@ mod tests {
         money("1.2tn", "1.2tn", 1.2e12);
         money("55m", "55m", 55e6);
         money("5 m", "5", 5.0);
+        money("1MM", "1MM", 1e6);
+        is("1MM", "1", 1.0, 1.0);
+        is("2mil SEK", "2mil", 2e6, 1e6);
+        is("2 mil", "2", 2.0, 1.0);
     }
 
     #[test]
@@ -1712,6 +1742,13 @@ mod tests {
         ordinal("a hundred trillionth", "a hundred trillionth", 1e14);
         ordinal("one hundredth anniversary", "one hundredth", 100.0);
         none("a fifth term");
+        let at = |s: &str, i: usize| parse(s, i, s.len(), false).map(|n| (n.value, n.ordinal));
+        assert_eq!(at("rose by a fifth.", 8), Some((0.2, false)));
+        assert_eq!(at("cars and a fourth.", 9), None);
+        assert_eq!(at("cars and a fourth", 9), None);
+        is("one and half hours", "one and half", 1.5, 0.5);
+        is("44 million and half lives", "44 million", 44e6, 1e6);
+        is("One and half the", "One", 1.0, 1.0);
         none("a second");
         is("two seconds", "two", 2.0, 1.0);
         is("one second", "one", 1.0, 1.0);
@@ -1767,6 +1804,9 @@ mod tests {
         is("2019 100 people", "2019", 2019.0, 1.0);
         is("12 000.5", "12", 12.0, 1.0);
         is("040 000", "040", 40.0, 1.0);
+        let s = "0845 8 505 505";
+        let n = parse(s, 5, s.len(), false).unwrap();
+        assert_eq!(&s[n.start..n.end], "8");
         assert!(num("40 000").is_some_and(|n| !n.plain_int));
     }
 

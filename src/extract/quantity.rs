@@ -389,7 +389,8 @@ pub(crate) fn part_after(
         return None;
     }
     let e = match unit(text, n.end, end) {
-        Some(x) if x.name == part.unit => x.end,
+        // "2 weeks and 2 days ago": the second part dates something
+        Some(x) if x.name == part.unit && !ago(text, x.end, end) => x.end,
         Some(_) => return None,
         // "5 ft 2 in": "in" names inches only in this place, and not
         // before what "in" as a word takes ("2 in the morning")
@@ -397,6 +398,14 @@ pub(crate) fn part_after(
         None => return None,
     };
     Some((n.value / part.per, n.step / part.per, e))
+}
+
+/// True when " ago" follows `pos`.
+fn ago(text: &str, pos: usize, end: usize) -> bool {
+    text.get(pos..end).is_some_and(|s| {
+        let g = spaces(s);
+        g > 0 && match_phrase(&s[g..], "ago", true).is_some()
+    })
 }
 
 /// " a half", " half", " a quarter" at the start of `s` (after "and"):
@@ -692,6 +701,7 @@ mod tests {
         none(" and half the day", "hour");
         none(" and a half-hour", "hour");
         none(" and 5 people", "hour");
+        none(" and 2 days ago", "week");
         none(" 2 in", "metre");
         none(" and a quarter", "barrel");
         none(" and quarter", "hour");
