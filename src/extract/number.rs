@@ -1270,8 +1270,10 @@ fn fraction_context(s: &str, at: usize, e: usize) -> bool {
     if rest.is_empty() || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"']) {
         let before = s[..at].trim_end_matches([' ', '\t']);
         let word_start = before
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let w = &before[word_start..];
         return before.is_empty()
             || [
@@ -1746,6 +1748,9 @@ mod tests {
         assert_eq!(at("rose by a fifth.", 8), Some((0.2, false)));
         assert_eq!(at("cars and a fourth.", 9), None);
         assert_eq!(at("cars and a fourth", 9), None);
+        assert_eq!(at("é a fifth.", 3), None);
+        assert_eq!(at("éby a fifth.", 5), Some((0.2, false)));
+        assert_eq!(at("é by a fifth.", 6), Some((0.2, false)));
         is("one and half hours", "one and half", 1.5, 0.5);
         is("44 million and half lives", "44 million", 44e6, 1e6);
         is("One and half the", "One", 1.0, 1.0);
