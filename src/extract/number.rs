@@ -951,11 +951,23 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             }
             // "one hundred and five"
             let mut b2 = [0u8; MAX_WORD];
-            let Some((nw, _, _)) = next_word(s, we, &mut b2) else {
+            let Some((nw, _, nwe)) = next_word(s, we, &mut b2) else {
                 break;
             };
-            // "twenty and four": tens and ones, as spoken
-            if last == Last::Tens && n.cardinals.get(nw).is_some_and(|v| (1.0..10.0).contains(v)) {
+            // "twenty and four": tens and ones, as spoken; not two figures
+            // ("between twenty and five hundred", "from twenty and four
+            // million")
+            if last == Last::Tens
+                && total == 0.0
+                && n.cardinals.get(nw).is_some_and(|v| (1.0..10.0).contains(v))
+                && !before_word_is(s, pos, &["between", "from"])
+            {
+                let mut b3 = [0u8; MAX_WORD];
+                let scaled = next_word(s, nwe, &mut b3)
+                    .is_some_and(|(w3, _, _)| n.multipliers.contains_key(w3));
+                if scaled {
+                    break;
+                }
                 end = we;
                 continue;
             }
@@ -1089,6 +1101,18 @@ fn words(s: &str, pos: usize) -> Option<Num> {
         bare_one: first_word_one && tokens == 1 && !ordinal && sign > 0.0,
         ratio: false,
     })
+}
+
+/// True when the word before `pos` is one of `words` (lowercase).
+fn before_word_is(s: &str, pos: usize, words: &[&str]) -> bool {
+    let before = s[..pos].trim_end_matches([' ', '\t']);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// A fraction in words after `at` (after "and"): "a half", "one half", "a
@@ -1735,6 +1759,10 @@ mod tests {
         );
         is("three and one fourth", "three and one fourth", 3.25, 0.25);
         is("fifty - two", "fifty - two", 52.0, 1.0);
+        is("twenty and four hours", "twenty and four", 24.0, 1.0);
+        is("twenty and five hundred", "twenty", 20.0, 1.0);
+        let s = "between twenty and five";
+        assert_eq!(parse(s, 8, s.len(), false).map(|n| n.value), Some(20.0));
         // ranks, not fractions
         ordinal(
             "one hundred twenty fifth",
