@@ -41,7 +41,8 @@ pub type ClaimId = usize;
 pub enum ClaimKind {
     /// A bare number: "13", "thirteen", "1.5 million".
     Number,
-    /// An amount of money: "$55 billion", "1.05 billion dlrs". Unit: ISO code.
+    /// An amount of money: "$55 billion", "1.05 billion dlrs". Unit: ISO
+    /// code, or code and minor unit ("USD cent" for "50 cents", value 50).
     Money,
     /// A percentage ("4.2%", unit `%`) or percentage points (unit `pp`).
     Percent,
@@ -141,7 +142,8 @@ pub struct Claim {
     /// 1e5 for "12.8 million", 0.1 for "4.2%". A figure is taken to be within
     /// half a step of its true value.
     pub step: f64,
-    /// Canonical unit: ISO 4217 code for money ("USD"), `%` or `pp` for
+    /// Canonical unit: ISO 4217 code for money ("USD"; "USD cent", "GBP
+    /// penny" for amounts written in the minor unit), `%` or `pp` for
     /// percentages, the unit's singular name for quantities ("barrel", "tonne").
     pub unit: Option<&'static str>,
     /// The approximator, if any.

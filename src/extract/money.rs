@@ -1,6 +1,10 @@
 //! Money: the currency written around a number ("US$ 5", "€40", "1.05
 //! billion dlrs", "55 billion rubles", "50 cents").
 //!
+//! An amount in a minor unit keeps the number written: "50 cents" is 50 in
+//! the unit "USD cent", not 0.5 USD, so that a claim says what the text
+//! says; checks compare it only with amounts in the same unit.
+//!
 //! The currencies are data (`checks/lexicon/currencies.toml`). Symbols and
 //! codes before a number match exactly; words after it match in any case,
 //! longest first. The number and its scale are [`super::number`]'s.
@@ -27,6 +31,14 @@ struct Entry {
     before: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
+    /// The minor unit these words name ("cent"): an amount written in it
+    /// keeps its number and gets the unit "USD cent".
+    #[serde(default)]
+    minor: Option<String>,
+    /// What a claim in this form reports as its unit: the code, or the code
+    /// and the minor unit.
+    #[serde(skip)]
+    unit: String,
 }
 
 fn one() -> f64 {
@@ -42,10 +54,16 @@ struct Currencies {
 }
 
 static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
-    let file: File = lexicon::parse(
+    let mut file: File = lexicon::parse(
         "currencies",
         include_str!("../../checks/lexicon/currencies.toml"),
     );
+    for e in &mut file.currency {
+        e.unit = match &e.minor {
+            Some(m) => format!("{} {m}", e.code),
+            None => e.code.clone(),
+        };
+    }
     let mut before = vec![Vec::new(); 256];
     let mut after: WordMap<Vec<(usize, usize)>> = WordMap::default();
     for (i, e) in file.currency.iter().enumerate() {
@@ -79,15 +97,34 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
 /// A currency found next to a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Currency {
-    /// ISO 4217 code.
+    /// The unit a claim reports: the ISO 4217 code ("USD"), or for a minor
+    /// unit the code and its name ("USD cent", "GBP penny").
     pub code: &'static str,
-    /// Converts the written amount to the code's unit (0.01 for cents).
+    /// Converts the written amount to `code`'s unit: 1e6 for "MEUR", 1 for
+    /// cents, which keep their number ("50 cents" is 50 USD cent).
     pub factor: f64,
+    /// The hundredths of the major unit ("cents", "pence"), which may follow
+    /// a whole amount: "thirteen dollars and forty-five cents".
+    pub minor: bool,
     pub start: usize,
     /// End of the symbol or word.
     pub end: usize,
     /// For a symbol before the number: where the number starts.
     pub next: usize,
+}
+
+impl Currency {
+    fn new(e: &'static Entry, start: usize, end: usize, next: usize) -> Currency {
+        let minor = e.minor.is_some();
+        Currency {
+            code: e.unit.as_str(),
+            factor: if minor { 1.0 } else { e.factor },
+            minor,
+            start,
+            end,
+            next,
+        }
+    }
 }
 
 /// True when `b` can begin a currency symbol or code.
@@ -116,13 +153,7 @@ pub(crate) fn prefix(text: &str, pos: usize, end: usize) -> Option<Currency> {
         let nb = rest.as_bytes();
         let digit = |k: usize| nb.get(k).is_some_and(u8::is_ascii_digit);
         if digit(gap) || (nb.get(gap) == Some(&b'.') && digit(gap + 1)) {
-            return Some(Currency {
-                code: c.entries[i].code.as_str(),
-                factor: c.entries[i].factor,
-                start: pos,
-                end: pos + n,
-                next: pos + n + gap,
-            });
+            return Some(Currency::new(&c.entries[i], pos, pos + n, pos + n + gap));
         }
     }
     None
@@ -151,13 +182,12 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
                 .next()
                 .is_some_and(|b| b.is_ascii_digit());
             if word_end && !number_follows {
-                return Some(Currency {
-                    code: c.entries[i].code.as_str(),
-                    factor: c.entries[i].factor,
-                    start: pos + gap,
-                    end: pos + gap + n,
-                    next: pos + gap + n,
-                });
+                return Some(Currency::new(
+                    &c.entries[i],
+                    pos + gap,
+                    pos + gap + n,
+                    pos + gap + n,
+                ));
             }
         }
     }
@@ -173,13 +203,12 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     let (w, _) = lower_word(&s[gap..], &mut buf)?;
     for &(i, j) in c.after.get(w)? {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
-            return Some(Currency {
-                code: c.entries[i].code.as_str(),
-                factor: c.entries[i].factor,
-                start: pos + gap,
-                end: pos + gap + n,
-                next: pos + gap + n,
-            });
+            return Some(Currency::new(
+                &c.entries[i],
+                pos + gap,
+                pos + gap + n,
+                pos + gap + n,
+            ));
         }
     }
     None
@@ -226,9 +255,13 @@ mod tests {
     }
 
     #[test]
-    fn cents_are_hundredths() {
+    fn cents_are_a_unit_of_their_own() {
         let c = suffix(" cents a share", 0, 14).unwrap();
-        assert_eq!((c.code, c.factor), ("USD", 0.01));
+        assert_eq!((c.code, c.factor, c.minor), ("USD cent", 1.0, true));
+        let c = suffix(" pence", 0, 6).unwrap();
+        assert_eq!((c.code, c.factor, c.minor), ("GBP penny", 1.0, true));
+        let c = suffix(" dollars", 0, 8).unwrap();
+        assert_eq!((c.code, c.factor, c.minor), ("USD", 1.0, false));
         assert_eq!(suffix(" rubles", 0, 7).map(|c| c.code), Some("RUB"));
         assert_eq!(suffix(" D-marks", 0, 8).map(|c| c.code), Some("DEM"));
         assert_eq!(suffix(" dollarization", 0, 14), None);
@@ -261,6 +294,8 @@ mod tests {
         let mut after = std::collections::HashSet::new();
         for e in &CURRENCIES.entries {
             assert_eq!(e.code.len(), 3, "`{}`", e.code);
+            // a minor unit is a hundredth, named after it
+            assert!(e.minor.is_none() || e.factor == 0.01, "`{}`", e.unit);
             assert!(!e.before.is_empty() || !e.after.is_empty());
             for b in &e.before {
                 assert!(!b.is_empty() && before.insert(b.as_str()), "`{b}`");

@@ -138,7 +138,7 @@ fn minus_digits(s: &str, pos: usize, money: bool) -> Option<Num> {
 /// ("won 2 over 3 days" is no ratio); "out of" before anything ("3 out of 4
 /// people").
 fn ratio(s: &str, a: Num) -> Option<Num> {
-    if a.ordinal || a.value <= 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
+    if a.ordinal || a.value == 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
         return None;
     }
     let rest = s.get(a.end..)?;
@@ -164,7 +164,7 @@ fn ratio(s: &str, a: Num) -> Option<Num> {
     } else {
         return None;
     };
-    if b.ordinal || b.value <= 0.0 || (!over && b.value < a.value) || b.value.fract() != 0.0 {
+    if b.ordinal || b.value <= 0.0 || (!over && b.value < a.value.abs()) || b.value.fract() != 0.0 {
         return None;
     }
     if over {
@@ -217,7 +217,35 @@ fn integer(i: &str) -> IResult<&str, &str> {
         nom::multi::many1_count(preceded(satisfy(thin), group3)),
     ));
     let plain = recognize((digit1, many0_count(preceded(char(','), group3))));
-    nom::branch::alt((lakh, spaced_thin, plain)).parse(i)
+    nom::branch::alt((lakh, spaced_thin, spaced, plain)).parse(i)
+}
+
+/// "40 000", "1 414 021 100": thousands set off by plain spaces. A space
+/// also separates two figures ("555 111" is a phone number as often, "in
+/// 2019 100 people" a year and a count), so only a head of one to three
+/// digits, groups of exactly three, and either two groups or a round
+/// "000"; nothing may follow that continues the run ("555 111 2222",
+/// "3 100-metre", "1 000.5" stays out).
+fn spaced(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let (r, head) = take_while_m_n(1, 3, |c: char| c.is_ascii_digit()).parse(i)?;
+    if head.starts_with('0') {
+        return Err(fail());
+    }
+    let (r, groups) = nom::multi::many1_count(preceded(char(' '), group3)).parse(r)?;
+    let len = i.len() - r.len();
+    let rb = r.as_bytes();
+    let continues = match rb {
+        [b' ' | b'\t', c, ..] => c.is_ascii_digit(),
+        [b'.' | b',', c, ..] => c.is_ascii_digit(),
+        [b'-' | b'/' | b':' | b'^', ..] => true,
+        [c, ..] => c.is_ascii_alphanumeric(),
+        [] => false,
+    };
+    if continues || !(groups >= 2 || i[..len].ends_with(" 000")) {
+        return Err(fail());
+    }
+    Ok((r, &i[..len]))
 }
 
 /// "1,234.56" or ".5", unsigned.
@@ -240,10 +268,20 @@ fn fraction_denominator(d: u32) -> bool {
 
 /// "1/2": numerator and denominator, both small, numerator below.
 fn fraction(i: &str) -> IResult<&str, (u32, u32)> {
+    fraction_with(i, fraction_denominator)
+}
+
+/// "-4/5": after a minus sign no date or score is meant, so any
+/// denominator up to a hundred makes a fraction.
+fn signed_fraction(i: &str) -> IResult<&str, (u32, u32)> {
+    fraction_with(i, |d| (2..=100).contains(&d))
+}
+
+fn fraction_with(i: &str, denominator: fn(u32) -> bool) -> IResult<&str, (u32, u32)> {
     let (r, (a, _, b)) = (digit1, char('/'), digit1).parse(i)?;
     let (r, _) = not(satisfy(|c| c.is_ascii_alphanumeric() || c == '/')).parse(r)?;
     match (a.parse::<u32>(), b.parse::<u32>()) {
-        (Ok(a), Ok(b)) if a > 0 && a < b && fraction_denominator(b) => Ok((r, (a, b))),
+        (Ok(a), Ok(b)) if a > 0 && a < b && denominator(b) => Ok((r, (a, b))),
         _ => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,
@@ -307,8 +345,15 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     let input = s.get(pos..)?;
     let (rest, sg) = opt(sign).parse(input).ok()?;
     let neg = matches!(sg, Some('-' | '\u{2212}'));
-    // a fraction on its own: "1/2"
-    if let Ok((r, (a, b))) = fraction(rest) {
+    // a fraction on its own: "1/2", "-4/5"
+    let signed = matches!(sg, Some('-' | '\u{2212}'));
+    if let Ok((r, (a, b))) = fraction(rest).or_else(|e| {
+        if signed {
+            signed_fraction(rest)
+        } else {
+            Err(e)
+        }
+    }) {
         let end = s.len() - r.len();
         let v = f64::from(a) / f64::from(b);
         return Some(finish(
@@ -335,7 +380,33 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
             money,
         ));
     }
-    let (r, lit) = decimal(rest).ok()?;
+    let (mut r, mut lit) = decimal(rest).ok()?;
+    // after another number, spaced groups are more figures ("0845 8 505
+    // 505" is a phone number): the head alone
+    if let Some(k) = lit.find(' ')
+        && s[..pos]
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        (r, lit) = (&rest[k..], &rest[..k]);
+    }
+    // "1.1^+23", "-2500^-1", "10^6": a power written with a caret
+    if let Some((e, n)) = caret_power(r) {
+        let base = value_of(lit)?;
+        let v = base.powi(e);
+        let end = s.len() - r.len() + n;
+        if v.is_finite() && v != 0.0 && ends_word(s, end) {
+            let v = if neg { -v } else { v };
+            let mut num = finish(s, pos, end, v, power_step(v), money);
+            num.plain_int = false;
+            return Some(num);
+        }
+        return None;
+    }
+    // "2^x", "2^1000000": a power that is no figure
+    if r.starts_with('^') {
+        return None;
+    }
     // scientific notation: "1.3e6", "-127.32e13"
     if let Ok((r2, (_, esign, exp))) = (
         satisfy(|c| c == 'e' || c == 'E'),
@@ -448,6 +519,32 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
     Some(num)
 }
 
+/// "^+23", "^-1", "^--23" at the start of `r`: the exponent (signs
+/// multiplied out, at most three digits) and the length matched.
+fn caret_power(r: &str) -> Option<(i32, usize)> {
+    let b = r.as_bytes();
+    if b.first() != Some(&b'^') {
+        return None;
+    }
+    let mut i = 1;
+    let mut neg = false;
+    while i < b.len() && i <= 3 && matches!(b[i], b'-' | b'+') {
+        neg ^= b[i] == b'-';
+        i += 1;
+    }
+    let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if d == 0 || d > 3 {
+        return None;
+    }
+    let e: i32 = r[i..i + d].parse().ok()?;
+    Some((if neg { -e } else { e }, i + d))
+}
+
+/// The rounding step of a computed power: a thousandth of its magnitude.
+fn power_step(v: f64) -> f64 {
+    10f64.powi(v.abs().log10().floor() as i32 - 3)
+}
+
 /// "×10−4", " x 10^-4", "×10⁶" at the start of `r`: the exponent and the
 /// length matched. The exponent needs a caret, a minus sign (U+2212, or
 /// "-" after "×") or superscript digits, so that "5 x 10 metres" stays a
@@ -519,6 +616,15 @@ fn times_ten(r: &str) -> Option<(i32, usize)> {
 fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Num {
     let (scale, mut send) = scale_after(s, end, money);
     let (mut value, mut step) = (v * scale, step * scale);
+    // "4 thousand 3 hundred and 21": digits under each scale word
+    if scale >= 100.0 && v.fract() == 0.0 && v > 0.0 {
+        let (more, unit, e) = digit_scales(s, send, scale);
+        if e > send {
+            value += more;
+            step = unit;
+            send = e;
+        }
+    }
     // "3 million and a half": a fraction of the scale
     if scale >= 1000.0 {
         let mut buf = [0u8; MAX_WORD];
@@ -545,6 +651,63 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
     }
 }
 
+/// After "4 thousand" (scale `big`): more digits under smaller scale words,
+/// " 3 hundred", and after a hundred " and 21". Returns what they add, the
+/// step of the last part and the end (`at` when nothing follows). A bare
+/// count after a larger scale is left alone ("5 million and 20 cents").
+fn digit_scales(s: &str, at: usize, big: f64) -> (f64, f64, usize) {
+    let (mut add, mut unit, mut end, mut big) = (0.0, big, at, big);
+    for _ in 0..4 {
+        let Some(rest) = s.get(end..) else { break };
+        let mut p = spaces(rest);
+        if p == 0 {
+            break;
+        }
+        let and = lexicon::match_phrase(&rest[p..], "and", true);
+        if let Some(n) = and {
+            let g = spaces(&rest[p + n..]);
+            if g == 0 {
+                break;
+            }
+            p += n + g;
+        }
+        let d = rest[p..].bytes().take_while(u8::is_ascii_digit).count();
+        let after = rest.as_bytes().get(p + d);
+        if d == 0
+            || d > 3
+            || rest.as_bytes()[p] == b'0'
+            || after.is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b',' | b'/' | b':' | b'-')
+            })
+        {
+            break;
+        }
+        let Ok(m) = rest[p..p + d].parse::<u32>() else {
+            break;
+        };
+        let m = f64::from(m);
+        let (f, e) = scale_after(s, end + p + d, false);
+        if f > 1.0 {
+            if and.is_some() || f >= big || m * f >= big {
+                break;
+            }
+            add += m * f;
+            unit = f;
+            big = f;
+            end = e;
+        } else {
+            if and.is_none() || big != 100.0 || m >= 100.0 {
+                break;
+            }
+            add += m;
+            unit = 1.0;
+            end = end + p + d;
+            break;
+        }
+    }
+    (add, unit, end)
+}
+
 /// The scale words after a number in digits: "million", "mln", glued "bn",
 /// and with `money` the one-letter "m"/"b" glued; "k" glued anywhere.
 /// "two hundred thousand" multiplies; at most two words are read.
@@ -566,7 +729,7 @@ fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
         let f = if let Some(&f) = n.multipliers.get(w).or_else(|| n.abbreviations.get(w)) {
             // "dozen" multiplies only a written count: "3 dozen"
             f
-        } else if glued && (w == "k" || (money && n.glued.contains_key(w))) {
+        } else if glued && (matches!(w, "k" | "mil") || (money && n.glued.contains_key(w))) {
             n.glued.get(w).copied().unwrap_or(1.0)
         } else {
             break;
@@ -611,7 +774,15 @@ fn next_word<'b>(
         if g == 0 {
             return None;
         }
-        g
+        // "fifty - two", "one - fourth": a hyphen set off by spaces, as
+        // tokenized text writes it; the grammar decides whether it joins
+        let r = &rest[g..];
+        if r.starts_with('-') && !r.starts_with("--") {
+            let g2 = spaces(&r[1..]);
+            if g2 > 0 { g + 1 + g2 } else { g }
+        } else {
+            g
+        }
     };
     let (w, len) = lower_word(&rest[gap..], buf)?;
     let st = at + gap;
@@ -634,6 +805,22 @@ fn words(s: &str, pos: usize) -> Option<Num> {
         if !(n.cardinals.contains_key(w) || n.tens.contains_key(w)) {
             return None;
         }
+    }
+    // "a fifth", "one twenty-fifth", "ninety - five hundred fifths"
+    if let Some((v, st, e)) = ordinal_fraction(s, at, sign > 0.0) {
+        return Some(Num {
+            start: pos,
+            end: e,
+            digits_end: e,
+            value: sign * v,
+            step: st,
+            scale: 1.0,
+            ordinal: false,
+            words: true,
+            plain_int: false,
+            bare_one: false,
+            ratio: false,
+        });
     }
     let mut total = 0.0f64;
     let mut current = 0.0f64;
@@ -724,7 +911,11 @@ fn words(s: &str, pos: usize) -> Option<Num> {
                 last,
                 Last::Ones | Last::Teen | Last::Tens | Last::Hundred | Last::Scale
             );
-            if let Some((fv, fs, fe)) = whole.then(|| fraction_words(s, we)).flatten() {
+            let frac = || {
+                fraction_words(s, we)
+                    .or_else(|| ordinal_fraction(s, we, false).filter(|(v, _, _)| *v < 1.0))
+            };
+            if let Some((fv, fs, fe)) = whole.then(frac).flatten() {
                 // "one billion and three quarters million": of the smaller
                 // scale named after it, else of the last one
                 let mut b5 = [0u8; MAX_WORD];
@@ -760,9 +951,26 @@ fn words(s: &str, pos: usize) -> Option<Num> {
             }
             // "one hundred and five"
             let mut b2 = [0u8; MAX_WORD];
-            let Some((nw, _, _)) = next_word(s, we, &mut b2) else {
+            let Some((nw, _, nwe)) = next_word(s, we, &mut b2) else {
                 break;
             };
+            // "twenty and four": tens and ones, as spoken; not two figures
+            // ("between twenty and five hundred", "from twenty and four
+            // million")
+            if last == Last::Tens
+                && total == 0.0
+                && n.cardinals.get(nw).is_some_and(|v| (1.0..10.0).contains(v))
+                && !before_word_is(s, pos, &["between", "from"])
+            {
+                let mut b3 = [0u8; MAX_WORD];
+                let scaled = next_word(s, nwe, &mut b3)
+                    .is_some_and(|(w3, _, _)| n.multipliers.contains_key(w3));
+                if scaled {
+                    break;
+                }
+                end = we;
+                continue;
+            }
             if matches!(last, Last::Hundred | Last::Scale)
                 && (n.cardinals.contains_key(nw)
                     || n.tens.contains_key(nw)
@@ -895,6 +1103,18 @@ fn words(s: &str, pos: usize) -> Option<Num> {
     })
 }
 
+/// True when the word before `pos` is one of `words` (lowercase).
+fn before_word_is(s: &str, pos: usize, words: &[&str]) -> bool {
+    let before = s[..pos].trim_end_matches([' ', '\t']);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// A fraction in words after `at` (after "and"): "a half", "one half", "a
 /// third", "an eighth", "three quarters", "two-thirds". Returns the value,
 /// its step and where it ends; nothing before a hyphenated word ("a
@@ -903,6 +1123,13 @@ fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
     let n = &*NUMBERS;
     let mut b1 = [0u8; MAX_WORD];
     let (w1, _, e1) = next_word(s, at, &mut b1)?;
+    // "one and half hours": the article left out, only before a unit
+    // ("44 million and half lives" is half of the people)
+    if w1 == "half" {
+        return super::quantity::unit(s, e1, s.len())
+            .is_some_and(|u| u.word && u.start > e1)
+            .then_some((0.5, 0.5, e1));
+    }
     let numer = match w1 {
         "a" | "an" | "one" => 1.0,
         _ => *n.cardinals.get(w1).filter(|v| **v >= 2.0)?,
@@ -915,6 +1142,289 @@ fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
     let &d = n.denominators.get(w2)?;
     let plural = w2.ends_with('s');
     (plural == (numer > 1.0)).then_some((numer / d, 1.0 / d, e2))
+}
+
+/// A word in a fraction with an ordinal denominator.
+#[derive(Clone, Copy, PartialEq)]
+enum Tok {
+    /// "a"/"an", first only.
+    Art,
+    /// "one" … "nineteen".
+    Card(f64),
+    /// "twenty" … "ninety".
+    Tens(f64),
+    Hundred,
+    /// "thousand" and up.
+    Scale(f64),
+    And,
+    /// An ordinal word used as a denominator ("fifth", "fifths"); the flag
+    /// says plural. Never "first" or "second" ("one second" is a duration).
+    Ord(f64, bool),
+}
+
+/// The most words a fraction in words may have.
+const MAX_TOKS: usize = 16;
+
+/// A fraction whose denominator is an ordinal: "a fifth", "a trillionth",
+/// "one twenty-fifth", "five - eighths", "a hundred trillionths", "twenty
+/// twenty fifths" (20/25), "one hundred thirty-fifths" (100/35), "one
+/// hundred and thirty fifths" (130/5), "ninety - five hundred fifths"
+/// (9500/5), "one one hundred fifth" (1/105). `first` is set when `at` is
+/// the first word's start (else a separator comes first). Returns the value,
+/// its step and the end.
+///
+/// The numerator ends before the shortest denominator that leaves a whole
+/// number before it: a tens word joins the ordinal after it ("thirty fifths"
+/// is 35ths) unless "and" binds it to the numerator; a scale word never
+/// starts a denominator unless nothing else parses. One as numerator takes
+/// a singular ordinal, more a plural. "X and Y/Z" with a proper Y/Z is a
+/// mixed number, left to [`words`]. A singular one after "a" or a large
+/// denominator must end the clause or be followed by "of" or a scale ("a
+/// fifth term", "the one hundredth anniversary" are ranks).
+fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)> {
+    let n = &*NUMBERS;
+    let mut toks = [Tok::And; MAX_TOKS];
+    let mut count = 0;
+    let mut end = at;
+    let mut first = first;
+    while count < MAX_TOKS {
+        let mut b = [0u8; MAX_WORD];
+        let (w, we) = if first {
+            first = false;
+            let (w, l) = lower_word(s.get(at..)?, &mut b)?;
+            (w, at + l)
+        } else {
+            let (w, _, we) = next_word(s, end, &mut b)?;
+            (w, we)
+        };
+        let tok = if let Some(&v) = n.cardinals.get(w) {
+            // "zero" counts nothing
+            if v < 1.0 {
+                return None;
+            }
+            Tok::Card(v)
+        } else if let Some(&v) = n.tens.get(w) {
+            Tok::Tens(v)
+        } else if count == 0 && matches!(w, "a" | "an") {
+            Tok::Art
+        } else if w == "and" {
+            Tok::And
+        } else if let Some(&f) = n.multipliers.get(w) {
+            match f {
+                100.0 => Tok::Hundred,
+                f if f >= 1000.0 => Tok::Scale(f),
+                _ => return None,
+            }
+        } else {
+            let plural = w.len() > 2 && w.ends_with('s');
+            let stem = if plural { &w[..w.len() - 1] } else { w };
+            let &v = n.ordinals.get(stem)?;
+            if v < 3.0 || count == 0 {
+                return None;
+            }
+            if !ends_word(s, we) {
+                return None;
+            }
+            toks[count] = Tok::Ord(v, plural);
+            count += 1;
+            end = we;
+            break;
+        };
+        toks[count] = tok;
+        count += 1;
+        end = we;
+    }
+    let t = &toks[..count];
+    let Some(&Tok::Ord(_, _)) = t.last() else {
+        return None;
+    };
+    // a mixed number: "two hundred and fifty-four hundredths"
+    for j in 1..count {
+        if t[j] == Tok::And
+            && cardinal(&t[..j]).is_some()
+            && split_fraction(&t[j + 1..]).is_some_and(|(v, _)| v < 1.0)
+        {
+            return None;
+        }
+    }
+    let (v, d) = split_fraction(t)?;
+    if v * d == 1.0 {
+        // one of a kind: "one eighth" anywhere, "a fifth" and "one
+        // hundredth" only where no noun follows
+        let simple = t.len() == 2 && t[0] == Tok::Card(1.0) && d < 100.0;
+        if !simple && !fraction_context(s, at, end) {
+            return None;
+        }
+    }
+    // "a fifth million", "two thirds of a million": a fraction of the scale
+    if let Some((f, e)) = scale_of(s, end) {
+        return Some((v * f, f / d, e));
+    }
+    Some((v, 1.0 / d, end))
+}
+
+/// A scale of a thousand or more after `at`, alone or after "of a": "two
+/// thirds million", "two thirds of a million". Returns it and its end.
+fn scale_of(s: &str, at: usize) -> Option<(f64, usize)> {
+    let n = &*NUMBERS;
+    let big = |at: usize| {
+        let mut b = [0u8; MAX_WORD];
+        let (w, _, e) = next_word(s, at, &mut b)?;
+        n.multipliers
+            .get(w)
+            .filter(|f| **f >= 1000.0 && ends_word(s, e))
+            .map(|f| (*f, e))
+    };
+    big(at).or_else(|| {
+        let mut b = [0u8; MAX_WORD];
+        let (_, _, oe) = next_word(s, at, &mut b).filter(|w| w.0 == "of")?;
+        let mut b2 = [0u8; MAX_WORD];
+        let (_, _, ae) = next_word(s, oe, &mut b2).filter(|w| w.0 == "a")?;
+        big(ae)
+    })
+}
+
+/// True when the context of a singular fraction from `at` to `e` lets it
+/// stand: "of" or a scale follows, or the clause ends after a word that
+/// takes an amount ("sales rose by a fifth.", "about a fifth,") or with
+/// nothing before. Elsewhere a clause-final "a fourth" is a rank standing
+/// for a noun ("three of its cars and a fourth.").
+fn fraction_context(s: &str, at: usize, e: usize) -> bool {
+    let rest = s[e..].trim_start_matches([' ', '\t']);
+    if rest.is_empty() || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '"']) {
+        let before = s[..at].trim_end_matches([' ', '\t']);
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &before[word_start..];
+        return before.is_empty()
+            || [
+                "by", "about", "nearly", "almost", "roughly", "around", "than", "only", "just",
+                "some",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x));
+    }
+    let mut b = [0u8; MAX_WORD];
+    match next_word(s, e, &mut b) {
+        Some(("of", _, _)) => true,
+        Some((w, _, we)) => {
+            NUMBERS.multipliers.get(w).is_some_and(|f| *f >= 1000.0) && ends_word(s, we)
+        }
+        None => false,
+    }
+}
+
+/// Numerator and denominator of tokens ending in an ordinal: the value and
+/// the denominator.
+fn split_fraction(t: &[Tok]) -> Option<(f64, f64)> {
+    let Some(&Tok::Ord(v, plural)) = t.last() else {
+        return None;
+    };
+    let last = t.len() - 1;
+    let numer = |k: usize| -> Option<f64> {
+        if k == 1 && t[0] == Tok::Art {
+            Some(1.0)
+        } else {
+            cardinal(&t[..k])
+        }
+    };
+    let denom = |k: usize| -> Option<f64> {
+        if k == last {
+            return Some(v);
+        }
+        if t[k] == Tok::And {
+            return None;
+        }
+        let mut m = [Tok::And; MAX_TOKS];
+        m[..t.len() - k].copy_from_slice(&t[k..]);
+        m[t.len() - k - 1] = match v {
+            v if v < 20.0 => Tok::Card(v),
+            v if v < 100.0 => Tok::Tens(v),
+            100.0 => Tok::Hundred,
+            v => Tok::Scale(v),
+        };
+        cardinal(&m[..t.len() - k])
+    };
+    let fits = |k: usize| -> Option<(f64, f64)> {
+        let a = numer(k)?;
+        let d = denom(k)?;
+        (k > 0 && (a == 1.0) != plural && d > 1.0).then_some((a / d, d))
+    };
+    // "thirty fifths" is one denominator, "and thirty fifths" is not
+    let tens_join =
+        last >= 2 && v < 10.0 && matches!(t[last - 1], Tok::Tens(_)) && t[last - 2] != Tok::And;
+    let k0 = if tens_join { last - 1 } else { last };
+    fits(k0).or_else(|| (1..last).filter(|k| *k != k0).find_map(fits))
+}
+
+/// The whole number a run of tokens spells ("one hundred and thirty",
+/// "ninety five hundred", "a hundred thousand"), if it is one.
+fn cardinal(t: &[Tok]) -> Option<f64> {
+    let (mut total, mut cur, mut big) = (0.0f64, 0.0f64, f64::INFINITY);
+    let mut last = Last::Start;
+    for (i, &tok) in t.iter().enumerate() {
+        match tok {
+            Tok::Art => {
+                if i != 0 || !matches!(t.get(1), Some(Tok::Hundred | Tok::Scale(_))) {
+                    return None;
+                }
+                cur = 1.0;
+                last = Last::Ones;
+            }
+            Tok::And => {
+                let next_ones = matches!(t.get(i + 1), Some(Tok::Card(v)) if *v < 10.0);
+                let ok = match last {
+                    Last::Hundred | Last::Scale => i + 1 < t.len(),
+                    Last::Tens => next_ones,
+                    _ => false,
+                };
+                if !ok {
+                    return None;
+                }
+            }
+            Tok::Card(v) => {
+                let ok = match last {
+                    Last::Start | Last::Hundred | Last::Scale => true,
+                    Last::Tens => v < 10.0,
+                    _ => false,
+                };
+                if !ok {
+                    return None;
+                }
+                cur += v;
+                last = if v < 10.0 { Last::Ones } else { Last::Teen };
+            }
+            Tok::Tens(v) => {
+                if !matches!(last, Last::Start | Last::Hundred | Last::Scale) {
+                    return None;
+                }
+                cur += v;
+                last = Last::Tens;
+            }
+            Tok::Hundred => {
+                if !matches!(last, Last::Ones | Last::Teen | Last::Tens) {
+                    return None;
+                }
+                cur *= 100.0;
+                last = Last::Hundred;
+            }
+            Tok::Scale(f) => {
+                if !matches!(last, Last::Ones | Last::Teen | Last::Tens | Last::Hundred) || f >= big
+                {
+                    return None;
+                }
+                total += cur * f;
+                cur = 0.0;
+                big = f;
+                last = Last::Scale;
+            }
+            Tok::Ord(_, _) => return None,
+        }
+    }
+    (last != Last::Start).then_some(total + cur)
 }
 
 /// Whether an ordinal word may follow what has been read: alone, after tens
@@ -1012,6 +1522,10 @@ mod tests {
         money("1.2tn", "1.2tn", 1.2e12);
         money("55m", "55m", 55e6);
         money("5 m", "5", 5.0);
+        money("1MM", "1MM", 1e6);
+        is("1MM", "1", 1.0, 1.0);
+        is("2mil SEK", "2mil", 2e6, 1e6);
+        is("2 mil", "2", 2.0, 1.0);
     }
 
     #[test]
@@ -1160,6 +1674,173 @@ mod tests {
         is("three-and-a-half-year", "three-and-a-half", 3.5, 0.5);
         is("one-and-a-half years", "one-and-a-half", 1.5, 0.5);
         is("three and another", "three", 3.0, 1.0);
+    }
+
+    #[test]
+    fn ordinal_denominators() {
+        is("a fifth", "a fifth", 0.2, 0.2);
+        is("a fifth of them", "a fifth", 0.2, 0.2);
+        is("a trillionth", "a trillionth", 1e-12, 1e-12);
+        is("one twenty-fifth", "one twenty-fifth", 0.04, 0.04);
+        is("one - fourth", "one - fourth", 0.25, 0.25);
+        is("five - eighths", "five - eighths", 0.625, 0.125);
+        is(
+            "a hundred trillionths",
+            "a hundred trillionths",
+            1e-10,
+            1e-12,
+        );
+        is("twenty twenty fifths", "twenty twenty fifths", 0.8, 0.04);
+        is(
+            "one hundred and thirty fifths",
+            "one hundred and thirty fifths",
+            26.0,
+            0.2,
+        );
+        is(
+            "one hundred thirty two fifths",
+            "one hundred thirty two fifths",
+            26.4,
+            0.2,
+        );
+        is(
+            "one hundred thirty-fifths",
+            "one hundred thirty-fifths",
+            100.0 / 35.0,
+            1.0 / 35.0,
+        );
+        is(
+            "one one hundred fifth",
+            "one one hundred fifth",
+            1.0 / 105.0,
+            1.0 / 105.0,
+        );
+        is(
+            "one one hundred and fifth",
+            "one one hundred and fifth",
+            1.0 / 105.0,
+            1.0 / 105.0,
+        );
+        is(
+            "ninety - five hundred fifths?",
+            "ninety - five hundred fifths",
+            1900.0,
+            0.2,
+        );
+        is(
+            "ninety - five hundred-fifths",
+            "ninety - five hundred-fifths",
+            1900.0,
+            0.2,
+        );
+        is(
+            "minus one hundred thirty fifths",
+            "minus one hundred thirty fifths",
+            -100.0 / 35.0,
+            1.0 / 35.0,
+        );
+        is(
+            "two and fifty-four hundredths",
+            "two and fifty-four hundredths",
+            2.54,
+            0.01,
+        );
+        is(
+            "two hundred and fifty-four hundredths",
+            "two hundred and fifty-four hundredths",
+            200.54,
+            0.01,
+        );
+        is(
+            "twenty and three and three fifths",
+            "twenty and three and three fifths",
+            23.6,
+            0.2,
+        );
+        is("three and one fourth", "three and one fourth", 3.25, 0.25);
+        is("fifty - two", "fifty - two", 52.0, 1.0);
+        is("twenty and four hours", "twenty and four", 24.0, 1.0);
+        is("twenty and five hundred", "twenty", 20.0, 1.0);
+        let s = "between twenty and five";
+        assert_eq!(parse(s, 8, s.len(), false).map(|n| n.value), Some(20.0));
+        // ranks, not fractions
+        ordinal(
+            "one hundred twenty fifth",
+            "one hundred twenty fifth",
+            125.0,
+        );
+        ordinal("a hundred trillionth", "a hundred trillionth", 1e14);
+        ordinal("one hundredth anniversary", "one hundredth", 100.0);
+        none("a fifth term");
+        let at = |s: &str, i: usize| parse(s, i, s.len(), false).map(|n| (n.value, n.ordinal));
+        assert_eq!(at("rose by a fifth.", 8), Some((0.2, false)));
+        assert_eq!(at("cars and a fourth.", 9), None);
+        assert_eq!(at("cars and a fourth", 9), None);
+        assert_eq!(at("é a fifth.", 3), None);
+        assert_eq!(at("éby a fifth.", 5), Some((0.2, false)));
+        assert_eq!(at("é by a fifth.", 6), Some((0.2, false)));
+        is("one and half hours", "one and half", 1.5, 0.5);
+        is("44 million and half lives", "44 million", 44e6, 1e6);
+        is("One and half the", "One", 1.0, 1.0);
+        none("a second");
+        is("two seconds", "two", 2.0, 1.0);
+        is("one second", "one", 1.0, 1.0);
+        is("twenty - the", "twenty", 20.0, 1.0);
+    }
+
+    #[test]
+    fn digits_under_scale_words() {
+        is("3 hundred and 21 yuan", "3 hundred and 21", 321.0, 1.0);
+        is(
+            "4 thousand 3 hundred and 21 is",
+            "4 thousand 3 hundred and 21",
+            4321.0,
+            1.0,
+        );
+        is(
+            "4 thousand 3 hundred",
+            "4 thousand 3 hundred",
+            4300.0,
+            100.0,
+        );
+        is("5 million and 20 cents", "5 million", 5e6, 1e6);
+        is("3 hundred and 210", "3 hundred", 300.0, 100.0);
+        is("3 thousand 5 million", "3 thousand", 3000.0, 1000.0);
+    }
+
+    #[test]
+    fn powers_with_caret() {
+        is("1.1^+23", "1.1^+23", 1.1f64.powi(23), 0.001);
+        is("-2500^-1", "-2500^-1", -0.0004, 1e-7);
+        is("-1.1^--23", "-1.1^--23", -(1.1f64.powi(23)), 0.001);
+        is("10^6 cells", "10^6", 1e6, 1000.0);
+        none("2^1000000");
+        none("2^x");
+    }
+
+    #[test]
+    fn signed_fractions_and_ratios() {
+        is("-4/5", "-4/5", -0.8, 0.2);
+        none("4/5");
+        is("negative one over 20", "negative one over 20", -0.05, 0.05);
+        is("one over 20", "one over 20", 0.05, 0.05);
+    }
+
+    #[test]
+    fn space_grouped_thousands() {
+        is("40 000 is", "40 000", 40000.0, 1.0);
+        is("1 414 021 100.", "1 414 021 100", 1414021100.0, 1.0);
+        is("100 000 people", "100 000", 1e5, 1.0);
+        is("555 111", "555", 555.0, 1.0);
+        is("555 111 2222", "555", 555.0, 1.0);
+        is("3 100-metre", "3", 3.0, 1.0);
+        is("2019 100 people", "2019", 2019.0, 1.0);
+        is("12 000.5", "12", 12.0, 1.0);
+        is("040 000", "040", 40.0, 1.0);
+        let s = "0845 8 505 505";
+        let n = parse(s, 5, s.len(), false).unwrap();
+        assert_eq!(&s[n.start..n.end], "8");
+        assert!(num("40 000").is_some_and(|n| !n.plain_int));
     }
 
     #[test]

@@ -31,6 +31,18 @@ struct UnitEntry {
     /// grade or a name as often).
     #[serde(default)]
     glued: Vec<String>,
+    /// The smaller unit that may follow a figure in this one.
+    #[serde(default)]
+    part: Option<Part>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Part {
+    /// Its name ("inch").
+    unit: String,
+    /// How many make one of the larger unit (12).
+    per: f64,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +63,8 @@ struct Units {
     symbols: Vec<Vec<(usize, usize)>>,
     nouns: WordMap<usize>,
     noun_names: Vec<String>,
+    /// Unit name → index.
+    by_name: WordMap<usize>,
 }
 
 static UNITS: LazyLock<Units> = LazyLock::new(|| {
@@ -98,7 +112,14 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             nouns.insert(f.clone(), i);
         }
     }
+    let by_name = file
+        .unit
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.clone(), i))
+        .collect();
     Units {
+        by_name,
         glued_from,
         units: file.unit,
         kinds,
@@ -328,6 +349,149 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
     Some((u.noun_names[i].as_str(), pos + gap, pos + gap + n))
 }
 
+/// A second part after a figure in unit `name` ending at `pos`: the
+/// smaller unit the lexicon names for it ("5 ft 2 in", "1 hour and 30
+/// minutes", "2 years 3 months"), or a half or quarter of the unit ("one
+/// hour and a half", "one hour and half", "one year and a quarter").
+/// Returns what it adds and its step, both in unit `name`, and its end.
+/// The part must be smaller than one of the unit ("5 feet 20 inches" is
+/// two figures).
+pub(crate) fn part_after(
+    text: &str,
+    name: &str,
+    pos: usize,
+    end: usize,
+) -> Option<(f64, f64, usize)> {
+    let u: &'static Units = &UNITS;
+    let part = u.units[*u.by_name.get(name)?].part.as_ref()?;
+    let s = text.get(pos..end)?;
+    let mut at = spaces(s);
+    if at == 0 || at >= s.len() {
+        return None;
+    }
+    let and = match_phrase(&s[at..], "and", true);
+    if let Some(n) = and {
+        let g = spaces(&s[at + n..]);
+        if g == 0 || at + n + g >= s.len() {
+            return None;
+        }
+        at += n + g;
+        if let Some((v, n)) = half_or_quarter(&s[at..]) {
+            return Some((v, v, pos + at + n));
+        }
+    }
+    let b = s.as_bytes()[at];
+    if !(b.is_ascii_digit() || b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let n = super::number::parse(text, pos + at, end, false)?;
+    if n.ordinal || n.ratio || n.scale != 1.0 || !(n.value > 0.0 && n.value < part.per) {
+        return None;
+    }
+    let e = match unit(text, n.end, end) {
+        // "2 weeks and 2 days ago": the second part dates something
+        Some(x) if x.name == part.unit && !ago(text, x.end, end) => x.end,
+        Some(_) => return None,
+        // "5 ft 2 in": "in" names inches only in this place, and not
+        // before what "in" as a word takes ("2 in the morning")
+        None if part.unit == "inch" => inch_word(text, n.end, end)?,
+        None => return None,
+    };
+    Some((n.value / part.per, n.step / part.per, e))
+}
+
+/// True when " ago" follows `pos`.
+fn ago(text: &str, pos: usize, end: usize) -> bool {
+    text.get(pos..end).is_some_and(|s| {
+        let g = spaces(s);
+        g > 0 && match_phrase(&s[g..], "ago", true).is_some()
+    })
+}
+
+/// " a half", " half", " a quarter" at the start of `s` (after "and"):
+/// the fraction and the length matched. Not before a hyphen ("a
+/// half-hour") or a noun phrase ("and half the day").
+fn half_or_quarter(s: &str) -> Option<(f64, usize)> {
+    let mut at = 0;
+    if let Some(n) = match_phrase(s, "a", true) {
+        at = n + spaces(&s[n..]);
+        if at == n {
+            return None;
+        }
+    }
+    let (v, n) = if let Some(n) = match_phrase(&s[at..], "half", true) {
+        (0.5, n)
+    } else if at > 0
+        && let Some(n) = match_phrase(&s[at..], "quarter", true)
+    {
+        (0.25, n)
+    } else {
+        return None;
+    };
+    let e = at + n;
+    if s[e..].starts_with('-') {
+        return None;
+    }
+    let rest = &s[e..];
+    let g = spaces(rest);
+    let mut buf = [0u8; MAX_WORD];
+    if g > 0
+        && let Some((w, _)) = lower_word(&rest[g..], &mut buf)
+        && (determiner(w) || w == "of")
+    {
+        return None;
+    }
+    Some((v, e))
+}
+
+/// Words that begin a noun phrase: after "in" they make it the preposition.
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "my"
+            | "our"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "what"
+            | "each"
+            | "every"
+    )
+}
+
+/// " in" or " in." after the inches of "5 ft 2 in": its end.
+fn inch_word(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let s = text.get(pos..end)?;
+    let g = spaces(s);
+    if g == 0 {
+        return None;
+    }
+    let n = match_phrase(&s[g..], "in", true)?;
+    let rest = &s[g + n..];
+    let gap = spaces(rest);
+    let mut buf = [0u8; MAX_WORD];
+    if gap > 0
+        && let Some((w, _)) = lower_word(&rest[gap..], &mut buf)
+        && determiner(w)
+    {
+        return None;
+    }
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(pos + g + n)
+}
+
 /// After a duration unit: " old", " of age" make it an age; "-old" after a
 /// hyphenated unit ("45-year-old"). Returns the end of the age words.
 pub(crate) fn age_after(text: &str, pos: usize, end: usize) -> Option<usize> {
@@ -510,6 +674,39 @@ mod tests {
         no_unit(" meterage");
         no_unit(" msg");
         no_unit(" people");
+    }
+
+    #[track_caller]
+    fn part(s: &str, unit: &str, add: f64, text: &str) {
+        let (v, _, e) = part_after(s, unit, 0, s.len())
+            .unwrap_or_else(|| panic!("no part after `{unit}` in `{s}`"));
+        assert!((v - add).abs() < 1e-12, "`{s}`: {v}");
+        assert_eq!(&s[..e], text);
+    }
+
+    #[test]
+    fn parts_of_units() {
+        part(" 2 in more or less", "foot", 2.0 / 12.0, " 2 in");
+        part(" 2 in", "foot", 2.0 / 12.0, " 2 in");
+        part(" 2 inches", "foot", 2.0 / 12.0, " 2 inches");
+        part(" and 30 minutes", "hour", 0.5, " and 30 minutes");
+        part(" and a half is", "hour", 0.5, " and a half");
+        part(" and half is", "hour", 0.5, " and half");
+        part(" and a quarter gap", "year", 0.25, " and a quarter");
+        part(" 3 months", "year", 0.25, " 3 months");
+        let none = |s: &str, u: &str| assert_eq!(part_after(s, u, 0, s.len()), None, "`{s}`");
+        none(" 2 in the morning", "foot");
+        none(" 20 inches", "foot");
+        none(" and 90 minutes", "hour");
+        none(" and half the day", "hour");
+        none(" and a half-hour", "hour");
+        none(" and 5 people", "hour");
+        none(" and 2 days ago", "week");
+        none(" 2 in", "metre");
+        none(" and a quarter", "barrel");
+        none(" and quarter", "hour");
+        none(" and", "hour");
+        none(" ", "hour");
     }
 
     #[test]

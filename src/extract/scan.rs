@@ -791,6 +791,14 @@ impl Scanner<'_, '_> {
             f.step = f.step.min(1.0 / 12.0);
             f.span.end = e;
         }
+        // "12 ft 2 in", "1 hour and 30 minutes", "one hour and a half"
+        if f.span.end == u.end
+            && let Some((more, step, e)) = quantity::part_after(text, u.name, u.end, end)
+        {
+            f.value += more;
+            f.step = f.step.min(step);
+            f.span.end = e;
+        }
         let of = quantity::measured_of(text, f.span.end, end);
         // "5 million pounds" of money, "500 pounds of cocaine" of weight
         if u.name == "pound" && u.word && f.num.scale > 1.0 && of.is_none() {
@@ -1082,7 +1090,7 @@ fn minor_after(text: &str, major: Currency, scale: f64, end: usize) -> Option<(f
         return None;
     }
     if let Some(c) = money::suffix(text, n.end, end) {
-        return (c.factor == 0.01).then_some((n.value / 100.0, c.end));
+        return c.minor.then_some((n.value / 100.0, c.end));
     }
     let tail = text[n.end..end].trim_start_matches([' ', '\t']);
     let closes = tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?', ')']);
@@ -1223,7 +1231,13 @@ mod tests {
             400e6,
             Some("USD"),
         );
-        one("rose 1.20 cents", "1.20 cents", Money, 0.012, Some("USD"));
+        one(
+            "rose 1.20 cents",
+            "1.20 cents",
+            Money,
+            1.2,
+            Some("USD cent"),
+        );
         one(
             "paid 5 million pounds to",
             "5 million pounds",
@@ -1485,8 +1499,8 @@ mod tests {
             "a 12-cent-a-share dividend",
             "12-cent",
             Money,
-            0.12,
-            Some("USD"),
+            12.0,
+            Some("USD cent"),
         );
     }
 
@@ -1556,6 +1570,54 @@ mod tests {
             Some("degree"),
         );
         one("3 out of 4 people", "3 out of 4", Number, 0.75, None);
+    }
+
+    #[test]
+    fn parts_and_minor_units() {
+        one(
+            "more than 1 hour and 30 minutes",
+            "more than 1 hour and 30 minutes",
+            Duration,
+            5400.0,
+            Some("second"),
+        );
+        one(
+            "one hour and a half is",
+            "one hour and a half",
+            Duration,
+            5400.0,
+            Some("second"),
+        );
+        one(
+            "one and half hour",
+            "one and half hour",
+            Duration,
+            5400.0,
+            Some("second"),
+        );
+        one(
+            "The length is 12 ft 2 in more or less",
+            "12 ft 2 in",
+            Quantity,
+            12.0 + 2.0 / 12.0,
+            Some("foot"),
+        );
+        one("at 2 in the morning", "2", Number, 2.0, None);
+        one("50 cents", "50 cents", Money, 50.0, Some("USD cent"));
+        one(
+            "470 pence a share",
+            "470 pence",
+            Money,
+            470.0,
+            Some("GBP penny"),
+        );
+        one(
+            "close one penny",
+            "one penny",
+            Money,
+            1.0,
+            Some("GBP penny"),
+        );
     }
 
     #[test]
