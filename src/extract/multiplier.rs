@@ -188,6 +188,21 @@ fn counted(i: &str) -> IResult<&str, (f64, f64, Form)> {
     Ok((rest, (v, step, form)))
 }
 
+/// True when a multiplier written in digits may start at byte `i` of `b`
+/// (a digit): the number ("2.5", "1,000", "40 000") is followed by "fold",
+/// "-fold" or " times", the only forms [`counted`] reads after digits.
+pub(crate) fn may_follow_digits(b: &[u8], i: usize) -> bool {
+    let mut j = i;
+    while j < b.len() && matches!(b[j], b'0'..=b'9' | b'.' | b',' | b' ') {
+        j += 1;
+    }
+    match b.get(j).map(u8::to_ascii_lowercase) {
+        Some(b'f' | b't') => true,
+        Some(b'-') => b.get(j + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'f')),
+        _ => false,
+    }
+}
+
 /// A verb or adverb of the lexicon ("doubled", "twice") as a whole word not
 /// joined to the next by a hyphen ("double-digit").
 fn verb(i: &str) -> IResult<&str, (f64, f64, Form)> {

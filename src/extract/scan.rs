@@ -260,7 +260,10 @@ impl Scanner<'_, '_> {
                         || b.get(i + 1) == Some(&b'.')
                             && b.get(i + 2).is_some_and(u8::is_ascii_digit)));
             if numeric {
-                if c.is_ascii_digit() && multiplier::starts_word(b, start, i) {
+                if c.is_ascii_digit()
+                    && multiplier::starts_word(b, start, i)
+                    && multiplier::may_follow_digits(b, i)
+                {
                     self.multipliers.push(i);
                 }
                 if prev_alnum || self.joined(i) {
