@@ -908,14 +908,7 @@ fn end_of(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     }
     let (rest, _) = (nocase("end"), space1, tag("of"), space1).parse(i)?;
     let (rest, _) = opt((tag("the"), space1)).parse(rest)?;
-    let (rest, _) = alt((
-        tag("month"),
-        tag("week"),
-        tag("year"),
-        tag("quarter"),
-        tag("day"),
-    ))
-    .parse(rest)?;
+    let (rest, _) = alt((tag("month"), tag("week"), tag("year"), tag("quarter"))).parse(rest)?;
     if rest
         .as_bytes()
         .first()
@@ -1016,10 +1009,13 @@ fn numeric_range(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
         return fail(i);
     }
     let (rest, _) = char('-')(rest)?;
-    let (rest, (_, second)) = numeric(rest)?;
-    if !number_ends(rest) {
+    let (after, (_, second)) = numeric(rest)?;
+    // "9.6-9.7" is a range of numbers: slashes on both sides
+    let slashed = |a: &str, b: &str| a[..a.len() - b.len()].contains('/');
+    if !number_ends(after) || !slashed(i, rest) || !slashed(rest, after) {
         return fail(i);
     }
+    let rest = after;
     let parts = DateParts {
         year: second.year,
         ..DateParts::default()
@@ -1566,8 +1562,12 @@ fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usiz
     let Some(input) = text.get(s0..start + len) else {
         return false;
     };
-    numeric_at(text, sentence_start, s0, input)
-        .is_some_and(|(rest, _)| input.len() - rest.len() == e - s0)
+    // "between 3/8 and 5/8" are fractions: a listed date needs a day above 12
+    let this_day =
+        numeric(&text[start..start + len]).is_ok_and(|(_, (_, p))| p.day.is_some_and(|d| d > 12));
+    this_day
+        && numeric_at(text, sentence_start, s0, input)
+            .is_some_and(|(rest, _)| input.len() - rest.len() == e - s0)
 }
 
 /// A cheap filter for word starts: the word begins like a month or weekday
@@ -2678,7 +2678,12 @@ mod word_and_compact_tests {
             DateRange,
         );
         none("By May one day it ends.", "May");
-        reads("Since June thirty two units sold.", "June", "June", DateRange);
+        reads(
+            "Since June thirty two units sold.",
+            "June",
+            "June",
+            DateRange,
+        );
     }
 
     #[test]
@@ -2767,6 +2772,7 @@ mod word_and_compact_tests {
         );
         reads("Held at the EOY.", "EOY", "EOY", DateRange);
         none("At the end of the road.", "end");
+        none("At the end of the day, it failed.", "end");
         none("The EOYs list.", "EOY");
     }
 
@@ -2832,6 +2838,9 @@ mod word_and_compact_tests {
         reads("Is this valid? 12-2015", "12-", "12-2015", DateRange);
         reads("Done on 5.12", "5.12", "5.12", Date);
         none("Mix 1/2, 3/4 or 2/3 cups.", "3/4");
+        none("Margins between 3/8 and 5/8 pct.", "5/8");
+        none("Seen at 9.6-9.7 percent.", "9.6");
+        none("Settled at 5.04-1/2 dlrs.", "5.04");
         none("It rose 5.12 today.", "5.12");
         none("Based on 5.12 points.", "5.12");
         none("Between 10-2000 people.", "10-");

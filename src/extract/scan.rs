@@ -118,6 +118,14 @@ impl Scanner<'_, '_> {
                     wend += 1;
                 }
                 if digits {
+                    // "Q1 2016", "q1-2019": a quarter code is a date
+                    if wend - i == 2
+                        && c | 0x20 == b'q'
+                        && let Some(e) = self.date_at(i)
+                    {
+                        i = e.max(i + 1);
+                        continue;
+                    }
                     // "USD115" is money; "G7", "A380", "MP3" are names
                     if c.is_ascii_uppercase()
                         && money::prefix(self.text, i, end).is_some()

@@ -114,6 +114,10 @@ struct Determiner {
     /// "the past year" is the twelve months to now, not the calendar year.
     #[serde(default)]
     span: bool,
+    /// Also a conjunction ("said that Tuesday's meeting"): a determiner
+    /// only before a unit ("that week"), never a weekday or a holiday.
+    #[serde(default)]
+    units_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -585,18 +589,20 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
         .determiners
         .iter()
         .find(|d| d.word.eq_ignore_ascii_case(w))?;
-    // "will last three weekends": the verb, a length follows
+    let rest = after_space(&s[w.len()..])?;
+    // "will last three weekends", "expected to last two months": the verb,
+    // a length follows ("compared to last year" is a date)
     let before = word_ending(text, end - s.len());
+    let count_follows = || number::parse(text, end - rest.len(), end, false).is_some();
     if w.eq_ignore_ascii_case("last")
         && (file()
             .future_cues
             .iter()
             .any(|c| c.eq_ignore_ascii_case(before))
-            || before.eq_ignore_ascii_case("to"))
+            || before.eq_ignore_ascii_case("to") && count_follows())
     {
         return None;
     }
-    let rest = after_space(&s[w.len()..])?;
     let anchor = if det.anchored {
         Anchor::Text
     } else {
@@ -604,7 +610,7 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     };
     // "last Tuesday", "next Friday"
     if let Some((day, r)) = weekday_at(rest) {
-        if det.span {
+        if det.span || det.units_only {
             return None;
         }
         let rel = Relative {
@@ -677,6 +683,11 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
 /// What may follow a relative expression: not "of" ("the last week of
 /// March" counts back from March, not from today).
 fn followed_ok(rest: &str) -> bool {
+    // "the year-ago quarter", "that quarter-final"
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'-') && b.get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     match after_space(rest) {
         Some(r) => phrase(r, "of").is_none(),
         None => true,
@@ -713,7 +724,20 @@ fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
         .iter()
         .any(|p| u.rest.starts_with(p));
     let question = text[start..end].trim_end().ends_with('?');
-    if !future && !time && !question {
+    // "the first fall in nine years", "the highest in two years", "for the
+    // second time in three years": a span back, whatever the tense
+    let span_back = clause
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .any(|w| {
+            w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"est")
+                || [
+                    "most", "least", "first", "time", "times", "ever", "record", "since", "not",
+                    "never", "hasn't", "haven't", "hadn't", "last",
+                ]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+        });
+    if !future && !time && !question || span_back {
         return None;
     }
     let rel = Relative {
@@ -742,7 +766,7 @@ fn holiday(s: &str, end: usize) -> Option<Found> {
     let body = match file()
         .determiners
         .iter()
-        .find(|d| d.word.eq_ignore_ascii_case(w))
+        .find(|d| !d.units_only && d.word.eq_ignore_ascii_case(w))
     {
         Some(_) => after_space(&s[w.len()..])?,
         None => s,
@@ -1435,6 +1459,10 @@ mod tests {
             Some("2022-09-12/2022-09-18"),
         );
         none("It said that weeks passed.", "that");
+        none("He said that Tuesday's talks failed.", "that");
+        none("A survey found that Christmas 2004 was bad.", "that");
+        none("Since that quarter-final tie.", "that");
+        none("In the year-ago quarter.", "the year");
     }
 
     #[test]
@@ -1462,6 +1490,9 @@ mod tests {
         );
         none("The lowest in three years.", "in three");
         none("It rose 20% in 3 years.", "in 3");
+        none("It will be the first fall in nine years.", "in nine");
+        none("Best song in 25 years?", "in 25");
+        none("People he hasn't seen in 30 years will come.", "in 30");
     }
 
     #[test]
@@ -1499,6 +1530,14 @@ mod tests {
             3.0 * 172_800.0,
         );
         none("The course will last three weekends", "last");
+        none("It is expected to last two months.", "last");
+        rel(
+            "Up 12% compared to last year.",
+            "last",
+            "last year",
+            DateRange,
+            Some("2021"),
+        );
         rel(
             "It fell the last three weeks.",
             "last",
