@@ -854,8 +854,14 @@ fn century(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, n) = digits(1, 2)(i)?;
     let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
     let (rest, _) = alt((space1, tag("-"))).parse(rest)?;
-    let (rest, _) = nocase("century")(rest)?;
-    if !(1..=22).contains(&value(n)) || !number_ends(rest) {
+    let (after, word) = nocase("century")(rest)?;
+    // "the 21st Century China Center", "21st Century Fox": a name
+    let name = word.starts_with('C')
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    let rest = after;
+    if !(1..=22).contains(&value(n)) || !number_ends(rest) || name {
         return fail(i);
     }
     Ok((rest, (ClaimKind::DateRange, DateParts::default())))
@@ -2752,6 +2758,8 @@ mod word_and_compact_tests {
             DateRange,
         );
         none("It took 3rd place in the century.", "3rd");
+        none("The 21st Century China Center.", "21st");
+        reads("Art of the 18th Century.", "18th", "18th Century", DateRange);
         none("Week 3 kg gain.", "Week");
         none("A weekly 31 pages.", "weekly");
     }
