@@ -1095,10 +1095,11 @@ fn season(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<(u
         ]
         .iter()
         .any(|w| cue.eq_ignore_ascii_case(w));
-        if !lowercase || !cued || name == "spring" || name == "fall" {
+        if !lowercase || !cued {
             return None;
         }
     }
+    let verb_like = determiner.is_none() && (name == "spring" || name == "fall");
     // "in the summer of 2020", "summer 2021"
     let (rest, year) = match alt((
         preceded((space1, tag("of"), space1), year_word),
@@ -1109,7 +1110,8 @@ fn season(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<(u
         Ok((r, y)) => (r, Some(y)),
         Err(_) => (rest, None),
     };
-    if year.is_none() && !follower_ok(rest) {
+    // a bare "spring" or "fall" only with its year ("in the spring of 2021")
+    if year.is_none() && (verb_like || !follower_ok(rest)) {
         return None;
     }
     let parts = DateParts {
@@ -1331,8 +1333,25 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
 /// Periods named by words the month and weekday parsers do not start with:
 /// seasons ("this summer") and "to date".
 fn word_period(text: &str, sentence_start: usize, start: usize, input: &str) -> Option<DateMatch> {
-    let first = *input.as_bytes().first()? | 0x20;
-    if first == b't'
+    let b = input.as_bytes();
+    let first = *b.first()? | 0x20;
+    // most words end here, on their first letter and length: "to", "till",
+    // "until", the determiners and the season names
+    let len = b
+        .iter()
+        .take(8)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let may = match len {
+        2 | 4 => matches!(first, b't' | b'l' | b'n' | b'f'),
+        5 => matches!(first, b'e' | b'u'),
+        6 => matches!(first, b's' | b'w' | b'a'),
+        _ => false,
+    };
+    if !may {
+        return None;
+    }
+    if matches!(first, b't' | b'u')
         && let Some(end) = to_date(text, sentence_start, start, input)
     {
         return Some(DateMatch {
@@ -1342,9 +1361,6 @@ fn word_period(text: &str, sentence_start: usize, start: usize, input: &str) -> 
             seconds: None,
             members: None,
         });
-    }
-    if !matches!(first, b's' | b'w' | b'a' | b'f' | b't' | b'l' | b'n' | b'e') {
-        return None;
     }
     let (end, parts) = season(text, sentence_start, start, input)?;
     Some(DateMatch {
@@ -1403,6 +1419,15 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
     if gap == 0 {
         return None;
     }
+    if let Some(k) = days_of_month(&s[n + gap..], joiners[0]) {
+        return Some(DateMatch {
+            end: start + n + gap + k,
+            kind: ClaimKind::DateRange,
+            parts: DateParts::default(),
+            seconds: None,
+            members: None,
+        });
+    }
     let first = date_or_month(text, sentence, start + n + gap)?;
     let after = text.get(first.end..end)?;
     let k = joiners
@@ -1447,6 +1472,23 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
         seconds: None,
         members: Some([first, second]),
     })
+}
+
+/// "3 and 12 of Sept", "3 to 12 September 2021": two days of one month
+/// after "between" or "from"; returns the length read.
+fn days_of_month(s: &str, joiner: &str) -> Option<usize> {
+    let (rest, a) = day(s).ok()?;
+    let k = super::lexicon::match_phrase(rest, joiner, false)?;
+    let (rest, b) = day(&rest[k..]).ok()?;
+    let (rest, _) = (
+        space1::<&str, nom::error::Error<&str>>,
+        opt((tag("of"), space1)),
+    )
+        .parse(rest)
+        .ok()?;
+    let (rest, _) = month(rest).ok()?;
+    let (rest, _) = opt(day_year).parse(rest).ok()?;
+    (b > a && number_ends(rest)).then(|| s.len() - rest.len())
 }
 
 /// A date, period or year at `start`, or a month named alone.
@@ -1617,7 +1659,7 @@ fn may_start_a_date(input: &str) -> bool {
         _ => false,
     };
     // a day or year in words: "second of Aug", "fifteen August"
-    keyword || spelled::starts(input)
+    keyword || matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n') && spelled::starts(input)
 }
 
 fn the(i: &str) -> Res<'_, &str> {
@@ -2589,6 +2631,21 @@ mod numeric_and_span_tests {
             (None, None, None),
         );
         none("It rose from 10 to 15.", "from");
+        read(
+            "I'll be out between 3 and 12 of Sept hahaha",
+            "between",
+            "between 3 and 12 of Sept",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Shut from 3 to 12 September 2021.",
+            "from",
+            "from 3 to 12 September 2021",
+            DateRange,
+            (None, None, None),
+        );
+        none("Between 3 and 12 people came.", "Between");
         none("From May I heard nothing.", "From");
         none("Between 2015 and 2010 it fell.", "Between");
     }
@@ -2759,7 +2816,12 @@ mod word_and_compact_tests {
         );
         none("It took 3rd place in the century.", "3rd");
         none("The 21st Century China Center.", "21st");
-        reads("Art of the 18th Century.", "18th", "18th Century", DateRange);
+        reads(
+            "Art of the 18th Century.",
+            "18th",
+            "18th Century",
+            DateRange,
+        );
         none("Week 3 kg gain.", "Week");
         none("A weekly 31 pages.", "weekly");
     }
@@ -2800,6 +2862,13 @@ mod word_and_compact_tests {
             DateRange,
         );
         none("Prices spring back.", "spring");
+        none("In the spring water.", "spring");
+        reads(
+            "In the spring of 2021 it rained.",
+            "spring",
+            "spring of 2021",
+            DateRange,
+        );
         none("A summer camp opened.", "summer");
         none("The Winter Olympics.", "Winter");
         none("Shares may fall this week.", "fall");
@@ -2818,6 +2887,7 @@ mod word_and_compact_tests {
         none("Keep it up to date.", "to date");
         none("Rows equal to date from 2010.", "to date");
         none("Go to dates.", "to");
+        reads("Sold until date.", "until", "until date", DateRange);
     }
 
     #[test]

@@ -1351,7 +1351,13 @@ mod tests {
         nothing("in a quarter");
         nothing("a man");
         // a century is a period (the date parser reads it before the ordinal)
-        one("the 21st century", "21st century", DateRange, f64::NAN, None);
+        one(
+            "the 21st century",
+            "21st century",
+            DateRange,
+            f64::NAN,
+            None,
+        );
         one("the 21st round", "21st", Ordinal, 21.0, None);
         one("the twenty-first", "twenty-first", Ordinal, 21.0, None);
     }

@@ -72,6 +72,22 @@ struct Words {
     mask: LengthMask,
 }
 
+/// Per first letter, the lengths of the number words, tested on the raw
+/// bytes before a word is lowercased.
+static FIRST: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut m = [0u32; 26];
+    for w in WORDS.map.keys() {
+        let b = w.as_bytes();
+        if let Some(&c) = b.first()
+            && c.is_ascii_lowercase()
+            && b.len() < 32
+        {
+            m[usize::from(c - b'a')] |= 1 << b.len();
+        }
+    }
+    m
+});
+
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let f = &LEXICON.spelled;
     let mut map = WordMap::default();
@@ -98,6 +114,19 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 
 /// The number word at the start of `s` and the text after it.
 fn word_at(s: &str) -> Option<(Word, &str)> {
+    let b = s.as_bytes();
+    let first = b.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let len = b
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if len >= 32 || FIRST[usize::from(first - b'a')] & (1 << len) == 0 {
+        return None;
+    }
     let mut buf = [0u8; MAX_WORD];
     let (w, n) = lower_word(s, &mut buf)?;
     let words = &*WORDS;
