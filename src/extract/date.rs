@@ -1611,8 +1611,8 @@ fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usiz
         return false;
     };
     // "between 3/8 and 5/8" are fractions: a listed date needs a day above 12
-    let this_day =
-        numeric(&text[start..start + len]).is_ok_and(|(_, (_, p))| p.day.is_some_and(|d| d > 12));
+    let this_day = numeric(text.get(start..start + len).unwrap_or(""))
+        .is_ok_and(|(_, (_, p))| p.day.is_some_and(|d| d > 12));
     this_day
         && numeric_at(text, sentence_start, s0, input)
             .is_some_and(|(rest, _)| input.len() - rest.len() == e - s0)
@@ -2943,6 +2943,26 @@ mod word_and_compact_tests {
         reads("Back 23-2020-September", "23", "23-2020-September", Date);
         none("Call 20161332 now.", "2016");
         none("Call 201610160 now.", "2016");
+    }
+
+    #[test]
+    fn never_panics_near_the_new_grammars() {
+        let texts = [
+            "May twenty ni\u{e9}ne, the second of Aug\u{e9}",
+            "in nineteen ninety s\u{ee}x, two thousand and \u{2019}",
+            "on 11/20, 11/2\u{e9} or 1/25\u{2019} 2/29-3/1\u{e9} 10/1-11/2/20\u{e9}",
+            "20161016\u{e9} 2020/23/S\u{e9}p Sep-2020-\u{e9} 23-2020-Septembe\u{e9}",
+            "12-2015\u{20ac} on 5.12\u{2019} for 10D\u{e9} lasted 2W\u{2019}",
+            "15th centur\u{e9} week 3\u{e9} 3rd week of J\u{e9}n end of the \u{e9}",
+            "this summe\u{e9} to date\u{2019} from March to dat\u{e9} EOY\u{e9}",
+            "between 3 and 12 of S\u{e9}pt, October, 1\u{e9}",
+        ];
+        for t in texts {
+            for (k, _) in t.char_indices() {
+                let _ = parse_at(t, 0..t.len(), k);
+                let _ = parse_at(t, k..t.len(), k);
+            }
+        }
     }
 
     #[test]
