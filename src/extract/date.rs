@@ -29,6 +29,7 @@ use super::{ClaimKind, DateParts, NamedWeekday};
 use crate::source::Span;
 
 pub mod relative;
+mod spelled;
 
 pub use relative::{format_period, resolve};
 
@@ -67,6 +68,7 @@ struct DatesFile {
     month: Vec<NameGroup>,
     weekday: Vec<NameGroup>,
     context: Context,
+    spelled: spelled::SpelledFile,
     relative: relative::RelativeFile,
     duration_seconds: std::collections::BTreeMap<String, f64>,
 }
@@ -173,6 +175,7 @@ struct Lexicon {
     /// indexed by [`prefix_index`].
     prefixes: Vec<u64>,
     weekday_names: Vec<String>,
+    spelled: spelled::SpelledFile,
     relative: relative::RelativeFile,
     duration_seconds: std::collections::BTreeMap<String, f64>,
 }
@@ -257,6 +260,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         prefixes: prefixes(file.month.iter().chain(&file.weekday)),
         weekday_names: full_names(&file.weekday),
         context: file.context,
+        spelled: file.spelled,
         relative: file.relative,
         duration_seconds: file.duration_seconds,
     }
@@ -454,8 +458,21 @@ fn day_year(i: &str) -> Res<'_, i32> {
 /// "September 15[, 2022]", "Sept. 15th", "March 3-5, 2021" (a period).
 fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, m) = month(i)?;
-    let (rest, _) = after_name(m, rest)?;
+    // "October, 1st": after a comma only a day with its ordinal suffix, as
+    // "October, 12 people" is a count
+    let (rest, comma) = match after_name(m, rest) {
+        Ok((r, _)) => (r, false),
+        Err(_) => ((char(','), space1).parse(rest)?.0, true),
+    };
+    let day_start = rest;
     let (rest, d) = day(rest)?;
+    let suffixed = day_start[..day_start.len() - rest.len()]
+        .bytes()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    if comma && (!suffixed || !follower_ok(rest)) {
+        return fail(i);
+    }
     let (rest, to_day) = opt(preceded(alt((tag("-"), tag("–"))), day)).parse(rest)?;
     if !number_ends(rest) {
         return fail(i);
@@ -507,10 +524,10 @@ fn numeric(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     } else {
         return fail(i);
     };
-    // "5.12" is a number: a dotted date needs its four-digit year
+    // "5.12" is a number: a dotted date needs its four-digit year, or "on"
+    // before it (see `numeric_at`)
     let (rest, year) = if sep == '.' {
-        let (rest, y) = preceded(char(sep), year_digits).parse(rest)?;
-        (rest, Some(y))
+        opt(preceded(char(sep), year_digits)).parse(rest)?
     } else {
         opt(preceded(char(sep), numeric_year)).parse(rest)?
     };
@@ -765,6 +782,377 @@ fn modified(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     Ok((rest, (ClaimKind::DateRange, parts)))
 }
 
+/// The year after a day, in digits ([`day_year`]) or in words ("nineteen
+/// eighty six").
+fn any_day_year(i: &str) -> (&str, Option<i32>) {
+    if let Ok((rest, y)) = day_year(i) {
+        return (rest, Some(y));
+    }
+    match i.strip_prefix(' ').and_then(spelled::year) {
+        Some((y, rest)) => (rest, Some(y)),
+        None => (i, None),
+    }
+}
+
+/// "May twenty nine", "January first two thousand and thirty two",
+/// "January nineteen eighty six" (a month of a year): a month with its day
+/// or its year in words. What follows must not make the number a count
+/// ("in March twenty five people").
+fn month_spelled(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, m) = month(i)?;
+    let (rest, _) = after_name(m, rest)?;
+    if let Some((y, r)) = spelled::year(rest)
+        && follower_ok(r)
+    {
+        let parts = DateParts {
+            year: Some(y),
+            month: Some(m.number),
+            ..DateParts::default()
+        };
+        return Ok((r, (ClaimKind::DateRange, parts)));
+    }
+    let Some((d, _, rest)) = spelled::day(rest) else {
+        return fail(i);
+    };
+    let (rest, year) = any_day_year(rest);
+    if !follower_ok(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year,
+        month: Some(m.number),
+        day: Some(d),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "second of Aug", "fifteen August nineteen hundred ninety three": a day in
+/// words before a month, an ordinal with "of" or any day with a year.
+fn spelled_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let Some((d, ordinal, rest)) = spelled::day(i) else {
+        return fail(i);
+    };
+    let (rest, _) = space1(rest)?;
+    let (rest, of) = opt((tag("of"), space1)).parse(rest)?;
+    let (rest, m) = month(rest)?;
+    let (rest, year) = any_day_year(rest);
+    if !(ordinal && of.is_some() || year.is_some()) || !follower_ok(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year,
+        month: Some(m.number),
+        day: Some(d),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "15th century", "21st-century": a century by its ordinal.
+fn century(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, n) = digits(1, 2)(i)?;
+    let (rest, _) = alt((nocase("st"), nocase("nd"), nocase("rd"), nocase("th"))).parse(rest)?;
+    let (rest, _) = alt((space1, tag("-"))).parse(rest)?;
+    let (after, word) = nocase("century")(rest)?;
+    // "the 21st Century China Center", "21st Century Fox": a name
+    let name = word.starts_with('C')
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    let rest = after;
+    if !(1..=22).contains(&value(n)) || !number_ends(rest) || name {
+        return fail(i);
+    }
+    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
+}
+
+/// "week 31", "Week 1": a week of the year by its number.
+fn week_number(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, _) = (nocase("week"), space1).parse(i)?;
+    let (rest, n) = digits(1, 2)(rest)?;
+    if !(1..=53).contains(&value(n))
+        || !number_ends(rest)
+        || !follower_ok(rest)
+        || unit_follows(rest)
+    {
+        return fail(i);
+    }
+    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
+}
+
+/// "3rd week of Jan", "the first week of March 2020": a week of a month.
+fn week_of(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let rest = match ordinal_day(i) {
+        Ok((r, _)) => r,
+        Err(_) => match spelled::day(i) {
+            Some((n, true, r)) if n <= 5 => r,
+            _ => return fail(i),
+        },
+    };
+    let (rest, _) = (space1, nocase("week"), space1, tag("of"), space1).parse(rest)?;
+    let (rest, m) = month(rest)?;
+    let (rest, y) = opt(preceded(space1, year)).parse(rest)?;
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: y,
+        month: Some(m.number),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "end of month", "the end of the week", "EOY": the close of a period,
+/// not resolved (which month is meant is the text's business).
+fn end_of(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    if let Some(rest) = i.strip_prefix("EOY").or_else(|| i.strip_prefix("EOM"))
+        && number_ends(rest)
+    {
+        return Ok((rest, (ClaimKind::DateRange, DateParts::default())));
+    }
+    let (rest, _) = (nocase("end"), space1, tag("of"), space1).parse(i)?;
+    let (rest, _) = opt((tag("the"), space1)).parse(rest)?;
+    let (rest, _) = alt((tag("month"), tag("week"), tag("year"), tag("quarter"))).parse(rest)?;
+    if rest
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return fail(i);
+    }
+    Ok((rest, (ClaimKind::DateRange, DateParts::default())))
+}
+
+/// "Sep-2020-23", "September-2020-23", "2020/23/Sep", "23-2020-September":
+/// a month name, a four-digit year and a day joined by one dash or slash,
+/// in the orders other than day-month-year and month-day-year.
+fn compact_odd(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let name = |i| {
+        let (rest, m) = month(i)?;
+        // "Sep." at the end of a sentence: the dot is the full stop
+        match m.text.len().checked_sub(1) {
+            Some(n) if m.text.ends_with('.') => Ok((&i[n..], m.number)),
+            _ => Ok((rest, m.number)),
+        }
+    };
+    let (rest, (m, y, d)) = if digit_at(i, 0) {
+        if let Ok((rest, (y, sep, d))) = (year_digits, alt((char('-'), char('/'))), day).parse(i) {
+            let (rest, m) = preceded(char(sep), name).parse(rest)?;
+            (rest, (m, y, d))
+        } else {
+            let (rest, (d, sep, y)) = (day, alt((char('-'), char('/'))), year_digits).parse(i)?;
+            let (rest, m) = preceded(char(sep), name).parse(rest)?;
+            (rest, (m, y, d))
+        }
+    } else {
+        let (rest, (m, sep, y)) = (name, alt((char('-'), char('/'))), year_digits).parse(i)?;
+        let (rest, d) = preceded(char(sep), day).parse(rest)?;
+        (rest, (m, y, d))
+    };
+    if !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "20161016": eight digits that are a valid year (1900–2099), month and
+/// day, not part of a longer run of digits.
+fn compact_ymd(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, all) = digits(8, 8)(i)?;
+    let (y, m, d) = (value(&all[..4]), value(&all[4..6]), value(&all[6..]));
+    let valid = (1900..=2099).contains(&y)
+        && i8::try_from(m)
+            .ok()
+            .zip(i8::try_from(d).ok())
+            .is_some_and(|(m, d)| jiff::civil::Date::new(y as i16, m, d).is_ok());
+    if !valid || !number_ends(rest) {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: Some(y as i32),
+        month: Some(m as u8),
+        day: Some(d as u8),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::Date, parts)))
+}
+
+/// "12-2015": a two-digit month and a year joined by a dash, not followed
+/// by a counted noun ("10-2000 people" is a range).
+fn month_year_numeric(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, (m, _, y)) = (digits(2, 2), char('-'), year_digits).parse(i)?;
+    let m = value(m);
+    if !(1..=12).contains(&m)
+        || !(1900..=2099).contains(&y)
+        || !number_ends(rest)
+        || !follower_ok(rest)
+        || unit_follows(rest)
+    {
+        return fail(i);
+    }
+    let parts = DateParts {
+        year: Some(y),
+        month: Some(m as u8),
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "2/29-3/1", "10/1-11/2/2017": two numeric dates joined by a dash, the
+/// year, if any, written once at the end. Two slashes make it a date
+/// whatever comes before.
+fn numeric_range(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
+    let (rest, (_, first)) = numeric(i)?;
+    if first.year.is_some() {
+        return fail(i);
+    }
+    let (rest, _) = char('-')(rest)?;
+    let (after, (_, second)) = numeric(rest)?;
+    // "9.6-9.7" is a range of numbers: slashes on both sides
+    let slashed = |a: &str, b: &str| a[..a.len() - b.len()].contains('/');
+    if !number_ends(after) || !slashed(i, rest) || !slashed(rest, after) {
+        return fail(i);
+    }
+    let rest = after;
+    let parts = DateParts {
+        year: second.year,
+        ..DateParts::default()
+    };
+    Ok((rest, (ClaimKind::DateRange, parts)))
+}
+
+/// "10D", "3Y", "2W" after "for" or "lasted": a length in days, years or
+/// weeks in a compact notation.
+fn compact_duration(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<DateMatch> {
+    let (rest, n) = digits(1, 3)(i).ok()?;
+    let unit = *rest.as_bytes().first()?;
+    let seconds = match unit {
+        b'D' => 86_400.0,
+        b'W' => 604_800.0,
+        b'Y' => 31_536_000.0,
+        _ => return None,
+    };
+    let rest = &rest[1..];
+    let cue = word_before(text, sentence_start, start);
+    if !["for", "lasted", "last", "lasts"]
+        .iter()
+        .any(|w| cue.eq_ignore_ascii_case(w))
+        || !number_ends(rest)
+        || !follower_ok(rest)
+    {
+        return None;
+    }
+    Some(DateMatch {
+        end: start + (i.len() - rest.len()),
+        kind: ClaimKind::Duration,
+        parts: DateParts::default(),
+        seconds: Some(seconds * f64::from(value(n))),
+        members: None,
+    })
+}
+
+/// "this summer", "last winter", "in the summer of 2020", "the whole
+/// summer": a season, after a determiner or a word that takes dates.
+/// Seasons are not resolved (hemispheres differ); a bare "spring" or "fall"
+/// is too often a verb and is read only after a determiner.
+fn season(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<(usize, DateParts)> {
+    let determiner = ["this", "last", "next", "that", "every"]
+        .iter()
+        .find_map(|w| {
+            nocase_word(i, w).and_then(|r| space1::<&str, nom::error::Error<&str>>(r).ok())
+        })
+        .map(|(r, _)| r);
+    let body = determiner.unwrap_or(i);
+    let (rest, name) = ["summer", "winter", "autumn", "spring", "fall"]
+        .iter()
+        .find_map(|w| nocase_word(body, w).map(|r| (r, *w)))?;
+    if determiner.is_none() {
+        let lowercase = body.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        let cue = word_before(text, sentence_start, start);
+        let cued = [
+            "the",
+            "whole",
+            "entire",
+            "in",
+            "during",
+            "early",
+            "late",
+            "mid",
+            "through",
+            "throughout",
+            "until",
+            "till",
+            "since",
+            "all",
+        ]
+        .iter()
+        .any(|w| cue.eq_ignore_ascii_case(w));
+        if !lowercase || !cued {
+            return None;
+        }
+    }
+    let verb_like = determiner.is_none() && (name == "spring" || name == "fall");
+    // "in the summer of 2020", "summer 2021"
+    let (rest, year) = match alt((
+        preceded((space1, tag("of"), space1), year_word),
+        preceded(space1, year),
+    ))
+    .parse(rest)
+    {
+        Ok((r, y)) => (r, Some(y)),
+        Err(_) => (rest, None),
+    };
+    // a bare "spring" or "fall" only with its year ("in the spring of 2021")
+    if year.is_none() && (verb_like || !follower_ok(rest)) {
+        return None;
+    }
+    let parts = DateParts {
+        year,
+        ..DateParts::default()
+    };
+    Some((start + (i.len() - rest.len()), parts))
+}
+
+/// `word` (ASCII, any case) as a whole word at the start of `i`.
+fn nocase_word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
+    let head = i.get(..word.len())?;
+    (head.eq_ignore_ascii_case(word)
+        && !i
+            .as_bytes()
+            .get(word.len())
+            .is_some_and(u8::is_ascii_alphanumeric))
+    .then(|| &i[word.len()..])
+}
+
+/// "to date", "till date": the period up to now ("the largest to date"),
+/// not "up to date" (current).
+fn to_date(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<usize> {
+    let rest = nocase_word(i, "to")
+        .or_else(|| nocase_word(i, "till"))
+        .or_else(|| nocase_word(i, "until"))?;
+    let rest = nocase_word(rest.strip_prefix(' ')?, "date")?;
+    // "equals to date from 2010": a column named date
+    let next = rest.trim_start_matches(' ');
+    let joined = ["from", "of", "with", "and"]
+        .iter()
+        .any(|w| nocase_word(next, w).is_some());
+    if rest.starts_with('-')
+        || joined
+        || word_before(text, sentence_start, start).eq_ignore_ascii_case("up")
+    {
+        return None;
+    }
+    Some(start + (i.len() - rest.len()))
+}
+
 // ---------------------------------------------------------------------------
 // Context
 
@@ -853,6 +1241,11 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
     {
         return Some(d);
     }
+    if first.is_ascii_digit()
+        && let Some(d) = compact_duration(text, sentence.start, start, input)
+    {
+        return Some(d);
+    }
     let found = match first {
         b'0'..=b'9' => {
             // Not inside a longer figure: "$2021", "3.2021", "1-2021".
@@ -862,13 +1255,23 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
             let run = input.bytes().take_while(u8::is_ascii_digit).count();
             if run <= 2 {
-                alt((compact_day_month, day_month))
-                    .parse(input)
-                    .ok()
-                    .or_else(|| numeric_at(text, sentence.start, start, input))
+                alt((
+                    compact_day_month,
+                    day_month,
+                    century,
+                    week_of,
+                    month_year_numeric,
+                    numeric_range,
+                    compact_odd,
+                ))
+                .parse(input)
+                .ok()
+                .or_else(|| numeric_at(text, sentence.start, start, input))
+            } else if run == 8 {
+                compact_ymd(input).ok()
             } else if run != 4 {
                 None
-            } else if let Ok(r) = alt((iso, year_span, decade)).parse(input) {
+            } else if let Ok(r) = alt((iso, year_span, decade, compact_odd)).parse(input) {
                 Some(r)
             } else {
                 let found = match year_context(text, sentence.start, start) {
@@ -900,8 +1303,18 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
                 })
             }
         }
-        b'A'..=b'Z' | b'a'..=b'z' if may_start_a_date(input) => {
-            named(text, sentence.start, start, input)
+        b'A'..=b'Z' | b'a'..=b'z' => {
+            let found = if may_start_a_date(input) {
+                named(text, sentence.start, start, input)
+            } else {
+                None
+            };
+            if found.is_none()
+                && let Some(d) = word_period(text, sentence.start, start, input)
+            {
+                return Some(d);
+            }
+            found
         }
         _ => None,
     };
@@ -922,7 +1335,59 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
 /// distinct word and skips [`parse_at`] where it says no. Every form that
 /// starts with a word must be admitted here.
 pub(crate) fn may_start_word(w: &str) -> bool {
-    matches!(w, "from" | "between") || may_start_a_date(w) || relative::may_start(w)
+    matches!(w, "from" | "between")
+        || may_start_a_date(w)
+        || may_start_word_period(w)
+        || relative::may_start(w)
+}
+
+/// True when [`word_period`] may start at the word that begins `input`:
+/// most words end here, on their first letter and length ("to", "till",
+/// "until", the determiners and the season names).
+fn may_start_word_period(input: &str) -> bool {
+    let b = input.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    let len = b
+        .iter()
+        .take(8)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    match len {
+        2 | 4 => matches!(first | 0x20, b't' | b'l' | b'n' | b'f'),
+        5 => matches!(first | 0x20, b'e' | b'u'),
+        6 => matches!(first | 0x20, b's' | b'w' | b'a'),
+        _ => false,
+    }
+}
+
+/// Periods named by words the month and weekday parsers do not start with:
+/// seasons ("this summer") and "to date".
+fn word_period(text: &str, sentence_start: usize, start: usize, input: &str) -> Option<DateMatch> {
+    let first = *input.as_bytes().first()? | 0x20;
+    if !may_start_word_period(input) {
+        return None;
+    }
+    if matches!(first, b't' | b'u')
+        && let Some(end) = to_date(text, sentence_start, start, input)
+    {
+        return Some(DateMatch {
+            end,
+            kind: ClaimKind::DateRange,
+            parts: DateParts::default(),
+            seconds: None,
+            members: None,
+        });
+    }
+    let (end, parts) = season(text, sentence_start, start, input)?;
+    Some(DateMatch {
+        end,
+        kind: ClaimKind::DateRange,
+        parts,
+        seconds: None,
+        members: None,
+    })
 }
 
 /// A relative date or a vague duration at `start`: "yesterday", "two weeks
@@ -972,12 +1437,34 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
     if gap == 0 {
         return None;
     }
+    if let Some(k) = days_of_month(&s[n + gap..], joiners[0]) {
+        return Some(DateMatch {
+            end: start + n + gap + k,
+            kind: ClaimKind::DateRange,
+            parts: DateParts::default(),
+            seconds: None,
+            members: None,
+        });
+    }
     let first = date_or_month(text, sentence, start + n + gap)?;
     let after = text.get(first.end..end)?;
     let k = joiners
         .iter()
         .find_map(|j| super::lexicon::match_phrase(after, j, false))?;
     let at = first.end + k;
+    // "from March to date": up to now
+    if matches!(after[..k].trim(), "to" | "until" | "till")
+        && let Some(r) = nocase_word(&text[at..end], "date")
+        && !r.starts_with('-')
+    {
+        return Some(DateMatch {
+            end: end - r.len(),
+            kind: ClaimKind::DateRange,
+            parts: DateParts::default(),
+            seconds: None,
+            members: None,
+        });
+    }
     // a dash glued to both dates ("10/1/2018-10/7/2018") is read as if the
     // second date began the text, the dash not being a minus sign here
     let glued = !after[..k].contains(' ');
@@ -1003,6 +1490,23 @@ fn between_dates(text: &str, sentence: &Span, start: usize) -> Option<DateMatch>
         seconds: None,
         members: Some([first, second]),
     })
+}
+
+/// "3 and 12 of Sept", "3 to 12 September 2021": two days of one month
+/// after "between" or "from"; returns the length read.
+fn days_of_month(s: &str, joiner: &str) -> Option<usize> {
+    let (rest, a) = day(s).ok()?;
+    let k = super::lexicon::match_phrase(rest, joiner, false)?;
+    let (rest, b) = day(&rest[k..]).ok()?;
+    let (rest, _) = (
+        space1::<&str, nom::error::Error<&str>>,
+        opt((tag("of"), space1)),
+    )
+        .parse(rest)
+        .ok()?;
+    let (rest, _) = month(rest).ok()?;
+    let (rest, _) = opt(day_year).parse(rest).ok()?;
+    (b > a && number_ends(rest)).then(|| s.len() - rest.len())
 }
 
 /// A date, period or year at `start`, or a month named alone.
@@ -1054,12 +1558,82 @@ fn numeric_at<'a>(
 ) -> Option<(&'a str, (ClaimKind, DateParts))> {
     let (rest, (kind, parts)) = numeric(input).ok()?;
     if parts.year.is_none() {
+        if rest.starts_with(" of") {
+            return None;
+        }
         let word = word_before(text, sentence_start, start);
-        if !listed(&LEXICON.context.numeric_date_cues, word) || rest.starts_with(" of") {
+        let dotted = input
+            .as_bytes()
+            .get(..input.len() - rest.len())
+            .is_some_and(|h| h.contains(&b'.'));
+        // "on 5.12" closing its clause; elsewhere "5.12" is a number
+        if dotted {
+            let closes = rest
+                .trim_start_matches(' ')
+                .as_bytes()
+                .first()
+                .is_none_or(|c| matches!(c, b'.' | b',' | b';' | b'!' | b'?' | b')'));
+            if !word.eq_ignore_ascii_case("on") || !closes {
+                return None;
+            }
+            return Some((rest, (kind, parts)));
+        }
+        let cued = listed(&LEXICON.context.numeric_date_cues, word)
+            || after_numeric_date(text, sentence_start, start, input.len())
+            || alone(text, sentence_start, start, rest);
+        if !cued {
             return None;
         }
     }
     Some((rest, (kind, parts)))
+}
+
+/// True when the date at `start` opens its sentence and stands alone, or
+/// before a comma or a question mark: "11/20, 12 of Nov?", "2/29".
+fn alone(text: &str, sentence_start: usize, start: usize, rest: &str) -> bool {
+    let opens = text
+        .get(sentence_start..start)
+        .is_some_and(|h| h.trim().is_empty());
+    opens && (rest.trim_end().is_empty() || rest.starts_with(", ") || rest.starts_with('?'))
+}
+
+/// True when a numeric date the cue rules accept comes just before `start`
+/// in a list: "on 11/20, 11/22 or 11/25".
+fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usize) -> bool {
+    let b = text.as_bytes();
+    let back = |mut e: usize| {
+        while e > sentence_start && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        e
+    };
+    let mut e = back(start);
+    let w = word_before(text, sentence_start, start);
+    if w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") {
+        e = back(e - w.len());
+    }
+    if e > sentence_start && b[e - 1] == b',' {
+        e = back(e - 1);
+    }
+    if e == start {
+        return false;
+    }
+    let mut s0 = e;
+    while s0 > sentence_start && (b[s0 - 1].is_ascii_digit() || b[s0 - 1] == b'/') {
+        s0 -= 1;
+    }
+    if s0 == e || (s0 > sentence_start && b[s0 - 1].is_ascii_alphanumeric()) {
+        return false;
+    }
+    let Some(input) = text.get(s0..start + len) else {
+        return false;
+    };
+    // "between 3/8 and 5/8" are fractions: a listed date needs a day above 12
+    let this_day = numeric(text.get(start..start + len).unwrap_or(""))
+        .is_ok_and(|(_, (_, p))| p.day.is_some_and(|d| d > 12));
+    this_day
+        && numeric_at(text, sentence_start, s0, input)
+            .is_some_and(|(rest, _)| input.len() - rest.len() == e - s0)
 }
 
 /// A cheap filter for word starts: the word begins like a month or weekday
@@ -1093,16 +1667,17 @@ fn may_start_a_date(input: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
             && !b.get(w.len()).is_some_and(u8::is_ascii_alphabetic)
     };
-    match first {
+    let keyword = match first {
         b'q' => digit_at(input, 1),
-        b't' => word("the") || word("third"),
+        b't' => word("the"),
         b'm' => word("mid"),
         b'l' => word("late"),
-        b'e' => word("early"),
-        b'f' => word("first") || word("fourth"),
-        b's' => word("second"),
+        b'e' => word("early") || word("end") || word("EOY") || word("EOM"),
+        b'w' => word("week"),
         _ => false,
-    }
+    };
+    // a day or year in words: "second of Aug", "fifteen August"
+    keyword || matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n') && spelled::starts(input)
 }
 
 fn the(i: &str) -> Res<'_, &str> {
@@ -1118,9 +1693,13 @@ fn comma_or_space(i: &str) -> Res<'_, &str> {
 /// quarter", "the 1990s", "the third quarter of 2016".
 fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
     if let Ok((rest, _)) = the(input) {
-        return alt((decade, quarter_words, modified)).parse(rest).ok();
+        return alt((decade, quarter_words, modified, week_of, end_of))
+            .parse(rest)
+            .ok();
     }
-    alt((modified, quarter_words)).parse(input).ok()
+    alt((modified, quarter_words, week_of, week_number, end_of))
+        .parse(input)
+        .ok()
 }
 
 /// Forms that start with a word: weekday-led, month-led, "Q1 2016",
@@ -1183,7 +1762,7 @@ fn named<'a>(
         };
         return Some((rest, (ClaimKind::Date, parts)));
     }
-    if let Ok(r) = alt((compact_month_day, month_day)).parse(input) {
+    if let Ok(r) = alt((compact_month_day, compact_odd, month_day, month_spelled)).parse(input) {
         return Some(r);
     }
     if let Ok((rest, m)) = month(input) {
@@ -1222,6 +1801,23 @@ fn named<'a>(
     }
     if let Ok(r) = quarter_code(input) {
         return Some(r);
+    }
+    if let Ok(r) = spelled_day_month(input) {
+        return Some(r);
+    }
+    // "in nineteen ninety six"
+    if let Some((y, rest)) = spelled::year(input)
+        && follower_ok(rest)
+        && listed(
+            &ctx.strong_year_cues,
+            word_before(text, sentence_start, start),
+        )
+    {
+        let parts = DateParts {
+            year: Some(y),
+            ..DateParts::default()
+        };
+        return Some((rest, (ClaimKind::Year, parts)));
     }
     lower(input)
 }
@@ -2053,6 +2649,21 @@ mod numeric_and_span_tests {
             (None, None, None),
         );
         none("It rose from 10 to 15.", "from");
+        read(
+            "I'll be out between 3 and 12 of Sept hahaha",
+            "between",
+            "between 3 and 12 of Sept",
+            DateRange,
+            (None, None, None),
+        );
+        read(
+            "Shut from 3 to 12 September 2021.",
+            "from",
+            "from 3 to 12 September 2021",
+            DateRange,
+            (None, None, None),
+        );
+        none("Between 3 and 12 people came.", "Between");
         none("From May I heard nothing.", "From");
         none("Between 2015 and 2010 it fell.", "Between");
     }
@@ -2067,5 +2678,317 @@ mod numeric_and_span_tests {
             (None, None, None),
         );
         none("Tuesday Weld starred.", "Tue");
+    }
+}
+
+#[cfg(test)]
+mod word_and_compact_tests {
+    use super::*;
+    use ClaimKind::{Date, DateRange, Duration, Year};
+
+    /// The span and kind read at the first `at` in `text`.
+    fn got(text: &str, at: &str) -> Option<(String, ClaimKind)> {
+        let start = text.find(at).expect("fixture contains the start");
+        parse_at(text, 0..text.len(), start).map(|m| (text[start..m.end].to_string(), m.kind))
+    }
+
+    #[track_caller]
+    fn reads(text: &str, at: &str, span: &str, kind: ClaimKind) {
+        assert_eq!(
+            got(text, at),
+            Some((span.to_string(), kind)),
+            "`{at}` in `{text}`"
+        );
+    }
+
+    #[track_caller]
+    fn ymd(text: &str, at: &str, expected: (Option<i32>, Option<u8>, Option<u8>)) {
+        let start = text.find(at).expect("fixture contains the start");
+        let m = parse_at(text, 0..text.len(), start).expect("a date");
+        assert_eq!(
+            (m.parts.year, m.parts.month, m.parts.day),
+            expected,
+            "in `{text}`"
+        );
+    }
+
+    #[track_caller]
+    fn none(text: &str, at: &str) {
+        assert_eq!(got(text, at), None, "`{at}` in `{text}`");
+    }
+
+    #[test]
+    fn spelled_days_after_months() {
+        reads(
+            "I'll go back May twenty nine",
+            "May",
+            "May twenty nine",
+            Date,
+        );
+        ymd(
+            "I'll go back May twenty nine",
+            "May",
+            (None, Some(5), Some(29)),
+        );
+        reads(
+            "Meet on january first two thousand and thirty two",
+            "jan",
+            "january first two thousand and thirty two",
+            Date,
+        );
+        ymd(
+            "Born January twenty five nineteen eighty six",
+            "Jan",
+            (Some(1986), Some(1), Some(25)),
+        );
+        reads("Off April ninth through May.", "April", "April ninth", Date);
+        reads(
+            "Since January nineteen eighty six.",
+            "Jan",
+            "January nineteen eighty six",
+            DateRange,
+        );
+    }
+
+    #[test]
+    fn spelled_days_that_are_counts() {
+        reads(
+            "In March twenty five people died.",
+            "March",
+            "March",
+            DateRange,
+        );
+        none("By May one day it ends.", "May");
+        reads(
+            "Since June thirty two units sold.",
+            "June",
+            "June",
+            DateRange,
+        );
+    }
+
+    #[test]
+    fn spelled_days_before_months() {
+        reads(
+            "I'll go back second of Aug.",
+            "second",
+            "second of Aug.",
+            Date,
+        );
+        reads(
+            "On fifteen August nineteen hundred ninety three, it opened.",
+            "fifteen",
+            "fifteen August nineteen hundred ninety three",
+            Date,
+        );
+        none("The second August event.", "second");
+        none("Fifteen August visitors came.", "Fifteen");
+    }
+
+    #[test]
+    fn spelled_years_after_cues() {
+        reads(
+            "They left in nineteen ninety six.",
+            "nine",
+            "nineteen ninety six",
+            Year,
+        );
+        reads(
+            "Sales in two thousand and twenty.",
+            "two",
+            "two thousand and twenty",
+            Year,
+        );
+        none("They sold nineteen ninety six times.", "nine");
+        none("In two thousand homes.", "two");
+        none("In nineteen ninety six people.", "nine");
+    }
+
+    #[test]
+    fn comma_before_an_ordinal_day() {
+        reads("Set it for October, 1st.", "Oct", "October, 1st", Date);
+        reads("In October, 12 people left.", "Oct", "October", DateRange);
+    }
+
+    #[test]
+    fn centuries_and_weeks() {
+        reads(
+            "It happens in 15th century",
+            "15",
+            "15th century",
+            DateRange,
+        );
+        reads("A 21st-century idea.", "21", "21st-century", DateRange);
+        reads("Show sales in the week 31", "week", "week 31", DateRange);
+        reads(
+            "How about 3rd week of Jan",
+            "3rd",
+            "3rd week of Jan",
+            DateRange,
+        );
+        reads(
+            "In the first week of March 2020.",
+            "first",
+            "first week of March 2020",
+            DateRange,
+        );
+        none("It took 3rd place in the century.", "3rd");
+        none("The 21st Century China Center.", "21st");
+        reads(
+            "Art of the 18th Century.",
+            "18th",
+            "18th Century",
+            DateRange,
+        );
+        none("Week 3 kg gain.", "Week");
+        none("A weekly 31 pages.", "weekly");
+    }
+
+    #[test]
+    fn ends_of_periods() {
+        reads(
+            "The party is end of month",
+            "end",
+            "end of month",
+            DateRange,
+        );
+        reads(
+            "Renewed the end of the week.",
+            "the end",
+            "the end of the week",
+            DateRange,
+        );
+        reads("Held at the EOY.", "EOY", "EOY", DateRange);
+        none("At the end of the road.", "end");
+        none("At the end of the day, it failed.", "end");
+        none("The EOYs list.", "EOY");
+    }
+
+    #[test]
+    fn seasons() {
+        reads("I'll leave this SUMMER", "this", "this SUMMER", DateRange);
+        reads(
+            "Drills throughout the whole summer",
+            "summer",
+            "summer",
+            DateRange,
+        );
+        reads(
+            "In the summer of 2020 it rained.",
+            "summer",
+            "summer of 2020",
+            DateRange,
+        );
+        none("Prices spring back.", "spring");
+        none("In the spring water.", "spring");
+        reads(
+            "In the spring of 2021 it rained.",
+            "spring",
+            "spring of 2021",
+            DateRange,
+        );
+        none("A summer camp opened.", "summer");
+        none("The Winter Olympics.", "Winter");
+        none("Shares may fall this week.", "fall");
+    }
+
+    #[test]
+    fn to_date() {
+        reads("How many docked to date?", "to", "to date", DateRange);
+        reads("The best till date.", "till", "till date", DateRange);
+        reads(
+            "Docked from March to date.",
+            "from",
+            "from March to date",
+            DateRange,
+        );
+        none("Keep it up to date.", "to date");
+        none("Rows equal to date from 2010.", "to date");
+        none("Go to dates.", "to");
+        reads("Sold until date.", "until", "until date", DateRange);
+    }
+
+    #[test]
+    fn numeric_lists_and_ranges() {
+        reads(
+            "Find us time on 11/20, 11/22 or 11/25",
+            "11/22",
+            "11/22",
+            Date,
+        );
+        reads(
+            "Find us time on 11/20, 11/22 or 11/25",
+            "11/25",
+            "11/25",
+            Date,
+        );
+        reads("11/20, 12 of Nov?", "11/20", "11/20", Date);
+        reads("2/29", "2/29", "2/29", Date);
+        reads("2/29-3/1", "2/29", "2/29-3/1", DateRange);
+        reads(
+            "The period is 10/1-11/2/2017",
+            "10/1",
+            "10/1-11/2/2017",
+            DateRange,
+        );
+        reads("Is this valid? 12-2015", "12-", "12-2015", DateRange);
+        reads("Done on 5.12", "5.12", "5.12", Date);
+        none("Mix 1/2, 3/4 or 2/3 cups.", "3/4");
+        none("Margins between 3/8 and 5/8 pct.", "5/8");
+        none("Seen at 9.6-9.7 percent.", "9.6");
+        none("Settled at 5.04-1/2 dlrs.", "5.04");
+        none("It rose 5.12 today.", "5.12");
+        none("Based on 5.12 points.", "5.12");
+        none("Between 10-2000 people.", "10-");
+        none("3/4 of them left.", "3/4");
+    }
+
+    #[test]
+    fn compact_forms() {
+        reads("I'll go back 20161016.", "2016", "20161016", Date);
+        ymd(
+            "I'll go back 20161016.",
+            "2016",
+            (Some(2016), Some(10), Some(16)),
+        );
+        reads(
+            "I'll go back September-2020-23.",
+            "Sep",
+            "September-2020-23",
+            Date,
+        );
+        reads("I'll go back 2020/23/Sep.", "2020", "2020/23/Sep", Date);
+        reads("Back 23-2020-September", "23", "23-2020-September", Date);
+        none("Call 20161332 now.", "2016");
+        none("Call 201610160 now.", "2016");
+    }
+
+    #[test]
+    fn never_panics_near_the_new_grammars() {
+        let texts = [
+            "May twenty ni\u{e9}ne, the second of Aug\u{e9}",
+            "in nineteen ninety s\u{ee}x, two thousand and \u{2019}",
+            "on 11/20, 11/2\u{e9} or 1/25\u{2019} 2/29-3/1\u{e9} 10/1-11/2/20\u{e9}",
+            "20161016\u{e9} 2020/23/S\u{e9}p Sep-2020-\u{e9} 23-2020-Septembe\u{e9}",
+            "12-2015\u{20ac} on 5.12\u{2019} for 10D\u{e9} lasted 2W\u{2019}",
+            "15th centur\u{e9} week 3\u{e9} 3rd week of J\u{e9}n end of the \u{e9}",
+            "this summe\u{e9} to date\u{2019} from March to dat\u{e9} EOY\u{e9}",
+            "between 3 and 12 of S\u{e9}pt, October, 1\u{e9}",
+        ];
+        for t in texts {
+            for (k, _) in t.char_indices() {
+                let _ = parse_at(t, 0..t.len(), k);
+                let _ = parse_at(t, k..t.len(), k);
+            }
+        }
+    }
+
+    #[test]
+    fn compact_durations() {
+        reads("I'll leave for 10D", "10", "10D", Duration);
+        reads("The cold lasted 2W.", "2W", "2W", Duration);
+        none("Used for 3D printing.", "3D");
+        none("It has 10D seats.", "10D");
+        none("Paid for 10M shares.", "10M");
     }
 }

@@ -190,6 +190,14 @@ impl Scanner<'_, '_> {
                     wend += 1;
                 }
                 if kinds & DIGIT != 0 {
+                    // "Q1 2016", "q1-2019": a quarter code is a date
+                    if wend - i == 2
+                        && c | 0x20 == b'q'
+                        && let Some(e) = self.date_at(i)
+                    {
+                        i = e.max(i + 1);
+                        continue;
+                    }
                     // "USD115" is money; "G7", "A380", "MP3" are names
                     if c.is_ascii_uppercase()
                         && money::prefix(self.text, i, end).is_some()
@@ -1457,7 +1465,15 @@ mod tests {
         nothing("one of the best, no one knows");
         nothing("in a quarter");
         nothing("a man");
-        one("the 21st century", "21st", Ordinal, 21.0, None);
+        // a century is a period (the date parser reads it before the ordinal)
+        one(
+            "the 21st century",
+            "21st century",
+            DateRange,
+            f64::NAN,
+            None,
+        );
+        one("the 21st round", "21st", Ordinal, 21.0, None);
         one("the twenty-first", "twenty-first", Ordinal, 21.0, None);
     }
 
@@ -1779,6 +1795,28 @@ mod tests {
                 } else {
                     texts.push(text);
                 }
+            }
+        }
+        // every lexicon word and phrase, in a few settings
+        if let Ok(entries) = std::fs::read_dir(root.join("checks/lexicon")) {
+            let mut words = Vec::new();
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path())
+                    && let Ok(t) = toml::from_str::<toml::Table>(&t)
+                {
+                    strings(&toml::Value::Table(t), &mut words);
+                }
+            }
+            assert!(
+                words.len() > 500,
+                "found only {} lexicon words",
+                words.len()
+            );
+            for w in words {
+                texts.push(format!(
+                    "{w} 12 {w} rose in {w} 2019 to the {w}, from 5% {w} the next {w}. \
+                     This {w} of {w} twenty {w}."
+                ));
             }
         }
         assert!(texts.len() > 100, "found only {} texts", texts.len());

@@ -82,6 +82,7 @@ pub(super) struct RelativeFile {
     units: Vec<UnitWord>,
     vague_counts: Vec<VagueCount>,
     holidays: Vec<Holiday>,
+    future_cues: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +114,10 @@ struct Determiner {
     /// "the past year" is the twelve months to now, not the calendar year.
     #[serde(default)]
     span: bool,
+    /// Also a conjunction ("said that Tuesday's meeting"): a determiner
+    /// only before a unit ("that week"), never a weekday or a holiday.
+    #[serde(default)]
+    units_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -157,7 +162,8 @@ impl RelativeFile {
             .chain(self.determiners.iter().map(|d| &d.word))
             .chain(self.units.iter().flat_map(|u| &u.words))
             .chain(self.vague_counts.iter().map(|v| &v.phrase))
-            .chain(self.holidays.iter().map(|h| &h.name));
+            .chain(self.holidays.iter().map(|h| &h.name))
+            .chain(&self.future_cues);
         for w in words {
             if w.trim().is_empty() || !seen.insert(w.to_ascii_lowercase()) {
                 return Err(format!("empty or duplicate relative word `{w}`"));
@@ -244,7 +250,14 @@ static UNIT_INDEX: LazyLock<WordMap<Vec<(usize, usize)>>> = LazyLock::new(|| {
 /// A unit word at the start of `s`.
 fn unit_at(s: &str) -> Option<UnitAt<'_>> {
     let mut buf = [0u8; MAX_WORD];
-    let (w, _) = lower_word(s, &mut buf)?;
+    // "week’s": the word before a curly apostrophe
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let head = if s[letters..].starts_with('\u{2019}') {
+        &s[..letters]
+    } else {
+        s
+    };
+    let (w, _) = lower_word(head, &mut buf)?;
     let units = &file().units;
     for &(ui, k) in UNIT_INDEX.get(w)? {
         let u = units.get(ui)?;
@@ -426,6 +439,9 @@ pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
         if let Some(f) = the_day(rest, end) {
             return Some(f);
         }
+        if let Some(f) = the_unit(text, start, rest, end) {
+            return Some(f);
+        }
         return determined(text, rest, end);
     }
     if (lw == 7 && w.eq_ignore_ascii_case("earlier"))
@@ -511,6 +527,57 @@ fn the_day(s: &str, end: usize) -> Option<Found> {
     Some(date(end - rest.len(), rel))
 }
 
+/// The ASCII word before prose byte `at`, skipping spaces.
+fn word_ending(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("").trim_end_matches(' ');
+    let n = head
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    &head[head.len() - n..]
+}
+
+/// After "the": "the week after next" (two weeks on), "the fortnight", and
+/// "the week", "the month", "the year" after a preposition ("in the week",
+/// "partner of the month"). A bare "the year" is left alone: "the year" is
+/// as often a noun as a date. The period is not resolved, the text saying
+/// which week it means.
+fn the_unit(text: &str, start: usize, s: &str, end: usize) -> Option<Found> {
+    let u = unit_at(s)?;
+    if !u.singular || u.clock || u.unit == RelUnit::Quarter {
+        return None;
+    }
+    let calendar = matches!(
+        u.unit,
+        RelUnit::Week | RelUnit::Month | RelUnit::Year | RelUnit::Weekend
+    ) && u.count == 1;
+    if calendar && let Some(r) = after_space(u.rest).and_then(|r| phrase(r, "after next")) {
+        let rel = Relative {
+            unit: u.unit,
+            offset: 2,
+            shape: Shape::Period,
+            anchor: Anchor::Document,
+        };
+        return Some(date(end - r.len(), rel));
+    }
+    let fortnight = u.unit == RelUnit::Day && u.count == 14;
+    let before = word_ending(text, start);
+    let prep = ["in", "during", "of", "for", "throughout", "over", "within"]
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w));
+    if !(fortnight || calendar && prep) || !followed_ok(u.rest) {
+        return None;
+    }
+    let rel = Relative {
+        unit: u.unit,
+        offset: 0,
+        shape: Shape::Period,
+        anchor: Anchor::Text,
+    };
+    Some(date(end - u.rest.len(), rel))
+}
+
 /// DET [COUNT] UNIT: "next year", "last Tuesday", "this week", "the past
 /// three years", "previous quarter", "next fiscal year".
 fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
@@ -523,6 +590,19 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
         .iter()
         .find(|d| d.word.eq_ignore_ascii_case(w))?;
     let rest = after_space(&s[w.len()..])?;
+    // "will last three weekends", "expected to last two months": the verb,
+    // a length follows ("compared to last year" is a date)
+    let before = word_ending(text, end - s.len());
+    let count_follows = || number::parse(text, end - rest.len(), end, false).is_some();
+    if w.eq_ignore_ascii_case("last")
+        && (file()
+            .future_cues
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(before))
+            || before.eq_ignore_ascii_case("to") && count_follows())
+    {
+        return None;
+    }
     let anchor = if det.anchored {
         Anchor::Text
     } else {
@@ -530,7 +610,7 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     };
     // "last Tuesday", "next Friday"
     if let Some((day, r)) = weekday_at(rest) {
-        if det.span {
+        if det.span || det.units_only {
             return None;
         }
         let rel = Relative {
@@ -603,6 +683,11 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
 /// What may follow a relative expression: not "of" ("the last week of
 /// March" counts back from March, not from today).
 fn followed_ok(rest: &str) -> bool {
+    // "the year-ago quarter", "that quarter-final"
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'-') && b.get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     match after_space(rest) {
         Some(r) => phrase(r, "of").is_none(),
         None => true,
@@ -626,15 +711,33 @@ fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
         .rfind(['.', ',', ';', '?', '!', ':', '\n'])
         .map_or(0, |k| k + 1);
     let clause = &text[clause_start..start];
+    let cues = &file().future_cues;
     let future = clause
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
         .any(|w| {
-            ["will", "shall", "won't"]
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f))
+            cues.iter().any(|f| w.eq_ignore_ascii_case(f))
                 || w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"'ll")
         });
-    if !future {
+    // "in a fortnight's time"; a question asks about what is to come ("or
+    // in a week?")
+    let time = ["\u{2019}s time", "'s time"]
+        .iter()
+        .any(|p| u.rest.starts_with(p));
+    let question = text[start..end].trim_end().ends_with('?');
+    // "the first fall in nine years", "the highest in two years", "for the
+    // second time in three years": a span back, whatever the tense
+    let span_back = clause
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .any(|w| {
+            w.len() > 3 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"est")
+                || [
+                    "most", "least", "first", "time", "times", "ever", "record", "since", "not",
+                    "never", "hasn't", "haven't", "hadn't", "last",
+                ]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+        });
+    if !future && !time && !question || span_back {
         return None;
     }
     let rel = Relative {
@@ -646,6 +749,16 @@ fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
     Some(date(end - u.rest.len(), rel))
 }
 
+/// The first letters of the holidays' names, as a bit set (bit 0 for "a").
+static HOLIDAY_LETTERS: LazyLock<u32> = LazyLock::new(|| {
+    file()
+        .holidays
+        .iter()
+        .filter_map(|h| h.name.bytes().next())
+        .filter(u8::is_ascii_alphabetic)
+        .fold(0, |m, c| m | 1 << (c.to_ascii_lowercase() - b'a'))
+});
+
 /// A holiday by name, with its day where it is fixed: "Christmas",
 /// "Easter Monday", "last Christmas".
 fn holiday(s: &str, end: usize) -> Option<Found> {
@@ -653,16 +766,13 @@ fn holiday(s: &str, end: usize) -> Option<Found> {
     let body = match file()
         .determiners
         .iter()
-        .find(|d| d.word.eq_ignore_ascii_case(w))
+        .find(|d| !d.units_only && d.word.eq_ignore_ascii_case(w))
     {
         Some(_) => after_space(&s[w.len()..])?,
         None => s,
     };
-    let first = *body.as_bytes().first()?;
-    if !matches!(
-        first | 0x20,
-        b'c' | b'e' | b'h' | b'i' | b'j' | b'n' | b't' | b'v' | b'g' | b'b' | b'l' | b'm'
-    ) {
+    let first = (*body.as_bytes().first()? | 0x20).wrapping_sub(b'a');
+    if *HOLIDAY_LETTERS & (1u32 << first.min(31)) == 0 {
         return None;
     }
     for h in &file().holidays {
@@ -744,23 +854,35 @@ fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
     if let Some(det) = file()
         .determiners
         .iter()
-        .find(|d| d.offset != 0 && !d.anchored && d.word.eq_ignore_ascii_case(w))
+        .find(|d| d.offset != 0 && d.word.eq_ignore_ascii_case(w))
         && let Some(u) = after_space(&rest[w.len()..]).and_then(unit_at)
         && !u.clock
         && !u.singular
         && followed_ok(u.rest)
     {
+        // "the 10 previous weeks" counts from a date in the text
         let rel = Relative {
             unit: u.unit,
             offset: n * u.count * det.offset.signum(),
             shape: Shape::Span,
-            anchor: Anchor::Document,
+            anchor: if det.anchored {
+                Anchor::Text
+            } else {
+                Anchor::Document
+            },
         };
         return Some(date(end - u.rest.len(), rel));
     }
     let u = unit_at(rest)?;
     let (unit, per, secs, r) = (u.unit, u.count, u.seconds, u.rest);
-    if (n == 1) != u.singular {
+    // "two year from now", "three month ago": a count with a singular unit
+    // only before a word that makes it a date
+    let dated = after_space(r).is_some_and(|t| {
+        ["ago", "from now", "from today", "from tomorrow", "hence"]
+            .iter()
+            .any(|p| phrase(t, p).is_some())
+    });
+    if n == 1 && !u.singular || n > 1 && u.singular && !dated {
         return None;
     }
     if u.clock {
@@ -794,14 +916,19 @@ fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
                     shape: Shape::Point,
                     anchor: Anchor::Document,
                 };
-                // days from a day word add up; other units keep the count
-                let rel = if unit == RelUnit::Day {
-                    Relative {
+                // days (and weeks, as seven days) from a day word add up;
+                // months and years keep the count
+                let rel = match unit {
+                    RelUnit::Day => Relative {
                         offset: rel.offset + o,
                         ..rel
-                    }
-                } else {
-                    rel
+                    },
+                    RelUnit::Week => Relative {
+                        unit: RelUnit::Day,
+                        offset: 7 * rel.offset + o,
+                        ..rel
+                    },
+                    _ => rel,
                 };
                 return Some(date(end - r3.len(), rel));
             }
@@ -1279,5 +1406,164 @@ mod tests {
                 proptest::prop_assert!(f.end > start && f.end <= text.len() && text.is_char_boundary(f.end));
             }
         }
+    }
+    #[test]
+    fn periods_after_the() {
+        rel(
+            "Show sales in the week after next",
+            "the week",
+            "the week after next",
+            DateRange,
+            Some("2022-09-26/2022-10-02"),
+        );
+        rel(
+            "Sales in the week were up.",
+            "the week",
+            "the week",
+            DateRange,
+            None,
+        );
+        rel(
+            "A partner of the month.",
+            "the month",
+            "the month",
+            DateRange,
+            None,
+        );
+        rel(
+            "I'm unavailable the fortnight",
+            "the fort",
+            "the fortnight",
+            DateRange,
+            None,
+        );
+        none("The year was hard.", "The year");
+        none("He won the year before.", "the year");
+        none("In the week of March 3.", "the week");
+    }
+
+    #[test]
+    fn that_and_curly_possessives() {
+        rel(
+            "I was not there that weekend.",
+            "that",
+            "that weekend",
+            DateRange,
+            None,
+        );
+        rel(
+            "For this week\u{2019}s topic.",
+            "this",
+            "this week",
+            DateRange,
+            Some("2022-09-12/2022-09-18"),
+        );
+        none("It said that weeks passed.", "that");
+        none("He said that Tuesday's talks failed.", "that");
+        none("A survey found that Christmas 2004 was bad.", "that");
+        none("Since that quarter-final tie.", "that");
+        none("In the year-ago quarter.", "the year");
+    }
+
+    #[test]
+    fn dates_to_come_after_in() {
+        rel(
+            "I want to loan $10000 in 3 years",
+            "in 3",
+            "in 3 years",
+            Date,
+            Some("2025-09-15"),
+        );
+        rel(
+            "Back in two days? or in a week?",
+            "in a",
+            "in a week",
+            Date,
+            Some("2022-09-22"),
+        );
+        rel(
+            "in a fortnight\u{2019}s time",
+            "in a",
+            "in a fortnight",
+            Date,
+            Some("2022-09-29"),
+        );
+        none("The lowest in three years.", "in three");
+        none("It rose 20% in 3 years.", "in 3");
+        none("It will be the first fall in nine years.", "in nine");
+        none("Best song in 25 years?", "in 25");
+        none("People he hasn't seen in 30 years will come.", "in 30");
+    }
+
+    #[test]
+    fn counts_from_now_with_loose_grammar() {
+        rel(
+            "Free three weeks from tmrw?",
+            "three",
+            "three weeks from tmrw",
+            Date,
+            Some("2022-10-07"),
+        );
+        rel(
+            "Back two year from now.",
+            "two",
+            "two year from now",
+            Date,
+            Some("2024-09-15"),
+        );
+        rel(
+            "In the 10 previous weeks.",
+            "10",
+            "10 previous weeks",
+            DateRange,
+            None,
+        );
+        none("A two year plan.", "two");
+    }
+
+    #[test]
+    fn last_as_a_verb() {
+        lasts(
+            "The course will last three weekends",
+            "three",
+            "three weekends",
+            3.0 * 172_800.0,
+        );
+        none("The course will last three weekends", "last");
+        none("It is expected to last two months.", "last");
+        rel(
+            "Up 12% compared to last year.",
+            "last",
+            "last year",
+            DateRange,
+            Some("2021"),
+        );
+        rel(
+            "It fell the last three weeks.",
+            "last",
+            "last three weeks",
+            DateRange,
+            Some("2022-08-25/2022-09-15"),
+        );
+    }
+
+    #[test]
+    fn more_holidays() {
+        rel(
+            "Let's celebrate International Workers' Day!",
+            "Inter",
+            "International Workers' Day",
+            Date,
+            None,
+        );
+        rel("meet on eid al fitr", "eid", "eid al fitr", Date, None);
+        rel(
+            "Known as Freedom Day and Jubilee Day.",
+            "Freedom",
+            "Freedom Day",
+            Date,
+            None,
+        );
+        none("A freedom fighter.", "freedom");
     }
 }
