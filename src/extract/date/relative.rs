@@ -750,13 +750,17 @@ fn in_future(text: &str, start: usize, end: usize) -> Option<Found> {
 }
 
 /// The first letters of the holidays' names, as a bit set (bit 0 for "a").
-static HOLIDAY_LETTERS: LazyLock<u32> = LazyLock::new(|| {
-    file()
-        .holidays
-        .iter()
-        .filter_map(|h| h.name.bytes().next())
-        .filter(u8::is_ascii_alphabetic)
-        .fold(0, |m, c| m | 1 << (c.to_ascii_lowercase() - b'a'))
+/// The holidays by their name's first word, lowercase ("new" for "New
+/// Year's Day"): a word starts a holiday only if it is a key here, and then
+/// only its few holidays are tried, in the lexicon's order.
+static HOLIDAYS_BY_WORD: LazyLock<WordMap<Vec<usize>>> = LazyLock::new(|| {
+    let mut by: WordMap<Vec<usize>> = WordMap::default();
+    for (i, h) in file().holidays.iter().enumerate() {
+        by.entry(word(&h.name).to_ascii_lowercase())
+            .or_default()
+            .push(i);
+    }
+    by
 });
 
 /// A holiday by name, with its day where it is fixed: "Christmas",
@@ -771,11 +775,16 @@ fn holiday(s: &str, end: usize) -> Option<Found> {
         Some(_) => after_space(&s[w.len()..])?,
         None => s,
     };
-    let first = (*body.as_bytes().first()? | 0x20).wrapping_sub(b'a');
-    if *HOLIDAY_LETTERS & (1u32 << first.min(31)) == 0 {
-        return None;
+    // the same `word` the keys were made with, lowercased on the stack
+    let first = word(body).as_bytes();
+    let mut buf = [0u8; MAX_WORD];
+    let lower = buf.get_mut(..first.len())?;
+    for (l, c) in lower.iter_mut().zip(first) {
+        *l = c.to_ascii_lowercase();
     }
-    for h in &file().holidays {
+    let first = std::str::from_utf8(lower).ok()?;
+    let holidays = file();
+    for h in HOLIDAYS_BY_WORD.get(first)?.iter().map(|&i| &holidays.holidays[i]) {
         if let Some(rest) = phrase(body, &h.name) {
             // "Christmas Island", "Easter Island" are places
             if after_space(rest).is_some_and(|r| word(r).eq_ignore_ascii_case("island")) {
