@@ -18,7 +18,7 @@
 //! "the merger of B"), or more than five times apart, and percentages, are
 //! never compared.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
@@ -356,11 +356,28 @@ impl Check for Rule {
             let (ya, yb) = (&years[a.sentence], &years[b.sentence]);
             !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y))
         };
+        // Mentions can only restate each other with the same kind, unit and
+        // first head word (`same` below requires all three), so each looks
+        // only at its own group: linear in long documents, not quadratic.
+        let mut groups: HashMap<(ClaimKind, Option<&str>, &str), Vec<usize>> = HashMap::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let c = &doc.claims[m.id];
+            if let Some(first) = m.head.first() {
+                groups.entry((c.kind, c.unit, first)).or_default().push(k);
+            }
+        }
         for (mi, m) in mentions.iter().enumerate() {
             if !m.definite {
                 continue;
             }
             let mc = &doc.claims[m.id];
+            let Some(group) = m
+                .head
+                .first()
+                .and_then(|first| groups.get(&(mc.kind, mc.unit, first.as_str())))
+            else {
+                continue;
+            };
             let same = |e: &Mention| {
                 let ec = &doc.claims[e.id];
                 key(e) == key(m)
@@ -371,8 +388,10 @@ impl Check for Rule {
                     // two parties: two things ("a merger with A", "the merger of B")
                     && (e.party.is_none() || m.party.is_none() || e.party == m.party)
             };
-            let earlier: Vec<&Mention> = mentions[..mi]
+            let earlier: Vec<&Mention> = group
                 .iter()
+                .take_while(|&&k| k < mi)
+                .map(|&k| &mentions[k])
                 .filter(|e| doc.claims[e.id].sentence < mc.sentence && same(e))
                 .collect();
             if earlier.is_empty() || earlier.iter().any(|e| agree(e.id, m.id)) {
@@ -382,7 +401,7 @@ impl Check for Rule {
             let free: Vec<&Mention> = earlier
                 .into_iter()
                 .filter(|e| {
-                    !mentions.iter().enumerate().any(|(k, r)| {
+                    !group.iter().map(|&k| (k, &mentions[k])).any(|(k, r)| {
                         k != mi
                             && r.definite
                             && r.id != e.id
