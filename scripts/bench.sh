@@ -124,13 +124,18 @@ for mb in (1, 10, 100):
     make(f"doc{mb}", mb * 1_000_000, "\n\n", False)
 make("line100", 100_000_000, " ", True)
 PY
+echo "The 100 MB documents repeat the 27 MB corpus, so every sentence after the"
+echo "first copy is a true \`repeated-sentence\` finding (about half a million);"
+echo "that rule is left out here so the rows measure the per-MB cost of reading,"
+echo "not of reporting half a million findings."
+echo
 echo "| document | MB | s | MB/s | peak RSS MB |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 for doc in doc1 doc10 doc100 line100; do
   f=$tmp/$doc.txt
   b=$(stat -c %s "$f")
   runs=3; [ "$b" -gt 50000000 ] && runs=1
-  measure "$runs" /dev/null timeout 600 "$fig" check --format jsonl "$f"
+  measure "$runs" /dev/null timeout 600 "$fig" check --ignore repeated-sentence --format jsonl "$f"
   case $doc in line100) what="100 MB, no newline" ;; *) what="${doc#doc} MB, paragraphs" ;; esac
   awk -v n="$what" -v b="$b" -v s="$best" -v kb="$peak" 'BEGIN {
     s = (s < 0.01 ? 0.01 : s); printf "| %s | %.1f | %.2f | %.0f | %.1f |\n", n, b / 1e6, s, b / 1e6 / s, kb / 1024 }'

@@ -339,7 +339,7 @@ impl<'w> Runner<'w> {
             // a record's answer carries its id, as the batch interface says
             Some(id) if self.format == Format::Jsonl && !self.statistics => json::write_line(
                 self.out,
-                &serde_json::json!({ "id": id, "diagnostics": json::diagnostics(&doc) }),
+                &json::Answer::diagnostics(Some(id), &doc.name, json::diagnostics(&doc)),
             ),
             _ => self.report.file(self.out, &doc),
         }
@@ -401,7 +401,10 @@ fn show(
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Jsonl => {
-            json::write_line(&mut buf, &value(json::claims(analysis)))?;
+            json::write_line(
+                &mut buf,
+                &json::Answer::claims(id, name, json::claims(analysis)),
+            )?;
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Json => Ok(cli::Shown::Json(value(json::claims(analysis)))),

@@ -261,6 +261,45 @@ pub fn write_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> 
     w.write_all(b"\n")
 }
 
+/// One JSONL answer: the record's id (JSONL input) or the file's path, then
+/// its claims or diagnostics. Serialised straight from the borrowed
+/// records, as a `serde_json::Value` tree would cost more than the
+/// analysis on a claims run.
+#[derive(Debug, Serialize)]
+pub struct Answer<'a, T: Serialize> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagnostics: Option<T>,
+}
+
+impl<'a, T: Serialize> Answer<'a, T> {
+    /// A document's diagnostics, named by `id` when there is one, else by
+    /// `path`.
+    pub fn diagnostics(id: Option<&'a serde_json::Value>, path: &'a str, d: T) -> Self {
+        Answer {
+            path: id.is_none().then_some(path),
+            id,
+            claims: None,
+            diagnostics: Some(d),
+        }
+    }
+
+    /// A document's claims, named as [`Answer::diagnostics`] names them.
+    pub fn claims(id: Option<&'a serde_json::Value>, path: &'a str, c: T) -> Self {
+        Answer {
+            path: id.is_none().then_some(path),
+            id,
+            claims: Some(c),
+            diagnostics: None,
+        }
+    }
+}
+
 /// `--format json`: one document, `{"files": [{"path", "diagnostics"}]}`,
 /// written when the run ends.
 #[derive(Debug, Default)]
@@ -288,10 +327,7 @@ pub struct Jsonl;
 
 impl Report for Jsonl {
     fn file(&mut self, w: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
-        write_line(
-            w,
-            &serde_json::json!({ "path": doc.name, "diagnostics": diagnostics(doc) }),
-        )
+        write_line(w, &Answer::diagnostics(None, &doc.name, diagnostics(doc)))
     }
 
     fn finish(&mut self, _: &mut dyn Write, _: &Totals) -> io::Result<()> {

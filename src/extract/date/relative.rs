@@ -784,7 +784,11 @@ fn holiday(s: &str, end: usize) -> Option<Found> {
     }
     let first = std::str::from_utf8(lower).ok()?;
     let holidays = file();
-    for h in HOLIDAYS_BY_WORD.get(first)?.iter().map(|&i| &holidays.holidays[i]) {
+    for h in HOLIDAYS_BY_WORD
+        .get(first)?
+        .iter()
+        .map(|&i| &holidays.holidays[i])
+    {
         if let Some(rest) = phrase(body, &h.name) {
             // "Christmas Island", "Easter Island" are places
             if after_space(rest).is_some_and(|r| word(r).eq_ignore_ascii_case("island")) {
