@@ -256,7 +256,9 @@ pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
 ///
 /// # Errors
 /// Whatever the writer returns.
-pub fn write_line<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+pub fn write_line<W: Write + ?Sized, T: Serialize>(w: &mut W, value: &T) -> io::Result<()> {
+    // generic, not `dyn`: into a `Vec` the serialiser's many small writes
+    // are inlined copies, not virtual calls
     serde_json::to_writer(&mut *w, value)?;
     w.write_all(b"\n")
 }
