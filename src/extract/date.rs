@@ -818,10 +818,16 @@ fn month_spelled(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     if !follower_ok(rest) {
         return fail(i);
     }
+    day_date(rest, year, m.number, d)
+}
+
+/// A date with its day and month, and its year if written, read up to
+/// `rest`.
+fn day_date(rest: &str, year: Option<i32>, month: u8, day: u8) -> Res<'_, (ClaimKind, DateParts)> {
     let parts = DateParts {
         year,
-        month: Some(m.number),
-        day: Some(d),
+        month: Some(month),
+        day: Some(day),
         ..DateParts::default()
     };
     Ok((rest, (ClaimKind::Date, parts)))
@@ -840,13 +846,7 @@ fn spelled_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     if !(ordinal && of.is_some() || year.is_some()) || !follower_ok(rest) {
         return fail(i);
     }
-    let parts = DateParts {
-        year,
-        month: Some(m.number),
-        day: Some(d),
-        ..DateParts::default()
-    };
-    Ok((rest, (ClaimKind::Date, parts)))
+    day_date(rest, year, m.number, d)
 }
 
 /// "15th century", "21st-century": a century by its ordinal.
