@@ -81,20 +81,18 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::test_support::{exactly_one, findings, nothing};
+    use crate::check::test_support::{self, fires_once};
 
     const NAME: &str = "statistic-inconsistent";
 
     #[track_caller]
     fn fires(text: &str, message: &str) {
-        let f = exactly_one(findings(NAME, text, None), text);
-        assert_eq!(f.message, message);
-        assert_eq!(f.labels.len(), 2);
+        fires_once(NAME, text, message, 2);
     }
 
     #[track_caller]
     fn passes(text: &str) {
-        nothing(findings(NAME, text, None), text)
+        test_support::passes(NAME, text)
     }
 
     #[test]
