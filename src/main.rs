@@ -339,7 +339,7 @@ impl<'w> Runner<'w> {
             // a record's answer carries its id, as the batch interface says
             Some(id) if self.format == Format::Jsonl && !self.statistics => json::write_line(
                 self.out,
-                &json::Answer::diagnostics(Some(id), &doc.name, json::diagnostics(&doc)),
+                &json::Answer::diagnostics(Some(id), doc.name, json::diagnostics(&doc)),
             ),
             _ => self.report.file(self.out, &doc),
         }

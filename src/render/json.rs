@@ -329,7 +329,7 @@ pub struct Jsonl;
 
 impl Report for Jsonl {
     fn file(&mut self, w: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
-        write_line(w, &Answer::diagnostics(None, &doc.name, diagnostics(doc)))
+        write_line(w, &Answer::diagnostics(None, doc.name, diagnostics(doc)))
     }
 
     fn finish(&mut self, _: &mut dyn Write, _: &Totals) -> io::Result<()> {
