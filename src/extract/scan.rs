@@ -396,11 +396,11 @@ impl Scanner<'_, '_> {
         }
         // an approximator's first word ("in excess of", "as many as") leads
         // a figure only when the whole approximator is there
-        if flags & gate::APPROX != 0
-            && (approx::parse(self.text, i, end).is_some()
-                || money::prefix(self.text, i, end).is_some())
-        {
-            return self.try_figure(i);
+        if flags & gate::APPROX != 0 {
+            let ap = approx::parse(self.text, i, end);
+            if ap.is_some() || money::prefix(self.text, i, end).is_some() {
+                return self.try_figure_after(i, ap);
+            }
         }
         None
     }
@@ -469,8 +469,13 @@ impl Scanner<'_, '_> {
 
     /// Approximator, then a range or a figure, at `i`.
     fn try_figure(&mut self, i: usize) -> Option<usize> {
+        let ap = approx::parse(self.text, i, self.sentence.end);
+        self.try_figure_after(i, ap)
+    }
+
+    /// [`Self::try_figure`] with the approximator at `i` already read.
+    fn try_figure_after(&mut self, i: usize, ap: Option<approx::Found>) -> Option<usize> {
         let end = self.sentence.end;
-        let ap = approx::parse(self.text, i, end);
         let p = ap.map_or(i, |a| a.next);
         let mut buf = [0u8; MAX_WORD];
         let word = lower_word(&self.text[p..end], &mut buf).map(|(w, n)| (w == "between", w, n));
