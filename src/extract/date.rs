@@ -1337,8 +1337,141 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
 pub(crate) fn may_start_word(w: &str) -> bool {
     matches!(w, "from" | "between")
         || may_start_a_date(w)
-        || may_start_word_period(w)
+        || WORD_PERIOD_STARTERS.contains(&w)
         || relative::may_start(w)
+}
+
+/// The words [`word_period`] begins with: [`to_date`]'s and [`season`]'s
+/// first words. The gate asks about whole words, so it can be exact where
+/// [`may_start_word_period`] is a cheap filter on length and first letter.
+const WORD_PERIOD_STARTERS: &[&str] = &[
+    "to", "till", "until", "this", "last", "next", "that", "every", "summer", "winter", "autumn",
+    "spring", "fall",
+];
+
+/// True for the words that begin a date only together with a second word,
+/// and that the scanner meets at every other word: "the", "a", "in", "to"
+/// ("the week after next", "a year ago", "in two weeks", "to date"). After
+/// them the scanner tries [`parse_at`] only when the next word is one
+/// [`may_continue_word`] admits, or is no plain word at all (digits, a mark,
+/// the sentence's end).
+pub(crate) fn needs_second_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "in" | "to" | "that" | "this" | "from"
+    )
+}
+
+/// The words the date grammars and their helpers match by a literal in the
+/// code (the lexicons' words are read from the lexicons). The test
+/// `grammar_words_are_listed` reads the sources and fails on any literal
+/// word missing here.
+const GRAMMAR_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "afternoon",
+    "all",
+    "almost",
+    "an",
+    "and",
+    "around",
+    "autumn",
+    "b",
+    "between",
+    "by",
+    "century",
+    "date",
+    "dates",
+    "during",
+    "e",
+    "early",
+    "end",
+    "entire",
+    "eom",
+    "eoy",
+    "evening",
+    "every",
+    "fall",
+    "first",
+    "for",
+    "fourth",
+    "from",
+    "half",
+    "in",
+    "just",
+    "k",
+    "last",
+    "lasted",
+    "lasts",
+    "late",
+    "mid",
+    "mil",
+    "minus",
+    "month",
+    "morning",
+    "nd",
+    "nearly",
+    "next",
+    "night",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "out",
+    "over",
+    "quarter",
+    "rd",
+    "roughly",
+    "second",
+    "since",
+    "some",
+    "spring",
+    "st",
+    "summer",
+    "th",
+    "than",
+    "that",
+    "the",
+    "third",
+    "this",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "u",
+    "until",
+    "up",
+    "week",
+    "whole",
+    "winter",
+    "with",
+    "year",
+];
+
+/// Every word a date may hold after its first: the words of the date and
+/// number lexicons (all their letters, keys and comments included, which
+/// only admits more), [`GRAMMAR_WORDS`], lowercase.
+static SECOND_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
+    let lexicons = [
+        include_str!("../../checks/lexicon/dates.toml"),
+        include_str!("../../checks/lexicon/numbers.toml"),
+    ];
+    lexicons
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+        .chain(GRAMMAR_WORDS.iter().copied())
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_ascii_lowercase(), ()))
+        .collect()
+});
+
+/// True when `w` (lowercase ASCII letters) may be a date's second word: a
+/// word of [`SECOND_WORDS`] or its plural ("fifths", "hundredths", the
+/// number parser's plural ordinals).
+pub(crate) fn may_continue_word(w: &str) -> bool {
+    let words = &*SECOND_WORDS;
+    words.contains_key(w) || w.strip_suffix('s').is_some_and(|s| words.contains_key(s))
 }
 
 /// True when [`word_period`] may start at the word that begins `input`:
@@ -2990,5 +3123,74 @@ mod word_and_compact_tests {
         none("Used for 3D printing.", "3D");
         none("It has 10D seats.", "10D");
         none("Paid for 10M shares.", "10M");
+    }
+}
+
+#[cfg(test)]
+mod second_word_tests {
+    use super::*;
+
+    /// The scanner skips the date parser after "the", "in", "to" … when the
+    /// next word is not in [`SECOND_WORDS`]; that is only right if every
+    /// word the grammars match by a literal is there. Reads the code of the
+    /// date grammars and the number parser they call, and lists each word
+    /// in a string literal that is missing.
+    #[test]
+    fn grammar_words_are_listed() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract");
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for file in [
+            "date.rs",
+            "date/relative.rs",
+            "date/spelled.rs",
+            "number.rs",
+        ] {
+            let src = std::fs::read_to_string(root.join(file)).expect("the source is readable");
+            let code = src.split("#[cfg(test)]").next().unwrap_or_default();
+            for line in code.lines() {
+                let line = line.trim_start();
+                // comments, and the lexicons' file names
+                if line.starts_with("//") || line.contains("include_str!") {
+                    continue;
+                }
+                // a quote as a character is no string's end
+                let line = line.replace("'\"'", "''");
+                for literal in line.split('"').skip(1).step_by(2) {
+                    for w in literal.split(|c: char| !c.is_ascii_alphabetic()) {
+                        let w = w.to_ascii_lowercase();
+                        if w.is_empty() {
+                            continue;
+                        }
+                        seen += 1;
+                        if !may_continue_word(&w) {
+                            missing.push(format!("{file}: {w}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "read only {seen} literal words");
+        assert!(missing.is_empty(), "add to GRAMMAR_WORDS: {missing:?}");
+    }
+
+    #[test]
+    fn second_words() {
+        for w in [
+            "week",
+            "weeks",
+            "year",
+            "may",
+            "fifths",
+            "hundredths",
+            "date",
+            "mid",
+            "few",
+        ] {
+            assert!(may_continue_word(w), "{w}");
+        }
+        for w in ["company", "government", "market", "profit"] {
+            assert!(!may_continue_word(w), "{w}");
+        }
     }
 }

@@ -22,6 +22,11 @@ pub(super) const FIGURE: u8 = 2;
 pub(super) const APPROX: u8 = 8;
 /// A multiplier ("doubled", "three times") may begin here.
 pub(super) const MULTIPLIER: u8 = 4;
+/// A date begins here only with a second word ("the", "in"): the scanner
+/// looks at the next word before it tries the date parser.
+pub(super) const DATE_NEEDS_NEXT: u8 = 16;
+/// The word may be a date's second word.
+pub(super) const DATE_NEXT: u8 = 32;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -92,6 +97,12 @@ fn compute(word: &[u8]) -> u8 {
     let mut flags = 0;
     if date::may_start_word(w) {
         flags |= DATE;
+        if date::needs_second_word(w) {
+            flags |= DATE_NEEDS_NEXT;
+        }
+    }
+    if date::may_continue_word(w) {
+        flags |= DATE_NEXT;
     }
     flags |= scan::figure_starter(w);
     if multiplier::may_start_word(w) {

@@ -374,6 +374,7 @@ impl Scanner<'_, '_> {
     /// are the gate's answer for the word.
     fn try_word(&mut self, i: usize, len: usize, flags: u8) -> Option<usize> {
         if flags & gate::DATE != 0
+            && (flags & gate::DATE_NEEDS_NEXT == 0 || self.date_may_go_on(i + len))
             && let Some(e) = self.date_at(i)
         {
             return Some(e);
@@ -403,6 +404,35 @@ impl Scanner<'_, '_> {
             }
         }
         None
+    }
+
+    /// After a word that begins a date only with a second word, ending at
+    /// `at`: false when the next word is a plain word no date holds ("the
+    /// company"), true otherwise, and always true without the gate.
+    fn date_may_go_on(&mut self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        let mut j = at;
+        while j < end && b[j] == b' ' {
+            j += 1;
+        }
+        // no space ("the-", "a."), a tab, a digit, a mark, any non-ASCII
+        // character or the sentence's end: the parser decides
+        if j == at || j >= end || !b[j].is_ascii_alphabetic() {
+            return true;
+        }
+        let mut k = j;
+        while k < end && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        // "the Q1 results": a word with digits in it is no plain word
+        if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
+            return true;
+        }
+        match self.gate.as_deref_mut() {
+            Some(g) => g.classify(&b[j..k]) & gate::DATE_NEXT != 0,
+            None => true,
+        }
     }
 
     /// A non-letter candidate: a date, else a figure.
@@ -1821,6 +1851,10 @@ mod tests {
                 texts.push(format!(
                     "{w} 12 {w} rose in {w} 2019 to the {w}, from 5% {w} the next {w}. \
                      This {w} of {w} twenty {w}."
+                ));
+                // the words after which a date needs a second word
+                texts.push(format!(
+                    "A {w} ago, an {w} later, that {w} from {w} to {w}. In {w}, in the {w}."
                 ));
             }
         }
