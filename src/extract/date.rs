@@ -1349,17 +1349,22 @@ const WORD_PERIOD_STARTERS: &[&str] = &[
     "spring", "fall",
 ];
 
-/// True for the words that begin a date only together with a second word,
-/// and that the scanner meets at every other word: "the", "a", "in", "to"
-/// ("the week after next", "a year ago", "in two weeks", "to date"). After
-/// them the scanner tries [`parse_at`] only when the next word is one
-/// [`may_continue_word`] admits, or is no plain word at all (digits, a mark,
-/// the sentence's end).
+/// True for the words that begin a date only together with a second word:
+/// the articles and prepositions the scanner meets at every other word
+/// ("the week after next", "a year ago", "in two weeks", "to date"), the
+/// spelled numbers ("two weeks ago", "first of May"), the determiners and
+/// the first words of multi-word holidays. After them the scanner tries
+/// [`parse_at`] only when the next word is one [`may_continue_word`]
+/// admits, or is no plain word at all (digits, a mark, the sentence's end).
 pub(crate) fn needs_second_word(w: &str) -> bool {
     matches!(
         w,
         "the" | "a" | "an" | "in" | "to" | "that" | "this" | "from"
-    )
+    ) || LEXICON.spelled.holds(w)
+        || relative::is_determiner(w)
+        // "new" of "New Year's Day", but not "april" of "April Fools' Day":
+        // a month, a weekday or another date word may stand alone
+        || relative::starts_only_long_holidays(w) && !may_start_a_date(w)
 }
 
 /// The words the date grammars and their helpers match by a literal in the
@@ -1449,21 +1454,53 @@ const GRAMMAR_WORDS: &[&str] = &[
     "year",
 ];
 
-/// Every word a date may hold after its first: the words of the date and
-/// number lexicons (all their letters, keys and comments included, which
-/// only admits more), [`GRAMMAR_WORDS`], lowercase.
+/// Every word a date may hold after its first, lowercase: the words of the
+/// date and number lexicons (keys and values, which only admits more) and
+/// [`GRAMMAR_WORDS`]. Left out are the lists read only before a date or
+/// after its number, never as its second word: the cue words of
+/// `[context]` ("in", "since" before a year; "people" after one), the
+/// future cues ("will … in two weeks") and the labels ("Fig. 5").
+const NOT_SECOND_WORDS: &[&str] = &["context", "future_cues", "labels"];
+
 static SECOND_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
-    let lexicons = [
+    fn words(s: &str, out: &mut super::lexicon::WordMap<()>) {
+        for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+            if !w.is_empty() {
+                out.insert(w.to_ascii_lowercase(), ());
+            }
+        }
+    }
+    fn collect(v: &toml::Value, out: &mut super::lexicon::WordMap<()>) {
+        match v {
+            toml::Value::String(s) => words(s, out),
+            toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    if NOT_SECOND_WORDS.contains(&k.as_str()) {
+                        continue;
+                    }
+                    words(k, out);
+                    collect(x, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = super::lexicon::WordMap::default();
+    for text in [
         include_str!("../../checks/lexicon/dates.toml"),
         include_str!("../../checks/lexicon/numbers.toml"),
-    ];
-    lexicons
-        .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
-        .chain(GRAMMAR_WORDS.iter().copied())
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.to_ascii_lowercase(), ()))
-        .collect()
+    ] {
+        // the lexicons are checked where they are loaded; a broken one
+        // fails there first
+        if let Ok(t) = text.parse::<toml::Table>() {
+            collect(&toml::Value::Table(t), &mut out);
+        }
+    }
+    for w in GRAMMAR_WORDS {
+        out.insert((*w).to_string(), ());
+    }
+    out
 });
 
 /// True when `w` (lowercase ASCII letters) may be a date's second word: a
@@ -3150,8 +3187,11 @@ mod second_word_tests {
             let code = src.split("#[cfg(test)]").next().unwrap_or_default();
             for line in code.lines() {
                 let line = line.trim_start();
-                // comments, and the lexicons' file names
-                if line.starts_with("//") || line.contains("include_str!") {
+                // comments, the lexicons' file names and the lists left out
+                if line.starts_with("//")
+                    || line.contains("include_str!")
+                    || line.contains("NOT_SECOND_WORDS: &[&str]")
+                {
                     continue;
                 }
                 // a quote as a character is no string's end

@@ -1854,7 +1854,8 @@ mod tests {
                 ));
                 // the words after which a date needs a second word
                 texts.push(format!(
-                    "A {w} ago, an {w} later, that {w} from {w} to {w}. In {w}, in the {w}."
+                    "A {w} ago, an {w} later, that {w} from {w} to {w}. In {w}, in the {w}. \
+                     Since {w} sales rose; on {w} profit fell, by {w} 12."
                 ));
             }
         }

@@ -358,6 +358,30 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     Starters { words, mask }
 });
 
+/// True when `w` (lowercase letters) is a determiner: "last", "next", "the
+/// past": a relative expression that begins with one has a second word
+/// ("last year", "past three years").
+pub(crate) fn is_determiner(w: &str) -> bool {
+    file()
+        .determiners
+        .iter()
+        .any(|d| d.word.eq_ignore_ascii_case(w))
+}
+
+/// True when every holiday whose name begins with the word `w` (lowercase
+/// letters) has more than one word ("new" of "New Year's Day"; not
+/// "christmas").
+pub(crate) fn starts_only_long_holidays(w: &str) -> bool {
+    HOLIDAYS_BY_WORD.get(w).is_some_and(|hs| {
+        hs.iter().all(|&i| {
+            file()
+                .holidays
+                .get(i)
+                .is_some_and(|h| h.name.len() > w.len())
+        })
+    })
+}
+
 /// True when the word at the start of `s` may begin an expression.
 pub(crate) fn may_start(s: &str) -> bool {
     let b = s.as_bytes();

@@ -26,6 +26,14 @@ pub(super) struct SpelledFile {
 }
 
 impl SpelledFile {
+    /// True when `w` (lowercase) is one of the spelled numbers: a day or
+    /// year in words never ends at its first word.
+    pub(super) fn holds(&self, w: &str) -> bool {
+        [&self.ones, &self.tens, &self.ordinals, &self.ten_ordinals]
+            .iter()
+            .any(|list| list.iter().any(|x| x == w))
+    }
+
     /// The lists have the lengths their values need and no word twice.
     #[cfg(test)]
     pub(super) fn check(&self) -> Result<(), String> {
