@@ -1454,8 +1454,9 @@ const GRAMMAR_WORDS: &[&str] = &[
     "year",
 ];
 
-/// Every word a date may hold after its first, lowercase: the words of the
-/// date and number lexicons (keys and values, which only admits more) and
+/// Every word a date, or a figure that begins with "a"/"an", may hold after
+/// its first, lowercase: the words of the date, number and approximator
+/// lexicons (keys and values, which only admits more) and
 /// [`GRAMMAR_WORDS`]. Left out are the lists read only before a date or
 /// after its number, never as its second word: the cue words of
 /// `[context]` ("in", "since" before a year; "people" after one), the
@@ -1490,6 +1491,9 @@ static SECOND_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
     for text in [
         include_str!("../../checks/lexicon/dates.toml"),
         include_str!("../../checks/lexicon/numbers.toml"),
+        // "an estimated 5,000": the scanner asks the same question after
+        // "a" and "an" before it tries a figure
+        include_str!("../../checks/lexicon/approximators.toml"),
     ] {
         // the lexicons are checked where they are loaded; a broken one
         // fails there first

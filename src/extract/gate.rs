@@ -25,8 +25,11 @@ pub(super) const MULTIPLIER: u8 = 4;
 /// A date begins here only with a second word ("the", "in"): the scanner
 /// looks at the next word before it tries the date parser.
 pub(super) const DATE_NEEDS_NEXT: u8 = 16;
-/// The word may be a date's second word.
+/// The word may be a date's second word, or a figure's after "a"/"an".
 pub(super) const DATE_NEXT: u8 = 32;
+/// A figure begins here only with a second word ("a dozen", "an estimated
+/// 500"): the scanner looks at the next word before it tries one.
+pub(super) const FIGURE_NEEDS_NEXT: u8 = 64;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -105,6 +108,9 @@ fn compute(word: &[u8]) -> u8 {
         flags |= DATE_NEXT;
     }
     flags |= scan::figure_starter(w);
+    if matches!(w, "a" | "an") {
+        flags |= FIGURE_NEEDS_NEXT;
+    }
     if multiplier::may_start_word(w) {
         flags |= MULTIPLIER;
     }

@@ -379,6 +379,11 @@ impl Scanner<'_, '_> {
         {
             return Some(e);
         }
+        // "a company": neither a number ("a dozen") nor an approximator
+        // ("an estimated") nor a currency ("A$") follows
+        if flags & gate::FIGURE_NEEDS_NEXT != 0 && !self.date_may_go_on(i + len) {
+            return None;
+        }
         let c = self.text.as_bytes()[i];
         let end = self.sentence.end;
         // currency codes are short: "US$", "USD", "NZ$", "Rs"; most short
@@ -406,9 +411,10 @@ impl Scanner<'_, '_> {
         None
     }
 
-    /// After a word that begins a date only with a second word, ending at
-    /// `at`: false when the next word is a plain word no date holds ("the
-    /// company"), true otherwise, and always true without the gate.
+    /// After a word that begins a date (or, "a" and "an", a figure) only
+    /// with a second word, ending at `at`: false when the next word is a
+    /// plain word no date holds ("the company"), true otherwise, and always
+    /// true without the gate.
     fn date_may_go_on(&mut self, at: usize) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
