@@ -171,37 +171,39 @@ fn word_key(w: &str) -> usize {
 /// ("year's", "comparable-store", "1987/88"); any other non-space character
 /// stands alone.
 fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = chars.peek() {
-            if !c.is_whitespace() {
-                break;
-            }
-            chars.next();
+        let mut c = char_at(text, i)?;
+        while c.is_whitespace() {
+            i += c.len_utf8();
+            c = char_at(text, i)?;
         }
-        let (start, c) = chars.next()?;
-        let mut end = start + c.len_utf8();
+        let start = i;
+        i += c.len_utf8();
         if c.is_alphanumeric() {
-            while let Some(&(i, c)) = chars.peek() {
-                if c.is_alphanumeric() {
-                    chars.next();
-                    end = i + c.len_utf8();
-                } else if c == '\'' || c == '’' || c == '-' || c == '/' {
-                    // Inner joiner only when a letter or digit follows.
-                    let rest = &text[i + c.len_utf8()..];
-                    if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                        chars.next();
-                        end = i + c.len_utf8();
-                    } else {
-                        break;
-                    }
+            while let Some(c) = char_at(text, i) {
+                let joiner = matches!(c, '\'' | '’' | '-' | '/');
+                // an inner joiner only when a letter or digit follows
+                if c.is_alphanumeric()
+                    || joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric)
+                {
+                    i += c.len_utf8();
                 } else {
                     break;
                 }
             }
         }
-        Some(base + start..base + end)
+        Some(base + start..base + i)
     })
+}
+
+/// The character at byte `i` of `text` (a char boundary), read without
+/// decoding when it is ASCII, as most are.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 /// True when `text` contains one of `phrases` as whole words, ignoring case.
@@ -1441,6 +1443,39 @@ mod tests {
         });
         assert_eq!(value_text(t, &d.claims[0]), "$150 million");
         assert_eq!(value_text(t, &d.claims[1]), "13 million");
+    }
+
+    proptest::proptest! {
+        /// The byte-stepping tokenizer splits as a plain reading of the
+        /// characters does, on any text.
+        #[test]
+        fn tokens_split_like_the_characters(text in "[a-z0-9 '’/.,\\-\t\u{a0}\u{2003}é日]{0,40}") {
+            let got: Vec<Span> = tokens(&text, 3).collect();
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut want = Vec::new();
+            let mut k = 0;
+            while k < chars.len() {
+                let (start, c) = chars[k];
+                k += 1;
+                if c.is_whitespace() {
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    while k < chars.len() {
+                        let (_, c) = chars[k];
+                        let next_alnum = chars.get(k + 1).is_some_and(|x| x.1.is_alphanumeric());
+                        if c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-' | '/') && next_alnum) {
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                let end = chars.get(k).map_or(text.len(), |x| x.0);
+                want.push(3 + start..3 + end);
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
