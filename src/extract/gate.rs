@@ -8,6 +8,13 @@
 //! hash and one compare instead of three lowercasings and three lookups.
 //! A word never gets an answer its families would not give: the cache holds
 //! the whole key and a collision simply recomputes.
+//!
+//! The commonest starters ("the", "in", "a", "to") begin a date or a figure
+//! only together with a second word ("the week after next", "a dozen"). The
+//! gate marks them ([`DATE_NEEDS_SECOND`], [`FIGURE_NEEDS_SECOND`]) and marks
+//! the words that may come second ([`SECOND_WORD`]: the date, number and
+//! approximator lexicons and the grammars' literal words), so the scanner
+//! skips "the company" after one more cached lookup.
 
 use std::cell::RefCell;
 
@@ -24,12 +31,13 @@ pub(super) const APPROX: u8 = 8;
 pub(super) const MULTIPLIER: u8 = 4;
 /// A date begins here only with a second word ("the", "in"): the scanner
 /// looks at the next word before it tries the date parser.
-pub(super) const DATE_NEEDS_NEXT: u8 = 16;
-/// The word may be a date's second word, or a figure's after "a"/"an".
-pub(super) const DATE_NEXT: u8 = 32;
+pub(super) const DATE_NEEDS_SECOND: u8 = 16;
+/// The word may be a date's second word, or a figure's after "a"/"an"
+/// ([`date::may_continue_word`]).
+pub(super) const SECOND_WORD: u8 = 32;
 /// A figure begins here only with a second word ("a dozen", "an estimated
 /// 500"): the scanner looks at the next word before it tries one.
-pub(super) const FIGURE_NEEDS_NEXT: u8 = 64;
+pub(super) const FIGURE_NEEDS_SECOND: u8 = 64;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -101,15 +109,15 @@ fn compute(word: &[u8]) -> u8 {
     if date::may_start_word(w) {
         flags |= DATE;
         if date::needs_second_word(w) {
-            flags |= DATE_NEEDS_NEXT;
+            flags |= DATE_NEEDS_SECOND;
         }
     }
     if date::may_continue_word(w) {
-        flags |= DATE_NEXT;
+        flags |= SECOND_WORD;
     }
     flags |= scan::figure_starter(w);
     if matches!(w, "a" | "an") {
-        flags |= FIGURE_NEEDS_NEXT;
+        flags |= FIGURE_NEEDS_SECOND;
     }
     if multiplier::may_start_word(w) {
         flags |= MULTIPLIER;

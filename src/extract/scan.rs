@@ -374,14 +374,14 @@ impl Scanner<'_, '_> {
     /// are the gate's answer for the word.
     fn try_word(&mut self, i: usize, len: usize, flags: u8) -> Option<usize> {
         if flags & gate::DATE != 0
-            && (flags & gate::DATE_NEEDS_NEXT == 0 || self.date_may_go_on(i + len))
+            && (flags & gate::DATE_NEEDS_SECOND == 0 || self.next_word_may_continue(i + len))
             && let Some(e) = self.date_at(i)
         {
             return Some(e);
         }
         // "a company": neither a number ("a dozen") nor an approximator
         // ("an estimated") nor a currency ("A$") follows
-        if flags & gate::FIGURE_NEEDS_NEXT != 0 && !self.date_may_go_on(i + len) {
+        if flags & gate::FIGURE_NEEDS_SECOND != 0 && !self.next_word_may_continue(i + len) {
             return None;
         }
         let c = self.text.as_bytes()[i];
@@ -415,7 +415,7 @@ impl Scanner<'_, '_> {
     /// with a second word, ending at `at`: false when the next word is a
     /// plain word no date holds ("the company"), true otherwise, and always
     /// true without the gate.
-    fn date_may_go_on(&mut self, at: usize) -> bool {
+    fn next_word_may_continue(&mut self, at: usize) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let mut j = at;
@@ -436,7 +436,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[j..k]) & gate::DATE_NEXT != 0,
+            Some(g) => g.classify(&b[j..k]) & gate::SECOND_WORD != 0,
             None => true,
         }
     }
