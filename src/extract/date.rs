@@ -1454,15 +1454,17 @@ const GRAMMAR_WORDS: &[&str] = &[
     "year",
 ];
 
+/// The lexicon tables and lists [`SECOND_WORDS`] leaves out.
+const NOT_SECOND_WORDS: &[&str] = &["context", "future_cues", "labels"];
+
 /// Every word a date, or a figure that begins with "a"/"an", may hold after
 /// its first, lowercase: the words of the date, number and approximator
 /// lexicons (keys and values, which only admits more) and
 /// [`GRAMMAR_WORDS`]. Left out are the lists read only before a date or
 /// after its number, never as its second word: the cue words of
 /// `[context]` ("in", "since" before a year; "people" after one), the
-/// future cues ("will … in two weeks") and the labels ("Fig. 5").
-const NOT_SECOND_WORDS: &[&str] = &["context", "future_cues", "labels"];
-
+/// future cues ("will … in two weeks") and the labels ("Fig. 5"), named in
+/// [`NOT_SECOND_WORDS`].
 static SECOND_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
     fn words(s: &str, out: &mut super::lexicon::WordMap<()>) {
         for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
