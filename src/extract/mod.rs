@@ -110,7 +110,7 @@ pub struct DateParts {
     #[serde(skip)]
     pub weekday: Option<NamedWeekday>,
     /// For a relative date ("yesterday", "next month", "two weeks ago"):
-    /// what it counts from the document date; see [`date::resolve`].
+    /// what it counts from the document date; see `date::resolve`.
     #[serde(skip)]
     pub relative: Option<Relative>,
 }
