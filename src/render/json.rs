@@ -51,8 +51,8 @@ impl<'a> DiagnosticJson<'a> {
                 .labels
                 .iter()
                 .map(|l| {
-                    let (line, column) = doc.lines.line_col(doc.source, l.span.start);
-                    let (end_line, end_column) = doc.lines.line_col(doc.source, l.span.end);
+                    let (line, column) = doc.lines().line_col(doc.source, l.span.start);
+                    let (end_line, end_column) = doc.lines().line_col(doc.source, l.span.end);
                     LabelJson {
                         start: l.span.start,
                         end: l.span.end,

@@ -23,6 +23,7 @@ pub mod statistics;
 mod xml;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -35,7 +36,9 @@ pub struct Checked<'a> {
     pub name: &'a str,
     /// The original text.
     pub source: &'a str,
-    pub lines: LineIndex,
+    /// Made on the first [`Checked::lines`] call: most documents of a
+    /// batch have no diagnostic and need no line numbers.
+    lines: OnceCell<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -45,15 +48,20 @@ impl<'a> Checked<'a> {
         Checked {
             name,
             source,
-            lines: LineIndex::new(source),
+            lines: OnceCell::new(),
             diagnostics,
         }
     }
 
+    /// The line index of the source.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.source))
+    }
+
     /// Where `span` is, as line and column pairs.
     pub fn locate(&self, span: &Span) -> Region {
-        let (line, column) = self.lines.line_col(self.source, span.start);
-        let (end_line, end_column) = self.lines.line_col(self.source, span.end);
+        let (line, column) = self.lines().line_col(self.source, span.start);
+        let (end_line, end_column) = self.lines().line_col(self.source, span.end);
         Region {
             line,
             column,
@@ -220,7 +228,7 @@ pub fn relative_path(name: &str) -> Cow<'_, str> {
 /// UTF-8 bytes (rdjson). A byte-order mark is not a column, as in
 /// [`LineIndex::line_col`].
 pub fn byte_column(doc: &Checked<'_>, line: usize, offset: usize) -> usize {
-    let mut start = doc.lines.line_span(doc.source, line).start;
+    let mut start = doc.lines().line_span(doc.source, line).start;
     if line == 1 && doc.source.starts_with('\u{feff}') {
         start = start.max(3.min(offset));
     }
