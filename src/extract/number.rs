@@ -1494,10 +1494,29 @@ mod tests {
             .flat_map(|m| m.keys().map(String::as_str))
             .chain(literals);
         let rests = [
-            "", " one", " two", " hundred", " a half", " a third", " fifths", " fifth",
-            " and a half", " and three quarters", "-five", " million", " dozen", " thousand",
-            " twenty-one", " twenty fifths", " hundred and five", " quarter", " of them",
-            " over three", " out of four", " a million", " 5",
+            "",
+            " one",
+            " two",
+            " hundred",
+            " a half",
+            " a third",
+            " fifths",
+            " fifth",
+            " and a half",
+            " and three quarters",
+            "-five",
+            " million",
+            " dozen",
+            " thousand",
+            " twenty-one",
+            " twenty fifths",
+            " hundred and five",
+            " quarter",
+            " of them",
+            " over three",
+            " out of four",
+            " a million",
+            " 5",
         ];
         let mut tried = 0;
         for w in firsts.filter(|w| !STARTERS.contains_key(*w)) {

@@ -85,7 +85,10 @@ impl<'a> Window<'a> {
                 lo.saturating_sub(MARGIN)
                     .max(doc.lines().line_span(text, first).start),
             );
-            end = ceil_char(text, (hi + MARGIN).min(doc.lines().line_span(text, last).end));
+            end = ceil_char(
+                text,
+                (hi + MARGIN).min(doc.lines().line_span(text, last).end),
+            );
         }
         if end.saturating_sub(start) > MAX_WINDOW {
             return None;
