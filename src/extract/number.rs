@@ -789,7 +789,6 @@ fn next_word<'b>(
     Some((w, st, st + len))
 }
 
-/// A number in words starting at `pos`.
 /// [`starter_words`] as a set: [`words`] turns every other word away with
 /// one lookup. Most of its callers (a relative date's count, "in the …")
 /// ask at words such as "the", where the grammar below would make a dozen
@@ -797,6 +796,7 @@ fn next_word<'b>(
 static STARTERS: LazyLock<WordMap<()>> =
     LazyLock::new(|| starter_words().map(|w| (w.to_string(), ())).collect());
 
+/// A number in words starting at `pos`.
 fn words(s: &str, pos: usize) -> Option<Num> {
     let mut buf = [0u8; MAX_WORD];
     let (w0, _) = lower_word(s.get(pos..)?, &mut buf)?;

@@ -69,32 +69,30 @@ impl<'a> Window<'a> {
     /// `None` when it would be too wide to draw.
     fn around(doc: &Checked<'a>, lo: usize, hi: usize) -> Option<Window<'a>> {
         let text = doc.source;
-        let line_of = |at: usize| doc.lines().line_col(text, at).0;
+        let lines = doc.lines();
+        let line_of = |at: usize| lines.line_col(text, at).0;
         let (first, last) = (line_of(lo), line_of(hi));
         let first_ctx = first.saturating_sub(1).max(1);
-        let mut start = doc.lines().line_span(text, first_ctx).start;
+        let mut start = lines.line_span(text, first_ctx).start;
         // the context line with its line end, so that miette draws it even
         // when it is blank
-        let mut end = doc.lines().line_span(text, last + 2).start.max(hi);
-        if last + 1 >= doc.lines().line_col(text, text.len()).0 {
+        let mut end = lines.line_span(text, last + 2).start.max(hi);
+        if last + 1 >= lines.line_col(text, text.len()).0 {
             end = text.len();
         }
-        if (first_ctx..=last + 1).any(|l| doc.lines().line_span(text, l).len() > LONG_LINE) {
+        if (first_ctx..=last + 1).any(|l| lines.line_span(text, l).len() > LONG_LINE) {
             start = floor_char(
                 text,
                 lo.saturating_sub(MARGIN)
-                    .max(doc.lines().line_span(text, first).start),
+                    .max(lines.line_span(text, first).start),
             );
-            end = ceil_char(
-                text,
-                (hi + MARGIN).min(doc.lines().line_span(text, last).end),
-            );
+            end = ceil_char(text, (hi + MARGIN).min(lines.line_span(text, last).end));
         }
         if end.saturating_sub(start) > MAX_WINDOW {
             return None;
         }
         let line = line_of(start) - 1;
-        let column = start - doc.lines().line_span(text, line + 1).start;
+        let column = start - lines.line_span(text, line + 1).start;
         Some(Window {
             name: doc.name,
             text,
