@@ -97,7 +97,71 @@ pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
 
 /// Parses a number at `pos` in `text[..end]`: digits or words, with a scale.
 /// `money` allows the one-letter scales glued to digits ("$55m").
+///
+/// Inside [`remembering`] the last answer for its document is kept, so the
+/// scanner's figure parser does not read again the number that the
+/// relative-date parser has just read at the same place ("3 percent" is
+/// first tried as a count of "3 days ago").
 pub(crate) fn parse(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> {
+    let here = (text.as_ptr() as usize, text.len());
+    let key = (pos, end, money);
+    let memo = MEMO.get();
+    if memo.doc != Some(here) {
+        return parse_afresh(text, pos, end, money);
+    }
+    if memo.key == Some(key) {
+        return memo.num;
+    }
+    let num = parse_afresh(text, pos, end, money);
+    MEMO.set(Memo {
+        key: Some(key),
+        num,
+        ..memo
+    });
+    num
+}
+
+/// The last answer of [`parse`] on the document of [`remembering`].
+#[derive(Clone, Copy)]
+struct Memo {
+    /// Address and length of the document text; `None` outside
+    /// [`remembering`].
+    doc: Option<(usize, usize)>,
+    /// `pos`, `end` and `money` of the answer kept.
+    key: Option<(usize, usize, bool)>,
+    num: Option<Num>,
+}
+
+const FORGET: Memo = Memo {
+    doc: None,
+    key: None,
+    num: None,
+};
+
+thread_local! {
+    static MEMO: std::cell::Cell<Memo> = const { std::cell::Cell::new(FORGET) };
+}
+
+/// Runs `f` with [`parse`] remembering its last answer on `text`.
+///
+/// While `text` is borrowed, no other string can begin at its address with
+/// its length, and its bytes cannot change, so an answer found under the
+/// same address, length, `pos`, `end` and `money` is the answer. The memory
+/// is dropped when `f` returns or unwinds, before the text can be freed.
+pub(crate) fn remembering<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    struct Restore(Memo);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            MEMO.set(self.0);
+        }
+    }
+    let _restore = Restore(MEMO.get());
+    let doc = (!text.is_empty()).then_some((text.as_ptr() as usize, text.len()));
+    MEMO.set(Memo { doc, ..FORGET });
+    f()
+}
+
+fn parse_afresh(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> {
     let s = text.get(..end)?;
     let first = *s.as_bytes().get(pos)?;
     let n = if first.is_ascii_alphabetic() {
@@ -1467,6 +1531,34 @@ fn ordinal_value(total: f64, current: f64, v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inside [`remembering`], [`parse`] answers as it does outside, on its
+    /// document and on another text of the same length read in between, and
+    /// the memory is gone when the scope ends.
+    #[test]
+    fn remembered_answers_are_the_answers() {
+        let text = "It rose 3 days ago to 4.5 million, then 12 percent, twenty-five of 1,200.";
+        let other = "It rose 7 days ago to 9.5 billion, then 88 per cent, thirty-five of 3/40.";
+        assert_eq!(text.len(), other.len());
+        let ends = |t: &str| [t.len(), t.len() / 2];
+        let fresh = |t: &str, p, e, m| parse_afresh(t, p, e, m);
+        remembering(text, || {
+            for p in 0..text.len() {
+                for e in ends(text) {
+                    for m in [false, true] {
+                        let want = fresh(text, p, e, m);
+                        assert_eq!(parse(text, p, e, m), want, "{p} {e} {m}");
+                        assert_eq!(parse(other, p, e, m), fresh(other, p, e, m));
+                        assert_eq!(parse(text, p, e, m), want);
+                        assert_eq!(parse(text, p, e, m), want);
+                    }
+                }
+            }
+            assert_eq!(MEMO.get().doc, Some((text.as_ptr() as usize, text.len())));
+        });
+        assert_eq!(MEMO.get().doc, None);
+        assert!(fresh(text, 8, text.len(), false).is_some_and(|n| n.value == 3.0));
+    }
 
     /// The first-word filter of [`words`] changes no answer: the grammar
     /// decides by lexicon lookups and a few literal words, so a word in no

@@ -59,7 +59,11 @@ pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
 
 /// [`claims`], with the word gate or without it (`None`: every parser is
 /// tried at every word, the reference the gate must agree with).
-fn claims_with(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) -> Vec<Claim> {
+fn claims_with(prose: &str, sentences: &[Span], gate: Option<&mut Gate>) -> Vec<Claim> {
+    number::remembering(prose, || scan_sentences(prose, sentences, gate))
+}
+
+fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut multipliers = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
