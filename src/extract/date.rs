@@ -174,6 +174,9 @@ struct Lexicon {
     /// The first three letters, lowercase, of every name, as a bit set
     /// indexed by [`prefix_index`].
     prefixes: Vec<u64>,
+    /// Every name as a whole lowercase word, without its dot ("sept" of
+    /// "Sept."): what the prefixes stand for when the gate asks of a word.
+    name_words: super::lexicon::WordMap<()>,
     weekday_names: Vec<String>,
     spelled: spelled::SpelledFile,
     relative: relative::RelativeFile,
@@ -258,6 +261,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays: Names::new(&file.weekday),
         month_names: full_names(&file.month),
         prefixes: prefixes(file.month.iter().chain(&file.weekday)),
+        name_words: file
+            .month
+            .iter()
+            .chain(&file.weekday)
+            .flat_map(|g| &g.names)
+            .map(|n| (n.trim_end_matches('.').to_ascii_lowercase(), ()))
+            .collect(),
         weekday_names: full_names(&file.weekday),
         context: file.context,
         spelled: file.spelled,
@@ -1336,7 +1346,8 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
 /// starts with a word must be admitted here.
 pub(crate) fn may_start_word(w: &str) -> bool {
     matches!(w, "from" | "between")
-        || may_start_a_date(w)
+        || LEXICON.name_words.contains_key(w)
+        || may_start_a_date_but_by_name(w)
         || WORD_PERIOD_STARTERS.contains(&w)
         || relative::may_start(w)
 }
@@ -1818,6 +1829,25 @@ fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usiz
 /// their first bytes.
 fn may_start_a_date(input: &str) -> bool {
     let b = input.as_bytes();
+    if let [x, y, z, ..] = *b
+        && let Some(k) = prefix_index(x, y, z)
+        && LEXICON
+            .prefixes
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    {
+        return true;
+    }
+    may_start_a_date_but_by_name(input)
+}
+
+/// [`may_start_a_date`] for the forms that begin with no month or weekday
+/// name: "the 1990s", "mid-2020", "Q1", "second of Aug". The gate, which
+/// asks of whole words, tests the names exactly ([`Lexicon::name_words`])
+/// instead of by their first three letters, which "market", "money" and
+/// "decision" share with "Mar", "Mon" and "Dec".
+fn may_start_a_date_but_by_name(input: &str) -> bool {
+    let b = input.as_bytes();
     let Some(&first) = b.first() else {
         return false;
     };
@@ -1828,15 +1858,6 @@ fn may_start_a_date(input: &str) -> bool {
         b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'q' | b's' | b't' | b'w'
     ) {
         return false;
-    }
-    if let [x, y, z, ..] = *b
-        && let Some(k) = prefix_index(x, y, z)
-        && LEXICON
-            .prefixes
-            .get(k / 64)
-            .is_some_and(|w| w & (1 << (k % 64)) != 0)
-    {
-        return true;
     }
     let word = |w: &str| {
         b.get(..w.len())
