@@ -64,19 +64,25 @@ fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// True when `ws` ends with the words of `phrase`, ignoring case.
+/// (Asked for every pair of figures against every cue: the phrase is read
+/// in place, not split into a vector.)
 fn ends_with_phrase(ws: &[&str], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split(' ').collect();
-    ws.len() >= p.len()
-        && ws[ws.len() - p.len()..]
+    let n = phrase.split(' ').count();
+    ws.len() >= n
+        && ws[ws.len() - n..]
             .iter()
-            .zip(&p)
+            .zip(phrase.split(' '))
             .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// True when `ws` starts with the words of `phrase`, ignoring case.
 fn starts_with_phrase(ws: &[&str], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split(' ').collect();
-    ws.len() >= p.len() && ws.iter().zip(&p).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let n = phrase.split(' ').count();
+    ws.len() >= n
+        && ws
+            .iter()
+            .zip(phrase.split(' '))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 fn is_in(list: &[String], w: &str) -> bool {
