@@ -65,24 +65,21 @@ fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// True when `ws` ends with the words of `phrase`, ignoring case.
 /// (Asked for every pair of figures against every cue: the phrase is read
-/// in place, not split into a vector.)
+/// in place from its last word, which tells most cues apart.)
 fn ends_with_phrase(ws: &[&str], phrase: &str) -> bool {
-    let n = phrase.split(' ').count();
-    ws.len() >= n
-        && ws[ws.len() - n..]
-            .iter()
-            .zip(phrase.split(' '))
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    phrase.rsplit(' ').enumerate().all(|(k, p)| {
+        ws.len()
+            .checked_sub(k + 1)
+            .is_some_and(|i| ws[i].eq_ignore_ascii_case(p))
+    })
 }
 
 /// True when `ws` starts with the words of `phrase`, ignoring case.
 fn starts_with_phrase(ws: &[&str], phrase: &str) -> bool {
-    let n = phrase.split(' ').count();
-    ws.len() >= n
-        && ws
-            .iter()
-            .zip(phrase.split(' '))
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    phrase
+        .split(' ')
+        .enumerate()
+        .all(|(k, p)| ws.get(k).is_some_and(|w| w.eq_ignore_ascii_case(p)))
 }
 
 fn is_in(list: &[String], w: &str) -> bool {
