@@ -1841,6 +1841,12 @@ fn may_start_a_date(input: &str) -> bool {
     may_start_a_date_but_by_name(input)
 }
 
+/// Every month and weekday name as a whole lowercase word ("sept").
+#[cfg(test)]
+pub(crate) fn name_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.name_words.keys().map(String::as_str)
+}
+
 /// [`may_start_a_date`] for the forms that begin with no month or weekday
 /// name: "the 1990s", "mid-2020", "Q1", "second of Aug". The gate, which
 /// asks of whole words, tests the names exactly ([`Lexicon::name_words`])

@@ -93,6 +93,11 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// The word after a count in "three times", "2.5 times".
+const TIMES: &str = "times";
+/// The word after or glued to a count in "4-fold", "10 fold", "fourfold".
+const FOLD: &str = "fold";
+
 /// Every multiplier holds one of these words, in any ASCII case: "times" or
 /// "fold" after a count ("three times", "4-fold", "fourfold"), or a verb of
 /// the lexicon ("doubled", "twice"). Most of [`scan_at`]'s candidates are
@@ -101,7 +106,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
 /// escaped words) only turns the shortcut off.
 static CORES: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
     let mut words: Vec<&str> = LEX.verbs.keys().map(String::as_str).collect();
-    words.extend(["times", "fold"]);
+    words.extend([TIMES, FOLD]);
     words.sort_unstable();
     let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
     regex::RegexBuilder::new(&alternation.join("|"))
@@ -120,7 +125,7 @@ fn may_hold_one(sentence: &str) -> bool {
 /// a verb, a count, an approximator's first word, or "-fold".
 pub(crate) fn may_start_word(w: &str) -> bool {
     LEX.starter_shapes.may_hold(w) && LEX.starters.contains_key(w)
-        || (w.len() > 4 && w.ends_with("fold"))
+        || (w.len() > FOLD.len() && w.ends_with(FOLD))
 }
 
 /// A multiplier found in the text. Offsets are prose bytes.
@@ -190,10 +195,13 @@ fn count_word(i: &str) -> IResult<&str, (f64, f64)> {
 /// "fourfold", "tenfold": a count word glued to "fold".
 fn glued_fold(i: &str) -> IResult<&str, (f64, f64, Form)> {
     let (rest, w) = alpha1(i)?;
-    let lower = w.len() > 4
-        && w.get(w.len() - 4..)
-            .is_some_and(|t| t.eq_ignore_ascii_case("fold"));
-    match w.get(..w.len().saturating_sub(4)).and_then(count_of) {
+    let lower = w.len() > FOLD.len()
+        && w.get(w.len() - FOLD.len()..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(FOLD));
+    match w
+        .get(..w.len().saturating_sub(FOLD.len()))
+        .and_then(count_of)
+    {
         Some(v) if lower && !rest.starts_with('-') => Ok((rest, (v, 0.0, Form::Fold))),
         _ => fail(i),
     }
@@ -202,8 +210,8 @@ fn glued_fold(i: &str) -> IResult<&str, (f64, f64, Form)> {
 /// "4-fold", "10 fold", "three times", "2.5 times".
 fn counted(i: &str) -> IResult<&str, (f64, f64, Form)> {
     let (rest, (v, step)) = alt((digits, count_word)).parse(i)?;
-    let fold = recognize((opt(alt((tag("-"), tag(" ")))), tag_no_case("fold")));
-    let times = recognize((space1, tag_no_case("times")));
+    let fold = recognize((opt(alt((tag("-"), tag(" ")))), tag_no_case(FOLD)));
+    let times = recognize((space1, tag_no_case(TIMES)));
     let (rest, form) = alt((fold.map(|_| Form::Fold), times.map(|_| Form::Times))).parse(rest)?;
     if !ends_word(rest, 0) || rest.starts_with('-') {
         return fail(i);

@@ -1881,48 +1881,6 @@ mod tests {
     /// claims either way.
     #[test]
     fn gate_changes_nothing_at_words_sharing_a_name_prefix() {
-        let names = [
-            "January",
-            "Jan",
-            "February",
-            "Feb",
-            "March",
-            "Mar",
-            "April",
-            "Apr",
-            "May",
-            "June",
-            "Jun",
-            "July",
-            "Jul",
-            "August",
-            "Aug",
-            "September",
-            "Sept",
-            "Sep",
-            "October",
-            "Oct",
-            "November",
-            "Nov",
-            "December",
-            "Dec",
-            "Monday",
-            "Mon",
-            "Tuesday",
-            "Tues",
-            "Tue",
-            "Wednesday",
-            "Wed",
-            "Thursday",
-            "Thurs",
-            "Thu",
-            "Friday",
-            "Fri",
-            "Saturday",
-            "Sat",
-            "Sunday",
-            "Sun",
-        ];
         let mut words = vec![
             "market",
             "money",
@@ -1944,12 +1902,10 @@ mod tests {
         .into_iter()
         .map(String::from)
         .collect::<Vec<_>>();
-        for n in names {
-            for w in [
-                n.to_string(),
-                n.to_ascii_lowercase(),
-                n.to_ascii_uppercase(),
-            ] {
+        for n in date::name_words() {
+            let mut capital = n.to_string();
+            capital[..1].make_ascii_uppercase();
+            for w in [capital, n.to_string(), n.to_ascii_uppercase()] {
                 words.push(format!("{w}s"));
                 words.push(format!("{w}ly"));
                 words.push(format!("{}x", &w[..3]));
