@@ -1378,6 +1378,12 @@ pub(crate) fn needs_second_word(w: &str) -> bool {
         || relative::starts_only_long_holidays(w) && !may_start_a_date(w)
 }
 
+/// True when a date begins at the word `w` (lowercase ASCII letters) only
+/// if a count follows it: "in two weeks", not "in the".
+pub(crate) fn needs_count_word(w: &str) -> bool {
+    relative::needs_count(w)
+}
+
 /// The words the date grammars and their helpers match by a literal in the
 /// code (the lexicons' words are read from the lexicons). The test
 /// `grammar_words_are_listed` reads the sources and fails on any literal

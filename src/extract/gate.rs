@@ -14,7 +14,8 @@
 //! gate marks them ([`DATE_NEEDS_SECOND`], [`FIGURE_NEEDS_SECOND`]) and marks
 //! the words that may come second ([`SECOND_WORD`]: the date, number and
 //! approximator lexicons and the grammars' literal words), so the scanner
-//! skips "the company" after one more cached lookup.
+//! skips "the company" after one more cached lookup. After "in" a date
+//! needs a count ([`DATE_NEEDS_COUNT`]), so "in the" is skipped too.
 
 use std::cell::RefCell;
 
@@ -38,6 +39,9 @@ pub(super) const SECOND_WORD: u8 = 32;
 /// A figure begins here only with a second word ("a dozen", "an estimated
 /// 500"): the scanner looks at the next word before it tries one.
 pub(super) const FIGURE_NEEDS_SECOND: u8 = 64;
+/// With [`DATE_NEEDS_SECOND`]: the second word must be one a number begins
+/// with ([`FIGURE`]), as after "in" ("in two weeks", "in a month").
+pub(super) const DATE_NEEDS_COUNT: u8 = 128;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -113,6 +117,9 @@ fn compute(word: &[u8]) -> u8 {
         if date::needs_second_word(w) {
             flags |= DATE_NEEDS_SECOND;
         }
+        if date::needs_count_word(w) {
+            flags |= DATE_NEEDS_SECOND | DATE_NEEDS_COUNT;
+        }
     }
     if date::may_continue_word(w) {
         flags |= SECOND_WORD;
@@ -161,6 +168,10 @@ mod tests {
         assert_ne!(flags("Nearly") & APPROX, 0);
         assert_ne!(flags("doubled") & MULTIPLIER, 0);
         assert_ne!(flags("twice") & MULTIPLIER, 0);
+        assert_ne!(flags("In") & DATE_NEEDS_COUNT, 0);
+        assert_eq!(flags("the") & DATE_NEEDS_COUNT, 0);
+        assert_ne!(flags("two") & FIGURE, 0);
+        assert_ne!(flags("an") & FIGURE, 0);
     }
 
     #[test]

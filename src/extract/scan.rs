@@ -377,15 +377,25 @@ impl Scanner<'_, '_> {
     /// A word start: a date, or a figure if the word can begin one. `flags`
     /// are the gate's answer for the word.
     fn try_word(&mut self, i: usize, len: usize, flags: u8) -> Option<usize> {
+        // "in" needs a count after it ("in two weeks"), the others any word
+        // a date may hold
+        let second = if flags & gate::DATE_NEEDS_COUNT != 0 {
+            gate::FIGURE
+        } else {
+            gate::SECOND_WORD
+        };
         if flags & gate::DATE != 0
-            && (flags & gate::DATE_NEEDS_SECOND == 0 || self.next_word_may_continue(i + len))
+            && (flags & gate::DATE_NEEDS_SECOND == 0
+                || self.next_word_may_continue(i + len, second))
             && let Some(e) = self.date_at(i)
         {
             return Some(e);
         }
         // "a company": neither a number ("a dozen") nor an approximator
         // ("an estimated") nor a currency ("A$") follows
-        if flags & gate::FIGURE_NEEDS_SECOND != 0 && !self.next_word_may_continue(i + len) {
+        if flags & gate::FIGURE_NEEDS_SECOND != 0
+            && !self.next_word_may_continue(i + len, gate::SECOND_WORD)
+        {
             return None;
         }
         let c = self.text.as_bytes()[i];
@@ -417,9 +427,10 @@ impl Scanner<'_, '_> {
 
     /// After a word that begins a date (or, "a" and "an", a figure) only
     /// with a second word, ending at `at`: false when the next word is a
-    /// plain word no date holds ("the company"), true otherwise, and always
-    /// true without the gate.
-    fn next_word_may_continue(&mut self, at: usize) -> bool {
+    /// plain word the gate gives none of the flags `class` ("the company"
+    /// for [`gate::SECOND_WORD`]), true otherwise, and always true without
+    /// the gate.
+    fn next_word_may_continue(&mut self, at: usize, class: u8) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let mut j = at;
@@ -440,7 +451,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[j..k]) & gate::SECOND_WORD != 0,
+            Some(g) => g.classify(&b[j..k]) & class != 0,
             None => true,
         }
     }
@@ -1917,6 +1928,39 @@ mod tests {
             same_with_and_without_gate(&format!(
                 "On {w} 12, {w} 5 2019 and {w} 2021, {w}-2020 rose 3%. In {w} the {w} fell \
                  from {w} to {w}. {w} 3 {w}, {w}, {w} 14th."
+            ));
+        }
+    }
+
+    /// After "in" the gate lets the date parser try only a count: the
+    /// dates to come are found, and "in the", "in a few" and "in an hour"
+    /// (a clock unit) hold none, with the gate or without it.
+    #[test]
+    fn gate_after_in_needs_a_count() {
+        let t = "We will leave in two weeks. They will vote in a month. It will \
+                 close in 3 days. It will end in ten years' time. Will it open in \
+                 an hour? We will meet in the week. It will rise in a few days. \
+                 It will be done in twenty-one days.";
+        same_with_and_without_gate(t);
+        let sentences = crate::source::sentence::split(t);
+        let dates: Vec<&str> = claims(t, &sentences)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| &t[c.span])
+            .collect();
+        for d in [
+            "in two weeks",
+            "in a month",
+            "in 3 days",
+            "in ten years",
+            "in twenty-one days",
+        ] {
+            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
+        }
+        for w in ["In", "in", "IN"] {
+            same_with_and_without_gate(&format!(
+                "{w} two weeks we will go. We will go {w} four months, {w} one day, \
+                 {w} a year, {w} the year, {w} half a year and {w} 2 years."
             ));
         }
     }

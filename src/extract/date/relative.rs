@@ -718,6 +718,15 @@ fn followed_ok(rest: &str) -> bool {
     }
 }
 
+/// True for the words that begin a relative expression only when a count
+/// follows them: "in" begins only [`in_future`]'s "in two weeks" (and "in
+/// a month"), never "in the". The scanner's gate asks this of whole
+/// lowercase words, and after them tries the date parser only before a
+/// number's first word, "a", "an" or no plain word.
+pub(crate) fn needs_count(w: &str) -> bool {
+    w == "in"
+}
+
 /// "in two weeks" after "will" in the same clause ("we will leave in two
 /// weeks"): that many units from now. Elsewhere "in two years" is as often
 /// a length ("the lowest in two years"), so it is left to the unit parser.
