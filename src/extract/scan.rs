@@ -458,10 +458,25 @@ impl Scanner<'_, '_> {
 
     /// A non-letter candidate: a date, else a figure.
     fn try_at(&mut self, i: usize) -> Option<usize> {
-        if let Some(e) = self.date_at(i) {
+        if self.date_may_start(i)
+            && let Some(e) = self.date_at(i)
+        {
             return Some(e);
         }
         self.try_figure(i)
+    }
+
+    /// False when the digits at `i` cannot begin a date: a year ("2021")
+    /// or a compact date ("20210105") stands alone, but other runs of
+    /// digits begin one only joined to what follows ("14th", "9/11",
+    /// "5-Aug") or before a word a date may hold ("14 September", "3 days
+    /// ago", "10 to 12 May"), not before "people" or "said". True at any
+    /// other character, and always true without the gate.
+    fn date_may_start(&mut self, i: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        let run = b[i..end].iter().take_while(|c| c.is_ascii_digit()).count();
+        run == 0 || run == 4 || run == 8 || self.next_word_may_continue(i + run, gate::SECOND_WORD)
     }
 
     fn date_at(&mut self, i: usize) -> Option<usize> {
@@ -1932,6 +1947,24 @@ mod tests {
         }
     }
 
+    /// Before a plain word no date holds, digits are tried as a figure
+    /// only; before a date's words, or joined to them, as a date first.
+    #[test]
+    fn gate_after_digits_needs_a_date_word() {
+        let t = "On 14 September 2022, 31st of March and 5-Aug, 3 days ago, 10 to 12 \
+                 May, 2 nights, the 15th century, 9/11 and 12-2015, 40 people said 5 \
+                 companies and 120 days later 300 years earlier 1995 and 20200105 \
+                 with 7 Jan 5 Sept. and 2 weeks from now.";
+        same_with_and_without_gate(t);
+        for w in ["days", "Days", "people", "Sept", "of", "to", "and"] {
+            for n in ["5", "12", "123", "2021", "12345", "20210105"] {
+                same_with_and_without_gate(&format!(
+                    "It was {n} {w} ago, {n}  {w} earlier, {n} {w}, and {n} {w} 2020."
+                ));
+            }
+        }
+    }
+
     /// After "in" the gate lets the date parser try only a count: the
     /// dates to come are found, and "in the", "in a few" and "in an hour"
     /// (a clock unit) hold none, with the gate or without it.
@@ -2084,6 +2117,9 @@ mod tests {
         " company",
         " oil",
         " Reuters",
+        " days",
+        " nights",
+        " century",
         " 5",
         " 12",
         " 2021",
