@@ -4,9 +4,10 @@
 //! Sentences are compared after collapsing white space (a line break inside
 //! a sentence does not make it different) and case-sensitively; only
 //! sentences that end as prose does (".", "!", "?") count, so repeated table
-//! headings are left alone. Each
-//! sentence is looked up once in a hash map keyed by its normalised text, so
-//! the check is linear in the document.
+//! headings are left alone. Each sentence is looked up once in a hash map
+//! keyed by its normalised text, so the check is linear in the document;
+//! words are counted only for a sentence found there, as equal sentences
+//! have as many words.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -109,13 +110,19 @@ impl Check for Rule {
             HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
-            if !ends_as_prose(text) || !long_enough(text) {
+            if !ends_as_prose(text) {
                 continue;
             }
             let key = Words(text);
-            // one hash per sentence: look up and insert through the entry
+            // one hash per sentence: look up and insert through the entry.
+            // Short sentences are kept too, and their words counted only
+            // when one repeats: equal word sequences have equal counts, so
+            // the first of a long one is still the one kept
             match first.entry(key) {
                 Entry::Occupied(e) => {
+                    if !long_enough(text) {
+                        continue;
+                    }
                     let earlier = &doc.sentences[*e.get()];
                     let words = text.split_whitespace().count().to_string();
                     let args = [("words", words.as_str())];
