@@ -20,7 +20,9 @@ pub struct Rule;
 pub(super) fn find(doc: &Analysis<'_>, def: &CheckDef, want: Verdict, out: &mut Vec<Finding>) {
     let text = doc.text();
     // a report needs an `=`: skip the sentence scan where there is none
-    if !text.contains('=') {
+    // (the memchr crate's vector search, several times faster than
+    // `str::contains` over a whole document)
+    if memchr::memchr(b'=', text.as_bytes()).is_none() {
         return;
     }
     for s in &doc.sentences {
