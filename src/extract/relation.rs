@@ -171,25 +171,47 @@ fn word_key(w: &str) -> usize {
 /// ("year's", "comparable-store", "1987/88"); any other non-space character
 /// stands alone.
 fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    let alnum_at = move |i: usize| char_at(text, i).is_some_and(char::is_alphanumeric);
     let mut i = 0;
     std::iter::from_fn(move || {
-        let mut c = char_at(text, i)?;
-        while c.is_whitespace() {
-            i += c.len_utf8();
-            c = char_at(text, i)?;
+        // ASCII bytes are read as bytes, others as characters; the ASCII
+        // white space is what `char::is_whitespace` admits below 0x80
+        loop {
+            match *b.get(i)? {
+                b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => i += 1,
+                x if x.is_ascii() => break,
+                _ => {
+                    let c = char_at(text, i)?;
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
         }
         let start = i;
+        let c = char_at(text, i)?;
         i += c.len_utf8();
         if c.is_alphanumeric() {
-            while let Some(c) = char_at(text, i) {
-                let joiner = matches!(c, '\'' | '’' | '-' | '/');
-                // an inner joiner only when a letter or digit follows
-                if c.is_alphanumeric()
-                    || joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric)
-                {
-                    i += c.len_utf8();
+            while let Some(&x) = b.get(i) {
+                if x.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if x.is_ascii() {
+                    // an inner joiner only when a letter or digit follows
+                    if matches!(x, b'\'' | b'-' | b'/') && alnum_at(i + 1) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 } else {
-                    break;
+                    let Some(c) = char_at(text, i) else { break };
+                    let n = c.len_utf8();
+                    if c.is_alphanumeric() || c == '\u{2019}' && alnum_at(i + n) {
+                        i += n;
+                    } else {
+                        break;
+                    }
                 }
             }
         }
@@ -1449,7 +1471,7 @@ mod tests {
         /// The byte-stepping tokenizer splits as a plain reading of the
         /// characters does, on any text.
         #[test]
-        fn tokens_split_like_the_characters(text in "[a-z0-9 '’/.,\\-\t\u{a0}\u{2003}é日]{0,40}") {
+        fn tokens_split_like_the_characters(text in "[a-z0-9 '’/.,\\-\t\r\x0b\u{85}\u{a0}\u{2003}é日]{0,40}") {
             let got: Vec<Span> = tokens(&text, 3).collect();
             let chars: Vec<(usize, char)> = text.char_indices().collect();
             let mut want = Vec::new();
