@@ -1834,17 +1834,25 @@ fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usiz
 /// "early", "late", "mid", "first" … "fourth", "Q1"). Most words fail on
 /// their first bytes.
 fn may_start_a_date(input: &str) -> bool {
+    has_name_prefix(input) || may_start_a_date_but_by_name(input)
+}
+
+/// True when the first three letters of `input` are those of a month or
+/// weekday name ("Sep" of "Sept.", "mon" of "money"): false when no name
+/// can start there, as every name begins with three letters (the test
+/// `every_name_has_a_prefix` checks it).
+fn has_name_prefix(input: &str) -> bool {
     let b = input.as_bytes();
     if let [x, y, z, ..] = *b
         && let Some(k) = prefix_index(x, y, z)
-        && LEXICON
+    {
+        LEXICON
             .prefixes
             .get(k / 64)
             .is_some_and(|w| w & (1 << (k % 64)) != 0)
-    {
-        return true;
+    } else {
+        false
     }
-    may_start_a_date_but_by_name(input)
 }
 
 /// Every month and weekday name as a whole lowercase word ("sept").
@@ -1911,14 +1919,15 @@ fn lower(input: &str) -> Option<(&str, (ClaimKind, DateParts))> {
         .ok()
 }
 
-/// Forms that start with a word: weekday-led, month-led, "Q1 2016",
-/// "early 2020", "the 1990s", "first-quarter".
-fn named<'a>(
+/// The forms of [`named`] that begin with a month or weekday name:
+/// `Some` with [`named`]'s answer, `None` to go on to the other forms.
+#[allow(clippy::option_option)]
+fn by_name<'a>(
     text: &str,
     sentence_start: usize,
     start: usize,
     input: &'a str,
-) -> Option<(&'a str, (ClaimKind, DateParts))> {
+) -> Option<Option<(&'a str, (ClaimKind, DateParts))>> {
     let ctx = &LEXICON.context;
     if let Ok((rest, wd)) = weekday(input) {
         let named = NamedWeekday {
@@ -1936,10 +1945,10 @@ fn named<'a>(
                 weekday: Some(named),
                 ..parts
             };
-            return Some((rest, (kind, parts)));
+            return Some(Some((rest, (kind, parts))));
         }
         if wd.ambiguous || wd.text.len() <= 5 {
-            return None;
+            return Some(None);
         }
         // "Tuesday or Wednesday", "Wednesday, Thursday": a list of days
         let listed_day = alt((
@@ -1963,16 +1972,16 @@ fn named<'a>(
             })
             .is_ok_and(|(r, _)| !r.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
         if !cue && !part_of_day {
-            return None;
+            return Some(None);
         }
         let parts = DateParts {
             weekday: Some(named),
             ..DateParts::default()
         };
-        return Some((rest, (ClaimKind::Date, parts)));
+        return Some(Some((rest, (ClaimKind::Date, parts))));
     }
     if let Ok(r) = alt((compact_month_day, compact_odd, month_day, month_spelled)).parse(input) {
-        return Some(r);
+        return Some(Some(r));
     }
     if let Ok((rest, m)) = month(input) {
         let year_after = alt((
@@ -1987,11 +1996,11 @@ fn named<'a>(
                 month: Some(m.number),
                 ..DateParts::default()
             };
-            return Some((rest, (ClaimKind::DateRange, parts)));
+            return Some(Some((rest, (ClaimKind::DateRange, parts))));
         }
         // A month named alone: only after a cue, and never an abbreviation.
         if !m.full {
-            return None;
+            return Some(None);
         }
         let word = word_before(text, sentence_start, start);
         let cues = if m.ambiguous {
@@ -2000,25 +2009,46 @@ fn named<'a>(
             &ctx.month_cues
         };
         if !listed(cues, word) {
-            return None;
+            return Some(None);
         }
         let parts = DateParts {
             month: Some(m.number),
             ..DateParts::default()
         };
-        return Some((rest, (ClaimKind::DateRange, parts)));
+        return Some(Some((rest, (ClaimKind::DateRange, parts))));
+    }
+    None
+}
+
+/// Forms that start with a word: weekday-led, month-led, "Q1 2016",
+/// "early 2020", "the 1990s", "first-quarter".
+fn named<'a>(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    input: &'a str,
+) -> Option<(&'a str, (ClaimKind, DateParts))> {
+    // every month and weekday name begins with three letters whose bit the
+    // prefixes hold, so without the bit no name-led form can match
+    if has_name_prefix(input)
+        && let Some(found) = by_name(text, sentence_start, start, input)
+    {
+        return found;
     }
     if let Ok(r) = quarter_code(input) {
         return Some(r);
     }
-    if let Ok(r) = spelled_day_month(input) {
+    // a day or a year in words begins with a number word
+    let spelled = spelled::starts(input);
+    if spelled && let Ok(r) = spelled_day_month(input) {
         return Some(r);
     }
     // "in nineteen ninety six"
-    if let Some((y, rest)) = spelled::year(input)
+    if spelled
+        && let Some((y, rest)) = spelled::year(input)
         && follower_ok(rest)
         && listed(
-            &ctx.strong_year_cues,
+            &LEXICON.context.strong_year_cues,
             word_before(text, sentence_start, start),
         )
     {
@@ -2066,6 +2096,33 @@ pub(crate) fn year_for(parts: &DateParts, doc: Option<jiff::civil::Date>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_name_prefix`] stands for every name, in any case, so the
+    /// name-led forms it turns away could not have matched.
+    #[test]
+    fn every_name_has_a_prefix() {
+        let names = LEXICON
+            .months
+            .by_letter
+            .iter()
+            .chain(&LEXICON.weekdays.by_letter);
+        let mut n = 0;
+        for name in names.flatten() {
+            for form in [
+                name.text.to_string(),
+                name.text.to_ascii_uppercase(),
+                name.text.to_ascii_lowercase(),
+            ] {
+                assert!(has_name_prefix(&form), "{form}");
+                assert!(has_name_prefix(&format!("{form} 5, 2020")), "{form}");
+            }
+            n += 1;
+        }
+        assert!(n > 40, "{n} names");
+        for w in ["the", "them", "end", "early", "fifth", "q1"] {
+            assert!(!has_name_prefix(w), "{w}");
+        }
+    }
 
     /// Parses at the first occurrence of `at` in `text` (one sentence).
     fn at(text: &str, at: &str) -> Option<(String, ClaimKind, DateParts)> {
