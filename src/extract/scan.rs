@@ -470,13 +470,17 @@ impl Scanner<'_, '_> {
     /// or a compact date ("20210105") stands alone, but other runs of
     /// digits begin one only joined to what follows ("14th", "9/11",
     /// "5-Aug") or before a word a date may hold ("14 September", "3 days
-    /// ago", "10 to 12 May"), not before "people" or "said". True at any
-    /// other character, and always true without the gate.
+    /// ago", "10 to 12 May"), not before "people" or "said", and never
+    /// joined to a percent sign ("45%"). True at any other character, and
+    /// always true without the gate.
     fn date_may_start(&mut self, i: usize) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let run = b[i..end].iter().take_while(|c| c.is_ascii_digit()).count();
-        run == 0 || run == 4 || run == 8 || self.next_word_may_continue(i + run, gate::SECOND_WORD)
+        if run == 0 || run == 4 || run == 8 || self.gate.is_none() {
+            return true;
+        }
+        b.get(i + run) != Some(&b'%') && self.next_word_may_continue(i + run, gate::SECOND_WORD)
     }
 
     fn date_at(&mut self, i: usize) -> Option<usize> {
@@ -1956,6 +1960,7 @@ mod tests {
                  companies and 120 days later 300 years earlier 1995 and 20200105 \
                  with 7 Jan 5 Sept. and 2 weeks from now.";
         same_with_and_without_gate(t);
+        same_with_and_without_gate("Rates rose 5% and 12% to 45%, 100%-backed, 7%-8% in 2020%.");
         for w in ["days", "Days", "people", "Sept", "of", "to", "and"] {
             for n in ["5", "12", "123", "2021", "12345", "20210105"] {
                 same_with_and_without_gate(&format!(
