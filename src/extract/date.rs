@@ -1384,6 +1384,36 @@ pub(crate) fn needs_count_word(w: &str) -> bool {
     relative::needs_count(w)
 }
 
+/// The lowercase words a date may hold right after "the": [`lower`]'s
+/// forms after [`the`] ("the first quarter", "the early 1990s", "the
+/// first week of March", "the end of the year", "the EOY") and the
+/// relative ones ([`relative::words_after_the`]). The other forms cannot
+/// begin with "the" (no name, number word or "Q" does), and a number
+/// after it ("the 1990s", "the 3rd week") is no word.
+static AFTER_THE: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
+    [
+        "first", "second", "third", "fourth", "fifth", "mid", "early", "late", "end", "eoy", "eom",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(relative::words_after_the())
+    .map(|w| (w, ()))
+    .collect()
+});
+
+/// True when a date beginning with "the" may go on with the word `w`
+/// (lowercase ASCII letters): the scanner's gate skips "the company", "the
+/// new" and "the most".
+pub(crate) fn may_follow_the(w: &str) -> bool {
+    AFTER_THE.contains_key(w)
+}
+
+/// Every word of [`may_follow_the`], for the gate's tests.
+#[cfg(test)]
+pub(crate) fn after_the_words() -> impl Iterator<Item = String> {
+    AFTER_THE.keys().cloned()
+}
+
 /// The words the date grammars and their helpers match by a literal in the
 /// code (the lexicons' words are read from the lexicons). The test
 /// `grammar_words_are_listed` reads the sources and fails on any literal

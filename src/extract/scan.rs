@@ -386,7 +386,10 @@ impl Scanner<'_, '_> {
         };
         if flags & gate::DATE != 0
             && (flags & gate::DATE_NEEDS_SECOND == 0
-                || self.next_word_may_continue(i + len, second))
+                || self.next_word_may_continue(i + len, second)
+                    && (len != 3
+                        || !self.text.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"the")
+                        || self.may_date_after_the(i + 3)))
             && let Some(e) = self.date_at(i)
         {
             return Some(e);
@@ -454,6 +457,22 @@ impl Scanner<'_, '_> {
             Some(g) => g.classify(&b[j..k]) & class != 0,
             None => true,
         }
+    }
+
+    /// After "the" ending at `at`, which the gate let through: false when
+    /// the next word is a plain word no date after "the" holds ("the new
+    /// plan", "the most"), true otherwise and always without the gate.
+    fn may_date_after_the(&self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        let j = at + b[at..end].iter().take_while(|&&c| c == b' ').count();
+        if self.gate.is_none() || j == at || j >= end || !b[j].is_ascii_alphabetic() {
+            return true;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        // `None`: longer than any lexicon word, or joined to a digit or
+        // another script, so no plain word
+        lower_word(&self.text[j..end], &mut buf).is_none_or(|(w, _)| date::may_follow_the(w))
     }
 
     /// A non-letter candidate: a date, else a figure.
@@ -1965,6 +1984,41 @@ mod tests {
             for n in ["5", "12", "123", "2021", "12345", "20210105"] {
                 same_with_and_without_gate(&format!(
                     "It was {n} {w} ago, {n}  {w} earlier, {n} {w}, and {n} {w} 2020."
+                ));
+            }
+        }
+    }
+
+    /// After "the" the gate lets the date parser try only the words a date
+    /// after "the" holds; with every other word of the vocabulary and of
+    /// the lexicons after it, the claims are those found without the gate.
+    #[test]
+    fn gate_after_the_needs_a_date_word() {
+        let t = "In the first quarter, the early 1990s, the mid-2000s, the first week of \
+                 March, the end of the year, the EOY, the past three years, the week after \
+                 next, in the week, the day before yesterday, the fortnight, the same day, \
+                 the new plan, the most, the two firms, the US and the Q1 results rose.";
+        same_with_and_without_gate(t);
+        let sentences = crate::source::sentence::split(t);
+        let dates: Vec<&str> = claims(t, &sentences)
+            .into_iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::DateRange))
+            .map(|c| &t[c.span])
+            .collect();
+        for d in [
+            "the first quarter",
+            "the early 1990s",
+            "the end of the year",
+            "the past three years",
+        ] {
+            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
+        }
+        let mut words: Vec<String> = VOCABULARY.iter().map(|w| w.trim().to_string()).collect();
+        words.extend(date::after_the_words());
+        for w in words {
+            for the in ["the", "The", "THE"] {
+                same_with_and_without_gate(&format!(
+                    "We met {the} {w} of 2020, {the} {w} 5 and {the} {w} after next, {the}  {w} ago."
                 ));
             }
         }

@@ -358,6 +358,20 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     Starters { words, mask }
 });
 
+/// The lowercase words a relative expression after "the" begins with: the
+/// first words of the unit spellings ("the week after next", "the
+/// fortnight"), the determiners ("the past three years") and "day" ("the
+/// day before yesterday"): what [`the_unit`], [`determined`] and
+/// [`the_day`] read first.
+pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
+    let f = file();
+    UNIT_INDEX
+        .keys()
+        .cloned()
+        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
+        .chain(["day".to_string()])
+}
+
 /// True when `w` (lowercase letters) is a determiner: "last", "next", "the
 /// past": a relative expression that begins with one has a second word
 /// ("last year", "past three years").
