@@ -364,7 +364,12 @@ pub(crate) fn starts_word(b: &[u8], sentence_start: usize, i: usize) -> bool {
 pub(crate) fn scan_at(text: &str, sentence: Span, starts: &[usize]) -> Vec<Found> {
     let mut out = Vec::new();
     let end = sentence.end.min(text.len());
-    if starts.is_empty() || !may_hold_one(text.get(sentence.start..end).unwrap_or("")) {
+    // a multiplier holds its core word after the start it begins at, so
+    // the text before the first start need not be searched
+    let Some(&first) = starts.iter().find(|&&i| i >= sentence.start && i < end) else {
+        return out;
+    };
+    if !may_hold_one(text.get(first..end).unwrap_or("")) {
         return out;
     }
     let mut next = sentence.start;
