@@ -232,11 +232,18 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 pub fn contains_phrase(text: &str, phrases: &[String]) -> bool {
     let toks: Vec<&str> = tokens(text, 0).map(|t| &text[t]).collect();
     phrases.iter().any(|p| {
-        let words: Vec<&str> = tokens(p, 0).map(|t| &p[t]).collect();
-        !words.is_empty()
-            && toks
-                .windows(words.len())
-                .any(|w| w.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+        // the phrase's first word picks the places; its other words are
+        // read only there
+        let Some(head) = tokens(p, 0).next().map(|t| &p[t]) else {
+            return false;
+        };
+        toks.iter().enumerate().any(|(k, t)| {
+            t.eq_ignore_ascii_case(head)
+                && tokens(p, 0).enumerate().all(|(n, w)| {
+                    toks.get(k + n)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(&p[w]))
+                })
+        })
     })
 }
 
@@ -1525,6 +1532,13 @@ mod tests {
             "the organics market",
             &lexicon().qualified_change
         ));
+        // every word of the phrase, in order, and not cut off by the end
+        let phrases = ["against the dollar".to_string()];
+        assert!(contains_phrase("It fell against the Dollar.", &phrases));
+        assert!(!contains_phrase("It fell against the", &phrases));
+        assert!(!contains_phrase("It fell against a dollar", &phrases));
+        assert!(!contains_phrase("", &phrases));
+        assert!(!contains_phrase("against the dollar", &[String::new()]));
     }
 
     #[test]
