@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_phrase, spaces};
+use super::lexicon::{self, WordBuf, WordMap, lower_word, match_phrase, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,7 +114,7 @@ pub(crate) fn parse(text: &str, pos: usize, end: usize) -> Option<Found> {
         }
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w, _) = lower_word(s, &mut buf)?;
     for &i in a.by_first.get(w)? {
         let e = &a.entries[i];

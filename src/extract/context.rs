@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_phrase, spaces};
+use super::lexicon::{self, WordBuf, WordMap, lower_word, match_phrase, spaces};
 use super::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -201,7 +201,7 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u8
         match LEX.trigger(b, i) {
             Err(len) => i += len,
             Ok(len) => {
-                let mut buf = [0u8; MAX_WORD];
+                let mut buf = WordBuf::new();
                 let class = lower_word(&s[i..], &mut buf).map_or(0, |(w, _)| LEX.class(w));
                 if class & TRIGGER != 0 && !cover.covers(base + i) {
                     out[n] = (i, len, class);
@@ -355,7 +355,7 @@ fn anchors_in(
         if i < skip_to || class & (RELATIVE | SINCE) == 0 {
             continue;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
             continue;
         };
@@ -434,7 +434,7 @@ fn since_phrase(s: &str, base: usize, at: usize, claims: &[Claim]) -> Option<usi
         if g == 0 || claims.iter().any(|c| c.span.start == base + i + g) {
             break;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let Some((w, len)) = lower_word(&s[i + g..], &mut buf) else {
             break;
         };
@@ -499,7 +499,7 @@ fn np_word_end(b: &[u8], i: usize) -> Option<usize> {
 /// True when a phrase names someone: a capitalized word in it or a
 /// determiner first ("the company"), and not a lone pronoun.
 fn names_someone(s: &str) -> bool {
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let first = lower_word(s, &mut buf).map(|(w, _)| w);
     if first.is_some_and(|w| LEX.class(w) & PRONOUN != 0) {
         return false;
@@ -519,7 +519,7 @@ fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
     let mut end = None;
     for k in 0..6 {
         let Some(e) = np_word_end(b, at) else { break };
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         if let Some((w, _)) = lower_word(&s[at..], &mut buf)
             && ((k > 0 && breaks(w)) || LEX.verb_or_speech(w))
         {
@@ -561,7 +561,7 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
         if ws == we || (ws > 0 && b[ws - 1].is_ascii_digit()) {
             break;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         if let Some((w, _)) = lower_word(&s[ws..we], &mut buf)
             && (breaks(w) || LEX.verb_or_speech(w))
         {
@@ -595,7 +595,7 @@ fn source_of(
         if class & (ACCORDING | SPEECH) == 0 {
             continue;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
             continue;
         };
@@ -622,7 +622,7 @@ fn source_of(
                     .rev()
                     .find(|(_, c)| !c.is_ascii_alphabetic())
                     .map_or(0, |(p, c)| p + c.len_utf8());
-                let mut b2 = [0u8; MAX_WORD];
+                let mut b2 = WordBuf::new();
                 let aux = lower_word(&head[ws..], &mut b2)
                     .is_some_and(|(w, _)| matches!(w, "has" | "have" | "had" | "was" | "were"));
                 if !aux || ws == 0 {
@@ -663,7 +663,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
             i = after + 1 + spaces(&s[after + 1..]);
         }
     }
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     if let Some((w, len)) = lower_word(&s[i..], &mut buf)
         && matches!(w, "but" | "and" | "so" | "yet")
         && b.get(i + len) == Some(&b' ')
@@ -675,7 +675,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let mut b1 = [0u8; MAX_WORD];
+    let mut b1 = WordBuf::new();
     if lower_word(&s[i..], &mut b1).is_some_and(|(w, _)| {
         breaks(w)
             || matches!(
@@ -711,7 +711,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if g == 0 {
         return None;
     }
-    let mut b2 = [0u8; MAX_WORD];
+    let mut b2 = WordBuf::new();
     let (v, _) = lower_word(&s[e + g..], &mut b2)?;
     if !LEX.verb_or_speech(v) {
         return None;

@@ -81,30 +81,64 @@ impl LengthMask {
 /// The longest word a lexicon holds; longer words are never looked up.
 pub const MAX_WORD: usize = 24;
 
+/// [`LETTERS`]: an ASCII lowercase letter.
+const LOWER: u8 = 1;
+/// [`LETTERS`]: an ASCII uppercase letter.
+const UPPER: u8 = 2;
+/// Per byte: [`LOWER`], [`UPPER`] or 0 (no ASCII letter).
+static LETTERS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// A stack buffer for one lowercased word ([`lower_word`]).
+pub type WordBuf = arrayvec::ArrayString<MAX_WORD>;
+
 /// The ASCII letters at the start of `s`, lowercased into `buf`, and their
 /// byte length. `None` when `s` does not start with a letter or the word is
 /// longer than [`MAX_WORD`] (no lexicon word is).
-pub fn lower_word<'b>(s: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Option<(&'b str, usize)> {
+#[inline]
+pub fn lower_word<'b>(s: &'b str, buf: &'b mut WordBuf) -> Option<(&'b str, usize)> {
     let b = s.as_bytes();
     let mut n = 0;
-    let mut upper = false;
-    while n < b.len() && b[n].is_ascii_alphabetic() {
+    let mut seen = 0;
+    for &c in b {
+        let k = LETTERS[usize::from(c)];
+        if k == 0 {
+            break;
+        }
         if n == MAX_WORD {
             return None;
         }
-        upper |= b[n].is_ascii_uppercase();
-        buf[n] = b[n].to_ascii_lowercase();
+        seen |= k;
         n += 1;
     }
     if n == 0 || b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
         return None;
     }
-    // Most prose words are lowercase already: borrow them from `s` and skip
-    // validating the copy (this runs at every word start).
-    if !upper {
-        return s.get(..n).map(|w| (w, n));
+    let word = s.get(..n)?;
+    // Most prose words are lowercase already: borrow them from `s` (this
+    // runs at every word start). The others are copied as a `str` and
+    // lowercased in place, which needs no UTF-8 validation of the copy.
+    if seen & UPPER == 0 {
+        return Some((word, n));
     }
-    std::str::from_utf8(&buf[..n]).ok().map(|w| (w, n))
+    buf.clear();
+    buf.try_push_str(word).ok()?;
+    buf.make_ascii_lowercase();
+    Some((buf.as_str(), n))
 }
 
 /// True when nothing word-like follows `at`: the end, or a byte that is not
@@ -168,7 +202,7 @@ mod tests {
 
     #[test]
     fn lowers_words_without_allocating() {
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         assert_eq!(
             lower_word("Million dollars", &mut buf),
             Some(("million", 7))
@@ -177,6 +211,14 @@ mod tests {
         assert_eq!(lower_word("7", &mut buf), None);
         assert_eq!(lower_word("", &mut buf), None);
         assert_eq!(lower_word(&"a".repeat(40), &mut buf), None);
+        // the longest word a lexicon may hold, in either case, and one more
+        let long = "Ab".repeat(MAX_WORD / 2);
+        let want = long.to_ascii_lowercase();
+        assert_eq!(lower_word(&long, &mut buf), Some((want.as_str(), MAX_WORD)));
+        assert_eq!(lower_word(&format!("{long}c"), &mut buf), None);
+        assert_eq!(lower_word("mIXed-case", &mut buf), Some(("mixed", 5)));
+        assert_eq!(lower_word("ÉTÉ", &mut buf), None);
+        assert_eq!(lower_word("Caf\u{e9}", &mut buf), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_exact, match_phrase, spaces};
+use super::lexicon::{self, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -199,7 +199,7 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     if gap == 0 {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w, _) = lower_word(&s[gap..], &mut buf)?;
     for &(i, j) in c.after.get(w)? {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {

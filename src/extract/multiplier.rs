@@ -22,7 +22,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use super::approx;
-use super::lexicon::{self, LengthMask, MAX_WORD, WordMap, ends_word, lower_word};
+use super::lexicon::{self, LengthMask, MAX_WORD, WordBuf, WordMap, ends_word, lower_word};
 use super::{Approx, Claim, ClaimKind};
 use crate::source::Span;
 
@@ -179,7 +179,7 @@ fn fail<T>(i: &str) -> IResult<&str, T> {
 
 /// The factor of a count word ("three"), if it is one.
 fn count_of(w: &str) -> Option<f64> {
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     lower_word(w, &mut buf).and_then(|(w, _)| LEX.counts.get(w).copied())
 }
 
@@ -238,7 +238,7 @@ pub(crate) fn may_follow_digits(b: &[u8], i: usize) -> bool {
 /// joined to the next by a hyphen ("double-digit").
 fn verb(i: &str) -> IResult<&str, (f64, f64, Form)> {
     let (rest, w) = alpha1(i)?;
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let found = lower_word(w, &mut buf).and_then(|(w, _)| LEX.verbs.get(w).copied());
     match found {
         Some(v) if !rest.starts_with('-') && ends_word(rest, 0) => Ok((rest, (v, 0.0, Form::Word))),
@@ -272,7 +272,7 @@ pub(crate) fn parse_at(text: &str, pos: usize, end: usize) -> Option<Found> {
     if form == Form::Times {
         // "three times a week" counts occasions: a comparative must follow.
         let tail = rest.trim_start();
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let next = lower_word(tail, &mut buf).map(|(w, _)| w);
         if !next.is_some_and(|w| LEX.followers.contains_key(w)) {
             return None;
@@ -328,7 +328,7 @@ pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
             continue;
         }
         let candidate = b[i].is_ascii_digit() || {
-            let mut buf = [0u8; MAX_WORD];
+            let mut buf = WordBuf::new();
             lower_word(&text[i..end], &mut buf).is_some_and(|(w, _)| may_start_word(w))
         };
         if candidate {

@@ -18,7 +18,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 
-use super::lexicon::{self, MAX_WORD, WordMap, ends_word, lower_word, spaces};
+use super::lexicon::{self, WordBuf, WordMap, ends_word, lower_word, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,7 +175,7 @@ fn parse_afresh(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> 
 /// "minus 5": the word sign before digits. Only "minus": "tested negative
 /// 5 times" is no negative number.
 fn minus_digits(s: &str, pos: usize, money: bool) -> Option<Num> {
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w, len) = lower_word(s.get(pos..)?, &mut buf)?;
     if w != "minus" {
         return None;
@@ -691,7 +691,7 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
     }
     // "3 million and a half": a fraction of the scale
     if scale >= 1000.0 {
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         if let Some(("and", _, ae)) = next_word(s, send, &mut buf)
             && let Some((fv, fs, fe)) = fraction_words(s, ae)
         {
@@ -779,7 +779,7 @@ fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
     let n = &*NUMBERS;
     let mut scale = 1.0;
     let mut at = end;
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     for _ in 0..2 {
         let Some(rest) = s.get(at..) else { break };
         let gap = spaces(rest);
@@ -825,11 +825,7 @@ enum Last {
 
 /// The next word after `at`: separated by spaces or one hyphen. Returns the
 /// lowercase word, its start and its end.
-fn next_word<'b>(
-    s: &'b str,
-    at: usize,
-    buf: &'b mut [u8; MAX_WORD],
-) -> Option<(&'b str, usize, usize)> {
+fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str, usize, usize)> {
     let rest = s.get(at..)?;
     let gap = if rest.starts_with('-') {
         1
@@ -862,7 +858,7 @@ static STARTERS: LazyLock<WordMap<()>> =
 
 /// A number in words starting at `pos`.
 fn words(s: &str, pos: usize) -> Option<Num> {
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w0, _) = lower_word(s.get(pos..)?, &mut buf)?;
     if !STARTERS.contains_key(w0) {
         return None;
@@ -873,7 +869,7 @@ fn words(s: &str, pos: usize) -> Option<Num> {
 /// [`words`] without its first-word filter: the grammar itself.
 fn words_from(s: &str, pos: usize) -> Option<Num> {
     let n = &*NUMBERS;
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
     let mut sign = 1.0;
     let mut at = pos;
@@ -881,7 +877,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
     if let Some(&sg) = n.signs.get(w0) {
         sign = sg;
         at = pos + l0;
-        let mut b2 = [0u8; MAX_WORD];
+        let mut b2 = WordBuf::new();
         let (w, _, _) = next_word(s, at, &mut b2)?;
         if !(n.cardinals.contains_key(w) || n.tens.contains_key(w)) {
             return None;
@@ -914,7 +910,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
     let mut ordinal = false;
     let mut first = sign > 0.0;
     loop {
-        let mut b = [0u8; MAX_WORD];
+        let mut b = WordBuf::new();
         let (w, st, we) = if first {
             first = false;
             let (w, l) = lower_word(&s[at..], &mut b)?;
@@ -999,7 +995,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
             if let Some((fv, fs, fe)) = whole.then(frac).flatten() {
                 // "one billion and three quarters million": of the smaller
                 // scale named after it, else of the last one
-                let mut b5 = [0u8; MAX_WORD];
+                let mut b5 = WordBuf::new();
                 let named = next_word(s, fe, &mut b5).and_then(|(sw, _, swe)| {
                     n.multipliers
                         .get(sw)
@@ -1016,7 +1012,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
                 end = fe;
                 tokens += 1;
                 // only a scale may follow: "two and a half million"
-                let mut b4 = [0u8; MAX_WORD];
+                let mut b4 = WordBuf::new();
                 if last != Last::Scale
                     && let Some((sw, _, swe)) = next_word(s, end, &mut b4)
                     && let Some(&f) = n.multipliers.get(sw).filter(|f| **f >= 1000.0)
@@ -1031,7 +1027,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
                 break;
             }
             // "one hundred and five"
-            let mut b2 = [0u8; MAX_WORD];
+            let mut b2 = WordBuf::new();
             let Some((nw, _, nwe)) = next_word(s, we, &mut b2) else {
                 break;
             };
@@ -1043,7 +1039,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
                 && n.cardinals.get(nw).is_some_and(|v| (1.0..10.0).contains(v))
                 && !before_word_is(s, pos, &["between", "from"])
             {
-                let mut b3 = [0u8; MAX_WORD];
+                let mut b3 = WordBuf::new();
                 let scaled = next_word(s, nwe, &mut b3)
                     .is_some_and(|(w3, _, _)| n.multipliers.contains_key(w3));
                 if scaled {
@@ -1064,13 +1060,13 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
         } else if w == "half" {
             if last == Last::Start {
                 // "half a million", "half million"
-                let mut b2 = [0u8; MAX_WORD];
+                let mut b2 = WordBuf::new();
                 let ae = match next_word(s, we, &mut b2) {
                     Some(("a", _, ae)) => ae,
                     Some(_) => we,
                     None => break,
                 };
-                let mut b3 = [0u8; MAX_WORD];
+                let mut b3 = WordBuf::new();
                 let Some((sw, _, swe)) = next_word(s, ae, &mut b3) else {
                     break;
                 };
@@ -1102,13 +1098,13 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
             let plural = w.ends_with('s');
             let numer = if last == Last::Article { 1.0 } else { current };
             let counted = matches!(last, Last::Ones | Last::Article) && total == 0.0;
-            let mut b2 = [0u8; MAX_WORD];
+            let mut b2 = WordBuf::new();
             let following = next_word(s, we, &mut b2);
             let of_follows = matches!(following, Some(("of", _, _)));
             // "a quarter million", "three quarters billion", "two thirds of
             // a million"
             let big_at = |at: usize| {
-                let mut b3 = [0u8; MAX_WORD];
+                let mut b3 = WordBuf::new();
                 next_word(s, at, &mut b3).and_then(|(w2, _, e2)| {
                     n.multipliers
                         .get(w2)
@@ -1118,7 +1114,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
             };
             let scale = big_at(we).or_else(|| {
                 let (_, _, oe) = following.filter(|f| f.0 == "of")?;
-                let mut b3 = [0u8; MAX_WORD];
+                let mut b3 = WordBuf::new();
                 let (_, _, ae) = next_word(s, oe, &mut b3).filter(|a| a.0 == "a")?;
                 big_at(ae)
             });
@@ -1202,7 +1198,7 @@ fn before_word_is(s: &str, pos: usize, words: &[&str]) -> bool {
 /// half-hour") or inside a longer word.
 fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
     let n = &*NUMBERS;
-    let mut b1 = [0u8; MAX_WORD];
+    let mut b1 = WordBuf::new();
     let (w1, _, e1) = next_word(s, at, &mut b1)?;
     // "one and half hours": the article left out, only before a unit
     // ("44 million and half lives" is half of the people)
@@ -1215,7 +1211,7 @@ fn fraction_words(s: &str, at: usize) -> Option<(f64, f64, usize)> {
         "a" | "an" | "one" => 1.0,
         _ => *n.cardinals.get(w1).filter(|v| **v >= 2.0)?,
     };
-    let mut b2 = [0u8; MAX_WORD];
+    let mut b2 = WordBuf::new();
     let (w2, _, e2) = next_word(s, e1, &mut b2)?;
     if !ends_word(s, e2) && !s[e2..].starts_with('-') {
         return None;
@@ -1269,7 +1265,7 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
     let mut end = at;
     let mut first = first;
     while count < MAX_TOKS {
-        let mut b = [0u8; MAX_WORD];
+        let mut b = WordBuf::new();
         let (w, we) = if first {
             first = false;
             let (w, l) = lower_word(s.get(at..)?, &mut b)?;
@@ -1349,7 +1345,7 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
 fn scale_of(s: &str, at: usize) -> Option<(f64, usize)> {
     let n = &*NUMBERS;
     let big = |at: usize| {
-        let mut b = [0u8; MAX_WORD];
+        let mut b = WordBuf::new();
         let (w, _, e) = next_word(s, at, &mut b)?;
         n.multipliers
             .get(w)
@@ -1357,9 +1353,9 @@ fn scale_of(s: &str, at: usize) -> Option<(f64, usize)> {
             .map(|f| (*f, e))
     };
     big(at).or_else(|| {
-        let mut b = [0u8; MAX_WORD];
+        let mut b = WordBuf::new();
         let (_, _, oe) = next_word(s, at, &mut b).filter(|w| w.0 == "of")?;
-        let mut b2 = [0u8; MAX_WORD];
+        let mut b2 = WordBuf::new();
         let (_, _, ae) = next_word(s, oe, &mut b2).filter(|w| w.0 == "a")?;
         big(ae)
     })
@@ -1388,7 +1384,7 @@ fn fraction_context(s: &str, at: usize, e: usize) -> bool {
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x));
     }
-    let mut b = [0u8; MAX_WORD];
+    let mut b = WordBuf::new();
     match next_word(s, e, &mut b) {
         Some(("of", _, _)) => true,
         Some((w, _, we)) => {

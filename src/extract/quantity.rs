@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::ClaimKind;
-use super::lexicon::{self, MAX_WORD, WordMap, lower_word, match_exact, match_phrase, spaces};
+use super::lexicon::{self, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -240,7 +240,7 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         }
     };
     if off > 0 {
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         if let Some((w, _)) = lower_word(r, &mut buf) {
             for &(i, j) in u.words.get(w).into_iter().flatten() {
                 if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
@@ -322,7 +322,7 @@ fn glued_letter(sym: &str, after: &str, decimal: bool) -> bool {
         "s" => decimal,
         "m" => {
             let gap = spaces(after);
-            let mut buf = [0u8; MAX_WORD];
+            let mut buf = WordBuf::new();
             gap > 0
                 && lower_word(&after[gap..], &mut buf).is_some_and(|(w, n)| {
                     DIMENSION_WORDS.contains(&w) && lexicon::ends_word(&after[gap..], n)
@@ -339,7 +339,7 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
     if gap == 0 {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w, n) = lower_word(&s[gap..], &mut buf)?;
     if !lexicon::ends_word(s, gap + n) {
         return None;
@@ -434,7 +434,7 @@ fn half_or_quarter(s: &str) -> Option<(f64, usize)> {
     }
     let rest = &s[e..];
     let g = spaces(rest);
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     if g > 0
         && let Some((w, _)) = lower_word(&rest[g..], &mut buf)
         && (determiner(w) || w == "of")
@@ -479,7 +479,7 @@ fn inch_word(text: &str, pos: usize, end: usize) -> Option<usize> {
     let n = match_phrase(&s[g..], "in", true)?;
     let rest = &s[g + n..];
     let gap = spaces(rest);
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     if gap > 0
         && let Some((w, _)) = lower_word(&rest[gap..], &mut buf)
         && determiner(w)
@@ -580,7 +580,7 @@ pub(crate) fn measured_of(text: &str, pos: usize, end: usize) -> Option<(usize, 
         if g == 0 {
             break;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let Some((w, len)) = lower_word(&s[at + g..], &mut buf) else {
             break;
         };
@@ -592,7 +592,7 @@ pub(crate) fn measured_of(text: &str, pos: usize, end: usize) -> Option<(usize, 
         while let Some(rest) = s.get(e..) {
             let b = rest.as_bytes();
             if b.len() >= 2 && (b[0] == b'-' || b[0] == b'\'') && b[1].is_ascii_alphabetic() {
-                let mut buf2 = [0u8; MAX_WORD];
+                let mut buf2 = WordBuf::new();
                 match lower_word(&rest[1..], &mut buf2) {
                     Some((_, l)) => e += 1 + l,
                     None => break,

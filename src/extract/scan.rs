@@ -17,7 +17,7 @@ use super::multiplier;
 use std::sync::LazyLock;
 
 use super::context::{self, Context};
-use super::lexicon::{MAX_WORD, WordMap, ends_word, lower_word, match_phrase, spaces};
+use super::lexicon::{WordBuf, WordMap, ends_word, lower_word, match_phrase, spaces};
 use super::money::{self, Currency};
 use super::number::{self, Num};
 use super::quantity;
@@ -224,7 +224,7 @@ impl Scanner<'_, '_> {
                 let flags = match self.gate.as_deref_mut() {
                     Some(g) => g.classify(w),
                     None => {
-                        let mut buf = [0u8; MAX_WORD];
+                        let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
                             .map_or(0, |(w, _)| figure_starter(w));
                         // the reference tries a figure at every starter
@@ -469,7 +469,7 @@ impl Scanner<'_, '_> {
         if self.gate.is_none() || j == at || j >= end || !b[j].is_ascii_alphabetic() {
             return true;
         }
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         // `None`: longer than any lexicon word, or joined to a digit or
         // another script, so no plain word
         lower_word(&self.text[j..end], &mut buf).is_none_or(|(w, _)| date::may_follow_the(w))
@@ -566,7 +566,7 @@ impl Scanner<'_, '_> {
     fn try_figure_after(&mut self, i: usize, ap: Option<approx::Found>) -> Option<usize> {
         let end = self.sentence.end;
         let p = ap.map_or(i, |a| a.next);
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let word = lower_word(&self.text[p..end], &mut buf).map(|(w, n)| (w == "between", w, n));
         if let Some((true, _, n)) = word {
             if let Some(e) = self.between(p, p + n, ap) {
@@ -682,7 +682,7 @@ impl Scanner<'_, '_> {
             return false;
         }
         let word = &self.text[i..e];
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         if lower_word(word, &mut buf).is_some_and(|(w, _)| number::is_label(w)) {
             return true;
         }
@@ -828,7 +828,7 @@ impl Scanner<'_, '_> {
         let (text, end) = (self.text, self.sentence.end);
         let rest = &text[e..end];
         let gap = spaces(rest);
-        let mut buf = [0u8; MAX_WORD];
+        let mut buf = WordBuf::new();
         let Some((w, n)) = (gap > 0)
             .then(|| lower_word(&rest[gap..], &mut buf))
             .flatten()

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::LEXICON;
 use crate::extract::ClaimKind;
-use crate::extract::lexicon::{MAX_WORD, WordMap, lower_word, spaces};
+use crate::extract::lexicon::{MAX_WORD, WordBuf, WordMap, lower_word, spaces};
 use crate::extract::number;
 
 /// What a relative expression counts in.
@@ -249,7 +249,7 @@ static UNIT_INDEX: LazyLock<WordMap<Vec<(usize, usize)>>> = LazyLock::new(|| {
 
 /// A unit word at the start of `s`.
 fn unit_at(s: &str) -> Option<UnitAt<'_>> {
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     // "week’s": the word before a curly apostrophe
     let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
     let head = if s[letters..].starts_with('\u{2019}') {
@@ -406,9 +406,8 @@ pub(crate) fn may_start(s: &str) -> bool {
     if !c.is_ascii_alphabetic() {
         return false;
     }
-    // lowercase the word into a stack buffer, giving up at the first
-    // letter past the longest starter
-    let mut buf = [0u8; MAX_WORD];
+    // the word's length, giving up at the first letter past the longest
+    // starter
     let mut len = 0;
     let mut upper = false;
     for &x in b {
@@ -419,18 +418,21 @@ pub(crate) fn may_start(s: &str) -> bool {
             return false;
         }
         upper |= x.is_ascii_uppercase();
-        buf[len] = x.to_ascii_lowercase();
         len += 1;
     }
     let st = &*STARTERS;
-    if st.mask[usize::from(buf[0] - b'a')] & (1 << len) == 0 {
+    if st.mask[usize::from(c.to_ascii_lowercase() - b'a')] & (1 << len) == 0 {
         return false;
     }
-    // a lowercase word is looked up in place, without validating a copy
-    let word = if upper {
-        std::str::from_utf8(&buf[..len]).ok()
-    } else {
-        s.get(..len)
+    // a lowercase word is looked up in place, another lowercased on the
+    // stack
+    let mut buf = WordBuf::new();
+    let word = match s.get(..len) {
+        Some(w) if upper => buf.try_push_str(w).ok().map(|()| {
+            buf.make_ascii_lowercase();
+            buf.as_str()
+        }),
+        w => w,
     };
     word.is_some_and(|w| st.words.contains_key(w))
 }
@@ -823,13 +825,10 @@ fn holiday(s: &str, end: usize) -> Option<Found> {
         None => s,
     };
     // the same `word` the keys were made with, lowercased on the stack
-    let first = word(body).as_bytes();
-    let mut buf = [0u8; MAX_WORD];
-    let lower = buf.get_mut(..first.len())?;
-    for (l, c) in lower.iter_mut().zip(first) {
-        *l = c.to_ascii_lowercase();
-    }
-    let first = std::str::from_utf8(lower).ok()?;
+    let mut buf = WordBuf::new();
+    buf.try_push_str(word(body)).ok()?;
+    buf.make_ascii_lowercase();
+    let first = buf.as_str();
     let holidays = file();
     for h in HOLIDAYS_BY_WORD
         .get(first)?

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::LEXICON;
-use crate::extract::lexicon::{LengthMask, MAX_WORD, WordMap, lower_word};
+use crate::extract::lexicon::{LengthMask, WordBuf, WordMap, lower_word};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,7 +135,7 @@ fn word_at(s: &str) -> Option<(Word, &str)> {
     if len >= 32 || FIRST[usize::from(first - b'a')] & (1 << len) == 0 {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = WordBuf::new();
     let (w, n) = lower_word(s, &mut buf)?;
     let words = &*WORDS;
     if !words.mask.may_hold(w) {
