@@ -72,21 +72,20 @@ impl Gate {
         }
     }
 
-    /// The parsers that may begin at `word`: ASCII letters, in any case.
-    pub(super) fn classify(&mut self, word: &[u8]) -> u8 {
-        if word.is_empty() || word.len() > KEY {
+    /// The parsers that may begin at the word of `len` bytes at the start
+    /// of `s`: ASCII letters, in any case. What follows the word in `s` is
+    /// not read for the answer; it lets the key be loaded whole.
+    // at every word of every sentence: inlined into the scanner's loop, with
+    // the rare miss (`compute`) kept out of line
+    #[inline(always)]
+    pub(super) fn classify(&mut self, s: &[u8], len: usize) -> u8 {
+        let Some(word) = s.get(..len) else {
+            return 0;
+        };
+        if word.is_empty() || len > KEY {
             return compute(word);
         }
-        // letters lowercased and spaces after them: ASCII letters | 0x20
-        // are lowercase, and a space is no letter, so each word has its own
-        // key and no key is the empty slot's all-zero one
-        let mut bytes = [0u8; KEY];
-        bytes[..word.len()].copy_from_slice(word);
-        let (lo, hi) = bytes.split_at(8);
-        let key = [
-            u64::from_le_bytes(lo.try_into().unwrap_or_default()) | SPACES,
-            u64::from_le_bytes(hi.try_into().unwrap_or_default()) | SPACES,
-        ];
+        let key = key(s, len);
         let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         // the top bits of a multiplicative hash are the well-mixed ones
         let slot = &mut self.slots[(h >> (64 - SLOTS.trailing_zeros())) as usize];
@@ -99,7 +98,61 @@ impl Gate {
     }
 }
 
+/// The cache key of the word of `len` (1 to [`KEY`]) bytes at the start of
+/// `s`: its letters lowercased and spaces after them. ASCII letters | 0x20
+/// are lowercase, and a space is no letter, so each word has its own key and
+/// no key is the empty slot's all-zero one. Where `KEY` bytes follow, they
+/// are loaded at once and the bytes after the word masked off, instead of
+/// copying a word of variable length (a call to `memcpy` at every word).
+#[inline]
+fn key(s: &[u8], len: usize) -> [u64; 2] {
+    let (lo, hi) = match s.first_chunk::<KEY>() {
+        Some(chunk) => {
+            let (lo, hi) = chunk.split_at(8);
+            (
+                u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+                u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+            )
+        }
+        None => {
+            let mut bytes = [0u8; KEY];
+            for (b, &c) in bytes.iter_mut().zip(s.iter().take(len)) {
+                *b = c;
+            }
+            let (lo, hi) = bytes.split_at(8);
+            (
+                u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+                u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+            )
+        }
+    };
+    let [m0, m1] = KEY_MASKS.get(len).copied().unwrap_or([0, 0]);
+    [lo & m0 | SPACES, hi & m1 | SPACES]
+}
+
+/// Per word length 0 to [`KEY`]: the masks that keep a key's bytes of the
+/// word and clear the bytes after it.
+static KEY_MASKS: [[u64; 2]; KEY + 1] = {
+    let mut t = [[0u64; 2]; KEY + 1];
+    let mut n = 1;
+    while n <= KEY {
+        let bytes = if n > 8 { [8, n - 8] } else { [n, 0] };
+        let mut h = 0;
+        while h < 2 {
+            t[n][h] = if bytes[h] == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * bytes[h])) - 1
+            };
+            h += 1;
+        }
+        n += 1;
+    }
+    t
+};
+
 /// Asks each family about `word`.
+#[inline(never)]
 fn compute(word: &[u8]) -> u8 {
     let mut lower = [0u8; 64];
     let Some(buf) = lower.get_mut(..word.len()) else {
@@ -154,7 +207,7 @@ mod tests {
 
     #[track_caller]
     fn flags(w: &str) -> u8 {
-        Gate::new().classify(w.as_bytes())
+        Gate::new().classify(w.as_bytes(), w.len())
     }
 
     #[test]
@@ -198,7 +251,20 @@ mod tests {
         // twice over, so the second round reads the cache
         for _ in 0..2 {
             for w in words {
-                assert_eq!(g.classify(w.as_bytes()), compute(w.as_bytes()), "{w}");
+                assert_eq!(
+                    g.classify(w.as_bytes(), w.len()),
+                    compute(w.as_bytes()),
+                    "{w}"
+                );
+                // followed by more text, short and long: only the word counts
+                for tail in [" ", " 2022, the company said it had", "s"] {
+                    let s = format!("{w}{tail}");
+                    assert_eq!(
+                        g.classify(s.as_bytes(), w.len()),
+                        compute(w.as_bytes()),
+                        "{s}"
+                    );
+                }
             }
         }
     }

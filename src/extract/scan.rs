@@ -222,7 +222,7 @@ impl Scanner<'_, '_> {
                     continue;
                 }
                 let flags = match self.gate.as_deref_mut() {
-                    Some(g) => g.classify(w),
+                    Some(g) => g.classify(&b[i..], w.len()),
                     None => {
                         let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
@@ -454,7 +454,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[j..k]) & class != 0,
+            Some(g) => g.classify(&b[j..], k - j) & class != 0,
             None => true,
         }
     }
