@@ -106,26 +106,19 @@ impl Gate {
 /// copying a word of variable length (a call to `memcpy` at every word).
 #[inline]
 fn key(s: &[u8], len: usize) -> [u64; 2] {
-    let (lo, hi) = match s.first_chunk::<KEY>() {
-        Some(chunk) => {
-            let (lo, hi) = chunk.split_at(8);
-            (
-                u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-                u64::from_le_bytes(hi.try_into().unwrap_or_default()),
-            )
-        }
+    let bytes = match s.first_chunk::<KEY>() {
+        Some(chunk) => *chunk,
         None => {
             let mut bytes = [0u8; KEY];
             for (b, &c) in bytes.iter_mut().zip(s.iter().take(len)) {
                 *b = c;
             }
-            let (lo, hi) = bytes.split_at(8);
-            (
-                u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-                u64::from_le_bytes(hi.try_into().unwrap_or_default()),
-            )
+            bytes
         }
     };
+    let (lo, hi) = bytes.split_at(8);
+    let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+    let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
     let [m0, m1] = KEY_MASKS.get(len).copied().unwrap_or([0, 0]);
     [lo & m0 | SPACES, hi & m1 | SPACES]
 }
@@ -225,6 +218,29 @@ mod tests {
         assert_eq!(flags("the") & DATE_NEEDS_COUNT, 0);
         assert_ne!(flags("two") & FIGURE, 0);
         assert_ne!(flags("an") & FIGURE, 0);
+    }
+
+    #[test]
+    fn keys_hold_the_word_and_nothing_after_it() {
+        let k = |s: &str, len: usize| key(s.as_bytes(), len);
+        for w in ["a", "march", "abcdefgh", "abcdefghi", "abcdefghijklmnop"] {
+            // the same key whether 16 bytes follow (one load) or fewer
+            for tail in ["", " ", "s 2022", " 2022, the company said it had"] {
+                assert_eq!(
+                    k(&format!("{w}{tail}"), w.len()),
+                    k(w, w.len()),
+                    "{w}{tail}"
+                );
+            }
+            // case does not matter
+            assert_eq!(k(&w.to_ascii_uppercase(), w.len()), k(w, w.len()), "{w}");
+        }
+        // every letter of a word counts, up to the 16th
+        assert_ne!(k("march", 5), k("marcx", 5));
+        assert_ne!(k("march", 5), k("marc", 4));
+        assert_ne!(k("abcdefgh", 8), k("abcdefgx", 8));
+        assert_ne!(k("abcdefghijklmnop", 16), k("abcdefghijklmnox", 16));
+        assert_ne!(k("abcdefghi", 9), k("abcdefghx", 9));
     }
 
     #[test]
