@@ -586,7 +586,9 @@ impl Scanner<'_, '_> {
                 None
             };
         }
-        if ap.is_some() && self.date_at_peek(p) {
+        // "about 2021", "around 14 September": a date, not an approximated
+        // figure; the digits gate spares the parser "about 300 people"
+        if ap.is_some() && self.date_may_start(p) && self.date_at_peek(p) {
             return None;
         }
         let mut a = self.figure(p, None, ap.is_some())?;
