@@ -24,6 +24,7 @@ fn assert_pipeline_survives(name: &str, bytes: &[u8]) {
             c.span
         );
     }
+    assert_eq!(extract::probe::misread(&text), None, "{name}");
     let rules = RuleSet::all();
     for format in FORMATS {
         let prose = source::prose(&text, format);

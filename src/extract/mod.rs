@@ -19,6 +19,8 @@ pub mod lexicon;
 mod money;
 mod multiplier;
 mod number;
+#[doc(hidden)]
+pub mod probe;
 mod quantity;
 pub mod relation;
 mod scan;

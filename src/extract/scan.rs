@@ -1239,7 +1239,7 @@ fn share(mut a: Fig, b: Fig) -> Option<(Fig, Fig)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn run(s: &str) -> Vec<Claim> {
@@ -2077,7 +2077,7 @@ mod tests {
 
     /// Words and figures from every family, with the spaces and marks
     /// between them, for random sentences.
-    const VOCABULARY: &[&str] = &[
+    pub(in crate::extract) const VOCABULARY: &[&str] = &[
         " ",
         " ",
         " ",
