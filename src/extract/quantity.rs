@@ -288,9 +288,9 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         }
     }
     if let Some(c) = close {
-        // the bracket must close right after the unit
+        // the bracket must close right after the unit, inside `..end`
         let b = best?;
-        if text.as_bytes().get(b.end) != Some(&c) {
+        if b.end >= end || text.as_bytes().get(b.end) != Some(&c) {
             return None;
         }
         best = Some(Unit {
@@ -627,6 +627,14 @@ mod tests {
     #[track_caller]
     fn no_unit(s: &str) {
         assert_eq!(unit(s, 0, s.len()), None, "`{s}`");
+    }
+
+    #[test]
+    fn a_bracketed_unit_closes_inside_the_end() {
+        unit_is(" (kg) now", "kilogram", ClaimKind::Quantity, "kg)");
+        // the text goes on past `end` with the bracket: the unit does not
+        let s = " (kg) now";
+        assert_eq!(unit(s, 0, 4), None, "`{}` of `{s}`", &s[..4]);
     }
 
     #[test]
