@@ -4,18 +4,22 @@
 //! The scanner calls each parser only where its gate and its own order let
 //! it, so fuzzing the whole extraction never reaches most pairs of parser
 //! and position: the date parser is not tried inside "95 million", the unit
-//! reader not after a word. A parser is a function of the text, the sentence
-//! end and a position, and a later caller (a new check, a changed gate) may
-//! call it anywhere. [`misread_at`] calls each one at a position and checks
-//! what it answers: no panic, and every span it returns lies between the
-//! position and the sentence end, on char boundaries.
+//! reader not after a word. A parser reads the text from a position up to
+//! an end (the sentence's, or a range given with it), and a later caller (a
+//! new check, a changed gate) may call it anywhere. [`misread_at`] calls
+//! each one at a position, including positions that are no word start,
+//! which some parsers do not promise to handle, and checks the answers: no
+//! panic, and every span returned lies between the position and the end,
+//! on char boundaries.
 
 use crate::source::Span;
 
 use super::{approx, date, money, multiplier, number, quantity, stats};
 
 /// The spans each parser returns when called at `pos` inside `sentence`,
-/// named by parser. `pos` must be a char boundary inside the sentence.
+/// named by parser; at the sentence's start, also the readers that take the
+/// whole sentence. `pos` must be a char boundary inside the sentence or its
+/// end.
 fn reads_at(text: &str, sentence: &Span, pos: usize) -> Vec<(&'static str, Span)> {
     let end = sentence.end;
     let mut out = Vec::new();
@@ -42,6 +46,9 @@ fn reads_at(text: &str, sentence: &Span, pos: usize) -> Vec<(&'static str, Span)
     }
     if let Some(u) = quantity::unit(text, pos, end) {
         put("unit", u.start, u.end);
+        if let Some((_, _, e)) = quantity::part_after(text, u.name, u.end, end) {
+            put("part after a unit", u.end, e);
+        }
     }
     if let Some((_, s, e)) = quantity::noun(text, pos, end) {
         put("counted noun", s, e);
@@ -65,31 +72,33 @@ fn reads_at(text: &str, sentence: &Span, pos: usize) -> Vec<(&'static str, Span)
     if let Some(r) = date::relative::parse(text, pos, end) {
         put("relative date", pos, r.end);
     }
+    if pos == sentence.start {
+        for m in multiplier::scan(text, sentence.clone()) {
+            put("multiplier in the sentence", m.span.start, m.span.end);
+        }
+        for r in stats::reports(text, sentence.clone()) {
+            for span in [r.span, r.statistic_span, r.p_span] {
+                put("statistics report", span.start, span.end);
+            }
+        }
+    }
     out
 }
 
-/// Calls every parser at `pos` inside `sentence` (a char boundary, or the
-/// call is skipped) and describes the first span that does not lie between
-/// `pos` and the sentence end on char boundaries, or `None`. At the
-/// sentence's start it also runs the statistics reader over the sentence.
-#[doc(hidden)]
+/// Calls every parser at `pos` inside `sentence` or at its end (a char
+/// boundary, or nothing is called) and describes the first span that does
+/// not lie between `pos` and the sentence's end on char boundaries, or
+/// `None`.
 pub fn misread_at(text: &str, sentence: Span, pos: usize) -> Option<String> {
     if sentence.start > sentence.end
         || text.get(sentence.clone()).is_none()
-        || !sentence.contains(&pos)
+        || pos < sentence.start
+        || pos > sentence.end
         || !text.is_char_boundary(pos)
     {
         return None;
     }
-    let mut reads = reads_at(text, &sentence, pos);
-    if pos == sentence.start {
-        for r in stats::reports(text, sentence.clone()) {
-            for span in [r.span, r.statistic_span, r.p_span] {
-                reads.push(("statistics report", span));
-            }
-        }
-    }
-    misplaced(text, &sentence, pos, reads)
+    misplaced(text, &sentence, pos, reads_at(text, &sentence, pos))
 }
 
 /// The first of `reads` not between `pos` and the sentence end on char
@@ -108,15 +117,21 @@ fn misplaced(
     })
 }
 
-/// [`misread_at`] at every char boundary of every sentence of `text`.
-#[doc(hidden)]
+/// [`misread_at`] at every char boundary of every sentence of `text`, with
+/// the sentence's end and with the sentence cut before each of its ASCII
+/// punctuation marks (so that a parser is also asked where its end falls
+/// inside a bracket, a decimal or a date: "5 (kg", "4.", "9/").
 pub fn misread(text: &str) -> Option<String> {
+    let b = text.as_bytes();
     crate::source::sentence::split(text)
         .into_iter()
         .find_map(|s| {
-            (s.start..s.end)
-                .filter(|&p| text.is_char_boundary(p))
-                .find_map(|p| misread_at(text, s.clone(), p))
+            let cuts = (s.start + 1..s.end).filter(|&e| b[e].is_ascii_punctuation());
+            std::iter::once(s.end).chain(cuts).find_map(|end| {
+                (s.start..=end)
+                    .filter(|&p| text.is_char_boundary(p))
+                    .find_map(|p| misread_at(text, s.start..end, p))
+            })
         })
 }
 
@@ -139,47 +154,74 @@ mod tests {
                 }
             }
         }
-        assert!(read >= 2, "no fixture read under {}", root.display());
+        // 2 seed articles, 16 check fixtures, 3 HTML pages, 3 suppression files
+        assert!(
+            read >= 24,
+            "only {read} fixtures read under {}",
+            root.display()
+        );
     }
 
     #[test]
-    fn parsers_are_called_and_their_spans_checked() {
-        let text = "It cost $5 million, up 4.2% in September 2021.";
+    fn each_parser_is_called() {
+        let text = "Nearly 2,000 people, 45 years old, paid 5 dlrs for 13 barrels of \
+                    Russian oil, 1 hour and a half, up 4.2% in September 2021, \
+                    which doubled two weeks ago, t(20) = 2.1, p = .04.";
         let sentence = 0..text.len();
-        let reads = |pos| -> Vec<String> {
-            reads_at(text, &sentence, pos)
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        for (pos, read) in [
+            (0, "approximator Nearly"),
+            (at("2,000"), "number 2,000"),
+            (at(" people"), "counted noun people"),
+            (at(" years old"), "unit years"),
+            (at(" old"), "age  old"),
+            (at(" dlrs"), "currency after dlrs"),
+            (at(" barrels"), "unit barrels"),
+            (at(" of Russian"), "measured Russian oil"),
+            (at(" hour"), "part after a unit  and a half"),
+            (at("4.2") + 3, "percent %"),
+            (at("September"), "date September 2021"),
+            (at("doubled"), "multiplier doubled"),
+            (at("two weeks"), "relative date two weeks ago"),
+            (0, "multiplier in the sentence doubled"),
+            (0, "statistics report t(20) = 2.1, p = .04"),
+        ] {
+            let reads: Vec<String> = reads_at(text, &sentence, pos)
                 .into_iter()
                 .map(|(p, s)| format!("{p} {}", &text[s]))
-                .collect()
-        };
-        for (pos, read) in [
-            (8, "currency before $"),
-            (9, "number 5 million"),
-            (26, "percent %"),
-            (31, "date September 2021"),
-        ] {
-            let r = reads(pos);
-            assert!(r.iter().any(|x| x == read), "{read} at {pos}: {r:?}");
-        }
-        assert_eq!(misread_at(text, sentence.clone(), 9), None);
-        assert_eq!(
-            misread_at(text, 0..4, 9),
-            None,
-            "a position outside is skipped"
-        );
-        let e = "an é";
-        // past the sentence end, before the position, reversed
-        for bad in [8..12, 7..9, Span { start: 9, end: 8 }] {
+                .collect();
             assert!(
-                misplaced(text, &(0..10), 8, vec![("x", bad.clone())]).is_some(),
-                "{bad:?}"
+                reads.iter().any(|x| x == read),
+                "{read} at {pos}: {reads:?}"
             );
         }
+        assert_eq!(misread(text), None);
+    }
+
+    #[test]
+    fn a_span_out_of_place_is_reported() {
+        let text = "It cost $5 million.";
+        // past the sentence end, before the position, reversed
+        for bad in [8..12, 7..9, Span { start: 9, end: 8 }] {
+            let m = misplaced(text, &(0..10), 8, vec![("x", bad.clone())]);
+            assert!(m.is_some_and(|m| m.starts_with("x at 8")), "{bad:?}");
+        }
+        assert_eq!(misplaced(text, &(0..10), 8, vec![("x", 8..10)]), None);
+        let e = "an é";
         assert!(
             misplaced(e, &(0..e.len()), 0, vec![("x", 0..4)]).is_some(),
             "inside é"
         );
         assert_eq!(misplaced(e, &(0..e.len()), 0, vec![("x", 0..5)]), None);
+    }
+
+    #[test]
+    fn a_unit_is_not_read_past_a_cut_end() {
+        // the sentence cut before the closing bracket: "(kg" is no unit
+        let text = "It weighs 5 (kg) now.";
+        let cut = text.find(')').unwrap_or(0);
+        assert_eq!(misread_at(text, 0..cut, text.find(" (").unwrap_or(0)), None);
+        assert_eq!(misread(text), None);
     }
 
     proptest::proptest! {
