@@ -1,9 +1,8 @@
-//! Fuzzes each parser family alone: the number, approximator, currency,
-//! percent, unit, counted-noun, age, measured-thing, multiplier, date and
-//! relative-date readers, called at every char boundary of every sentence
-//! (where the scanner's gate would never call most of them), and the
-//! statistics reader over each sentence, must not panic and must read only
-//! between their position and the sentence end, on char boundaries.
+//! Fuzzes each parser family alone, through `figcheck::extract::probe`
+//! (its docs list the families and the ends tried): every parser at every
+//! char boundary of every sentence, where the scanner's gate would not call
+//! most of them, must not panic and must read only between its position
+//! and its end, on char boundaries.
 #![no_main]
 
 use figcheck::extract::probe;

@@ -219,8 +219,8 @@ mod tests {
     fn a_unit_is_not_read_past_a_cut_end() {
         // the sentence cut before the closing bracket: "(kg" is no unit
         let text = "It weighs 5 (kg) now.";
-        let cut = text.find(')').unwrap_or(0);
-        assert_eq!(misread_at(text, 0..cut, text.find(" (").unwrap_or(0)), None);
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        assert_eq!(misread_at(text, 0..at(")"), at(" (")), None);
         assert_eq!(misread(text), None);
     }
 
