@@ -7,6 +7,16 @@
 //! ([`render`]). The library never prints: only renderers write, and only
 //! into a writer they are handed.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// no panic on user input: fallible steps return errors (tests may unwrap;
+// see clippy.toml)
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::unreachable
+)]
 
 pub mod analysis;
 pub mod baseline;

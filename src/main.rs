@@ -3,6 +3,14 @@
 //! code (0: no error-level finding, 1: error-level findings, 2: a usage,
 //! config or I/O error). A closed standard output ends the run quietly.
 #![allow(clippy::print_stderr)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::unreachable
+)]
 
 mod cli;
 
