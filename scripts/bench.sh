@@ -86,6 +86,40 @@ echo
 awk -v r="$rg_rate" 'BEGIN { printf "MB/s = MB / s; rg ran at %.0f MB/s.\n", r }'
 echo
 
+echo "## Directory input: each article its own file"
+echo
+# The article texts of the corpus, one .txt file each, as a content
+# repository holds them: the walker, file reads and per-file start-up count.
+python3 - "$news" "$tmp/articles" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[2])
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    with open(f"{sys.argv[2]}/{i:05}.txt", "w", encoding="utf-8") as f:
+        f.write(json.loads(line)["text"])
+PY
+dir_bytes=$(find "$tmp/articles" -type f -printf '%s\n' | awk '{ n += $1 } END { print n }')
+files=$(find "$tmp/articles" -type f | wc -l)
+cat "$tmp"/articles/* > /dev/null  # warm the page cache
+echo "$files files, $(mb "$dir_bytes") MB of text. Best of 3 wall times."
+echo
+echo "| command | MB | s | MB/s | × rg time | peak RSS MB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+news_rg_rate=$rg_rate
+rg_rate=1
+measure 3 /dev/null rg -j1 -c '[0-9]' "$tmp/articles"
+rg_rate=$(awk -v b="$dir_bytes" -v s="$best" 'BEGIN { s = (s < 0.0001 ? 0.0001 : s); print b / 1e6 / s }')
+row "\`rg -j1 -c '[0-9]' DIR\` (floor, one thread)" "$dir_bytes"
+for mode in check claims; do
+  for threads in 1 2; do
+    measure 3 /dev/null "$fig" "$mode" --format jsonl --threads "$threads" "$tmp/articles"
+    row "\`figcheck $mode --format jsonl --threads $threads DIR\`" "$dir_bytes"
+  done
+done
+echo
+awk -v r="$rg_rate" 'BEGIN { printf "rg ran at %.0f MB/s over the directory on one thread.\n", r }'
+rg_rate=$news_rg_rate
+echo
+
 echo "## A 1 GB JSONL stream on stdin"
 echo
 reps=$(( (1000000000 + bytes - 1) / bytes ))
