@@ -38,18 +38,31 @@ struct Totals {
     function_words: Vec<String>,
     list_breaks: Vec<String>,
     rank: Vec<String>,
+    /// The last word of each `subset` cue, which a gap before a part must
+    /// end with (filled from `subset`, not read from the file).
+    #[serde(skip)]
+    subset_last: Vec<String>,
 }
 
 fn lexicon() -> &'static Totals {
     static LEX: OnceLock<Totals> = OnceLock::new();
     LEX.get_or_init(|| {
-        crate::extract::lexicon::parse("totals", include_str!("../../checks/lexicon/totals.toml"))
+        let mut t: Totals = crate::extract::lexicon::parse(
+            "totals",
+            include_str!("../../checks/lexicon/totals.toml"),
+        );
+        t.subset_last = t
+            .subset
+            .iter()
+            .map(|c| c.rsplit(' ').next().unwrap_or(c).to_string())
+            .collect();
+        t
     })
 }
 
 /// The words of `s`: runs of letters, digits and inner hyphens or
 /// apostrophes.
-fn words(s: &str) -> impl Iterator<Item = &str> {
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
 }
@@ -247,23 +260,25 @@ fn snap(text: &str, mut at: usize) -> usize {
     at.min(text.len())
 }
 
-/// The claims of one sentence, ranges and their members left out.
-fn sentence_claims(doc: &Analysis<'_>) -> Vec<Vec<ClaimId>> {
-    let mut out: Vec<Vec<ClaimId>> = vec![Vec::new(); doc.sentences.len()];
-    for (i, c) in doc.claims.iter().enumerate() {
-        // dates qualify the parts of a list ("7 in June"), they are no part
-        let date = matches!(
-            c.kind,
-            ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
-        );
-        if let Some(s) = out
-            .get_mut(c.sentence)
-            .filter(|_| c.part_of.is_none() && !date)
-        {
-            s.push(i);
-        }
-    }
-    out
+/// The claims that may be totals or parts, ranges and their members left
+/// out, ordered by sentence (claim order within one): one vector for the
+/// document, read a sentence at a time with `chunk_by`.
+fn listable_claims(doc: &Analysis<'_>) -> Vec<ClaimId> {
+    let mut ids: Vec<ClaimId> = (0..doc.claims.len())
+        .filter(|&i| {
+            let c = &doc.claims[i];
+            // dates qualify the parts of a list ("7 in June"), they are no part
+            let date = matches!(
+                c.kind,
+                ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
+            );
+            c.part_of.is_none() && !date && c.sentence < doc.sentences.len()
+        })
+        .collect();
+    // claims come in sentence order already; a stable sort keeps it so and
+    // costs one pass
+    ids.sort_by_key(|&i| doc.claims[i].sentence);
+    ids
 }
 
 /// The parts listed from `ids[k]` on: each joined to the one before by a
@@ -365,6 +380,13 @@ impl Rule {
                     continue;
                 }
             }
+            // most gaps end with no cue's last word: they need no word vector
+            if !words(gap)
+                .next_back()
+                .is_some_and(|w| lex.subset_last.iter().any(|l| l.eq_ignore_ascii_case(w)))
+            {
+                continue;
+            }
             let ws: Vec<&str> = words(gap).collect();
             let Some(cue) = lex.subset.iter().find(|c| ends_with_phrase(&ws, c)) else {
                 continue;
@@ -463,8 +485,6 @@ impl Rule {
             let after_end = ids
                 .get(k + 1)
                 .map_or(doc.sentences[t.sentence].end, |&n| doc.claims[n].span.start);
-            let after = doc.slice(&(t.span.end..after_end.max(t.span.end)));
-            let after_ws: Vec<&str> = words(after).collect();
             // the last part's own words ("5 in July"), then a comma
             let qualifier = |n: usize| {
                 let rest = match n {
@@ -479,10 +499,17 @@ impl Rule {
                 ws.len() >= n && ends_with_phrase(&ws, c) && qualifier(ws.len() - n)
             }) {
                 c
-            } else if let Some(c) = lex
-                .total_after
-                .iter()
-                .find(|c| qualifier(ws.len()) && starts_with_phrase(&after_ws, c))
+            } else if qualifier(ws.len())
+                && let Some(c) = {
+                    // only as many words after the total as the longest cue
+                    // has: the rest of the sentence may be long
+                    let after = doc.slice(&(t.span.end..after_end.max(t.span.end)));
+                    let n = lex.total_after.iter().map(|c| c.split(' ').count()).max();
+                    let after_ws: Vec<&str> = words(after).take(n.unwrap_or(0)).collect();
+                    lex.total_after
+                        .iter()
+                        .find(|c| starts_with_phrase(&after_ws, c))
+                }
             {
                 c
             } else {
@@ -575,10 +602,12 @@ pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
         let mut lists = Vec::new();
-        for ids in sentence_claims(doc) {
-            Self::subsets(doc, &ids, &mut lists);
-            Self::partitions(doc, &ids, &mut lists);
-            Self::appositions(doc, &ids, &mut lists);
+        let ids = listable_claims(doc);
+        let claims = &doc.claims;
+        for ids in ids.chunk_by(|&a, &b| claims[a].sentence == claims[b].sentence) {
+            Self::subsets(doc, ids, &mut lists);
+            Self::partitions(doc, ids, &mut lists);
+            Self::appositions(doc, ids, &mut lists);
         }
         let mut net = Vec::new();
         for list in lists {
