@@ -3,6 +3,8 @@
 //! code (0: no error-level finding, 1: error-level findings, 2: a usage,
 //! config or I/O error). A closed standard output ends the run quietly.
 #![allow(clippy::print_stderr)]
+// the same list as src/lib.rs: lints are per crate, and Cargo.toml's
+// [lints] would also reach the integration tests' helpers
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
