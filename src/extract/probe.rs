@@ -14,7 +14,7 @@
 
 use crate::source::Span;
 
-use super::{approx, date, money, multiplier, number, quantity, stats};
+use super::{approx, date, money, multiplier, number, quantity, scan, stats};
 
 /// The spans each parser returns when called at `pos` inside `sentence`,
 /// named by parser; at the sentence's start, also the readers that take the
@@ -40,6 +40,10 @@ fn reads_at(text: &str, sentence: &Span, pos: usize) -> Vec<(&'static str, Span)
     }
     if let Some(c) = money::suffix(text, pos, end) {
         put("currency after", c.start, c.end);
+        // the scanner's reader of the cents after a whole amount
+        if let Some((_, e)) = scan::minor_after(text, c, 1.0, end) {
+            put("minor unit after a currency", c.end, e);
+        }
     }
     if let Some((_, e)) = quantity::percent(text, pos, end) {
         put("percent", pos, e);
@@ -164,7 +168,7 @@ mod tests {
 
     #[test]
     fn each_parser_is_called() {
-        let text = "Nearly 2,000 people, 45 years old, paid 5 dlrs for 13 barrels of \
+        let text = "Nearly 2,000 people, 45 years old, paid 5 dlrs and 50 cents for 13 barrels of \
                     Russian oil, 1 hour and a half, up 4.2% in September 2021, \
                     which doubled two weeks ago, t(20) = 2.1, p = .04.";
         let sentence = 0..text.len();
@@ -176,6 +180,7 @@ mod tests {
             (at(" years old"), "unit years"),
             (at(" old"), "age  old"),
             (at(" dlrs"), "currency after dlrs"),
+            (at(" dlrs"), "minor unit after a currency  and 50 cents"),
             (at(" barrels"), "unit barrels"),
             (at(" of Russian"), "measured Russian oil"),
             (at(" hour"), "part after a unit  and a half"),

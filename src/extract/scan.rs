@@ -1175,7 +1175,12 @@ impl Scanner<'_, '_> {
 /// it: " and forty-five cents", " and 50 pence", or a bare " 50" / " and
 /// 15" that ends the clause. Returns the amount in the major unit and
 /// where it ends.
-fn minor_after(text: &str, major: Currency, scale: f64, end: usize) -> Option<(f64, usize)> {
+pub(super) fn minor_after(
+    text: &str,
+    major: Currency,
+    scale: f64,
+    end: usize,
+) -> Option<(f64, usize)> {
     if major.factor != 1.0 || scale != 1.0 {
         return None;
     }
