@@ -1069,6 +1069,9 @@ fn compact_duration(text: &str, sentence_start: usize, start: usize, i: &str) ->
     })
 }
 
+/// The season names [`season`] reads.
+const SEASONS: &[&str] = &["summer", "winter", "autumn", "spring", "fall"];
+
 /// "this summer", "last winter", "in the summer of 2020", "the whole
 /// summer": a season, after a determiner or a word that takes dates.
 /// Seasons are not resolved (hemispheres differ); a bare "spring" or "fall"
@@ -1081,7 +1084,7 @@ fn season(text: &str, sentence_start: usize, start: usize, i: &str) -> Option<(u
         })
         .map(|(r, _)| r);
     let body = determiner.unwrap_or(i);
-    let (rest, name) = ["summer", "winter", "autumn", "spring", "fall"]
+    let (rest, name) = SEASONS
         .iter()
         .find_map(|w| nocase_word(body, w).map(|r| (r, *w)))?;
     if determiner.is_none() {
@@ -1400,6 +1403,48 @@ static AFTER_THE: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
     .map(|w| (w, ()))
     .collect()
 });
+
+/// True for the first words after which a date holds one of a few words
+/// only, those of [`is_period_word`]: "a" and "an" as a count ("a year
+/// ago", "a few weeks"), the determiner "that" ("that week", "that
+/// summer") and "to" (only [`to_date`]'s "to date"). No month, weekday or
+/// spelled number is one of them, and no holiday begins with them.
+pub(crate) fn needs_period_word(w: &str) -> bool {
+    matches!(w, "a" | "an" | "that" | "to")
+}
+
+/// The lowercase words a date may hold right after a word of
+/// [`needs_period_word`]: the relative expressions' units, determiners and
+/// vague counts ([`relative::words_after_count`]), the season names
+/// ([`season`]: "that summer") and "date" ("to date").
+static PERIOD_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
+    relative::words_after_count()
+        .chain(SEASONS.iter().map(|w| (*w).to_string()))
+        .chain(["date".to_string()])
+        .map(|w| (w, ()))
+        .collect()
+});
+
+/// True when a date beginning with a word of [`needs_period_word`] may go
+/// on with the word `w` (lowercase ASCII letters): the scanner's gate skips
+/// "a new", "that the" and "to the".
+pub(crate) fn is_period_word(w: &str) -> bool {
+    PERIOD_WORDS.contains_key(w)
+}
+
+/// Every word of [`is_period_word`], for the gate's tests.
+#[cfg(test)]
+pub(crate) fn period_words() -> impl Iterator<Item = String> {
+    PERIOD_WORDS.keys().cloned()
+}
+
+/// True for the first words of a range of two dates ([`between_dates`]:
+/// "from May to July", "between 2019 and 2021"): a date follows them, or
+/// the days of a month ("from 5 to 7 May"), so the word after them must be
+/// one a date may begin with, or no plain word at all.
+pub(crate) fn needs_date_word(w: &str) -> bool {
+    matches!(w, "from" | "between")
+}
 
 /// True when a date beginning with "the" may go on with the word `w`
 /// (lowercase ASCII letters): the scanner's gate skips "the company", "the

@@ -14,34 +14,53 @@
 //! gate marks them ([`DATE_NEEDS_SECOND`], [`FIGURE_NEEDS_SECOND`]) and marks
 //! the words that may come second ([`SECOND_WORD`]: the date, number and
 //! approximator lexicons and the grammars' literal words), so the scanner
-//! skips "the company" after one more cached lookup. After "in" a date
-//! needs a count ([`DATE_NEEDS_COUNT`]), so "in the" is skipped too.
+//! skips "the company" after one more cached lookup. Some first words admit
+//! fewer second words: after "in" a date needs a count
+//! ([`DATE_NEEDS_COUNT`]), so "in the" is skipped too; after "a", "an",
+//! "that" and "to" a word of time ([`DATE_NEEDS_PERIOD`]: "a year", "that
+//! summer", "to date", not "a new" or "that the"); after "from" and
+//! "between" a word a date begins with ([`DATE_NEEDS_DATE`]: "from May",
+//! "from the 1990s", not "from Apple").
 
 use std::cell::RefCell;
 
 use super::{date, multiplier, scan};
 
+/// The gate's answer for a word: a set of the flags below.
+pub(super) type Flags = u16;
+
 /// A date, period or relative expression may begin here.
-pub(super) const DATE: u8 = 1;
+pub(super) const DATE: Flags = 1;
 /// A number or amount may begin here (a number word, "between", "aged").
-pub(super) const FIGURE: u8 = 2;
+pub(super) const FIGURE: Flags = 2;
 /// An approximator may begin here ("in excess of", "as many as"), and a
 /// figure after it.
-pub(super) const APPROX: u8 = 8;
+pub(super) const APPROX: Flags = 8;
 /// A multiplier ("doubled", "three times") may begin here.
-pub(super) const MULTIPLIER: u8 = 4;
+pub(super) const MULTIPLIER: Flags = 4;
 /// A date begins here only with a second word ("the", "in"): the scanner
 /// looks at the next word before it tries the date parser.
-pub(super) const DATE_NEEDS_SECOND: u8 = 16;
+pub(super) const DATE_NEEDS_SECOND: Flags = 16;
 /// The word may be a date's second word, or a figure's after "a"/"an"
 /// ([`date::may_continue_word`]).
-pub(super) const SECOND_WORD: u8 = 32;
+pub(super) const SECOND_WORD: Flags = 32;
 /// A figure begins here only with a second word ("a dozen", "an estimated
 /// 500"): the scanner looks at the next word before it tries one.
-pub(super) const FIGURE_NEEDS_SECOND: u8 = 64;
+pub(super) const FIGURE_NEEDS_SECOND: Flags = 64;
 /// With [`DATE_NEEDS_SECOND`]: the second word must be one a number begins
 /// with ([`FIGURE`]), as after "in" ("in two weeks", "in a month").
-pub(super) const DATE_NEEDS_COUNT: u8 = 128;
+pub(super) const DATE_NEEDS_COUNT: Flags = 128;
+/// With [`DATE_NEEDS_SECOND`]: the second word must be a word of time
+/// ([`PERIOD_WORD`]), as after "a", "that" and "to" ("a year ago", "that
+/// week", "to date").
+pub(super) const DATE_NEEDS_PERIOD: Flags = 256;
+/// The word may follow a word of [`DATE_NEEDS_PERIOD`] in a date
+/// ([`date::is_period_word`]: a unit, a determiner, a vague count, a season,
+/// "date").
+pub(super) const PERIOD_WORD: Flags = 512;
+/// With [`DATE_NEEDS_SECOND`]: the second word must be one a date begins
+/// with ([`DATE`]), as after "from" and "between" ("from May to July").
+pub(super) const DATE_NEEDS_DATE: Flags = 1024;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -58,7 +77,7 @@ struct Slot {
     /// The lowercase word, zero-padded; all zero for an empty slot (no word
     /// is empty).
     key: [u64; 2],
-    flags: u8,
+    flags: Flags,
 }
 
 pub(super) struct Gate {
@@ -78,7 +97,7 @@ impl Gate {
     // at every word of every sentence: inlined into the scanner's loop, with
     // the rare miss (`compute`) kept out of line
     #[inline(always)]
-    pub(super) fn classify(&mut self, s: &[u8], len: usize) -> u8 {
+    pub(super) fn classify(&mut self, s: &[u8], len: usize) -> Flags {
         let Some(word) = s.get(..len) else {
             return 0;
         };
@@ -104,7 +123,8 @@ impl Gate {
 /// no key is the empty slot's all-zero one. Where `KEY` bytes follow, they
 /// are loaded at once and the bytes after the word masked off, instead of
 /// copying a word of variable length (a call to `memcpy` at every word).
-#[inline]
+// inlined into `classify`: as a call it costs a sixth of the lookup
+#[inline(always)]
 fn key(s: &[u8], len: usize) -> [u64; 2] {
     let bytes = match s.first_chunk::<KEY>() {
         Some(chunk) => *chunk,
@@ -146,7 +166,7 @@ static KEY_MASKS: [[u64; 2]; KEY + 1] = {
 
 /// Asks each family about `word`.
 #[inline(never)]
-fn compute(word: &[u8]) -> u8 {
+fn compute(word: &[u8]) -> Flags {
     let mut lower = [0u8; 64];
     let Some(buf) = lower.get_mut(..word.len()) else {
         return 0;
@@ -166,9 +186,20 @@ fn compute(word: &[u8]) -> u8 {
         if date::needs_count_word(w) {
             flags |= DATE_NEEDS_SECOND | DATE_NEEDS_COUNT;
         }
+        if date::needs_period_word(w) {
+            flags |= DATE_NEEDS_SECOND | DATE_NEEDS_PERIOD;
+        }
+        if date::needs_date_word(w) {
+            flags |= DATE_NEEDS_SECOND | DATE_NEEDS_DATE;
+        }
     }
+    // every word of time is a second word (a test checks it): most words
+    // are neither, and are not looked up twice
     if date::may_continue_word(w) {
         flags |= SECOND_WORD;
+        if date::is_period_word(w) {
+            flags |= PERIOD_WORD;
+        }
     }
     flags |= scan::figure_starter(w);
     if matches!(w, "a" | "an") {
@@ -199,7 +230,7 @@ mod tests {
     use super::*;
 
     #[track_caller]
-    fn flags(w: &str) -> u8 {
+    fn flags(w: &str) -> Flags {
         Gate::new().classify(w.as_bytes(), w.len())
     }
 
@@ -218,6 +249,31 @@ mod tests {
         assert_eq!(flags("the") & DATE_NEEDS_COUNT, 0);
         assert_ne!(flags("two") & FIGURE, 0);
         assert_ne!(flags("an") & FIGURE, 0);
+        for w in ["a", "An", "that", "to"] {
+            assert_ne!(flags(w) & DATE_NEEDS_PERIOD, 0, "{w}");
+            assert_ne!(flags(w) & DATE_NEEDS_SECOND, 0, "{w}");
+        }
+        for w in ["from", "Between"] {
+            assert_ne!(flags(w) & DATE_NEEDS_DATE, 0, "{w}");
+            assert_ne!(flags(w) & DATE_NEEDS_SECOND, 0, "{w}");
+        }
+        assert_eq!(flags("the") & (DATE_NEEDS_PERIOD | DATE_NEEDS_DATE), 0);
+        for w in [
+            "year", "weeks", "few", "couple", "summer", "date", "past", "fiscal",
+        ] {
+            assert_ne!(flags(w) & PERIOD_WORD, 0, "{w}");
+        }
+        for w in ["new", "the", "company", "first", "may"] {
+            assert_eq!(flags(w) & PERIOD_WORD, 0, "{w}");
+        }
+    }
+
+    /// [`compute`] asks for a word of time only of a second word.
+    #[test]
+    fn every_word_of_time_is_a_second_word() {
+        for w in date::period_words() {
+            assert!(date::may_continue_word(&w), "{w}");
+        }
     }
 
     #[test]

@@ -29,12 +29,12 @@ use crate::source::Span;
 /// [`gate::APPROX`] for an approximator's first word), and per first letter
 /// a mask of their lengths.
 struct Starters {
-    words: WordMap<u8>,
+    words: WordMap<gate::Flags>,
     mask: [u32; 26],
 }
 
 static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
-    let mut words: WordMap<u8> = WordMap::default();
+    let mut words: WordMap<gate::Flags> = WordMap::default();
     let mut mask = [0u32; 26];
     let extra = [
         "a", "an", "half", "between", "aged", "age", "percent", "percents", "per", "pct",
@@ -92,7 +92,7 @@ fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) 
 /// How a figure may begin at the lowercase word `w`: [`gate::FIGURE`] for
 /// a number word or a word that leads a figure ("between", "aged", "per"),
 /// [`gate::APPROX`] for an approximator's first word, or 0.
-pub(super) fn figure_starter(w: &str) -> u8 {
+pub(super) fn figure_starter(w: &str) -> gate::Flags {
     let st = &*STARTERS;
     let Some(&c) = w.as_bytes().first() else {
         return 0;
@@ -376,20 +376,9 @@ impl Scanner<'_, '_> {
 
     /// A word start: a date, or a figure if the word can begin one. `flags`
     /// are the gate's answer for the word.
-    fn try_word(&mut self, i: usize, len: usize, flags: u8) -> Option<usize> {
-        // "in" needs a count after it ("in two weeks"), the others any word
-        // a date may hold
-        let second = if flags & gate::DATE_NEEDS_COUNT != 0 {
-            gate::FIGURE
-        } else {
-            gate::SECOND_WORD
-        };
+    fn try_word(&mut self, i: usize, len: usize, flags: gate::Flags) -> Option<usize> {
         if flags & gate::DATE != 0
-            && (flags & gate::DATE_NEEDS_SECOND == 0
-                || self.next_word_may_continue(i + len, second)
-                    && (len != 3
-                        || !self.text.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"the")
-                        || self.may_date_after_the(i + 3)))
+            && (flags & gate::DATE_NEEDS_SECOND == 0 || self.second_word_may_date(i, len, flags))
             && let Some(e) = self.date_at(i)
         {
             return Some(e);
@@ -428,12 +417,35 @@ impl Scanner<'_, '_> {
         None
     }
 
+    /// After the word of `len` bytes at `i`, which begins a date only with
+    /// a second word (the gate gave it `flags` with
+    /// [`gate::DATE_NEEDS_SECOND`]): false when the next word is one no
+    /// such date holds.
+    fn second_word_may_date(&mut self, i: usize, len: usize, flags: gate::Flags) -> bool {
+        // "in" needs a count after it ("in two weeks"), "a" and "that" a
+        // word of time ("a year ago", "that week"), "from" a date ("from
+        // May"), the others any word a date may hold
+        let class = if flags & gate::DATE_NEEDS_COUNT != 0 {
+            gate::FIGURE
+        } else if flags & gate::DATE_NEEDS_PERIOD != 0 {
+            gate::PERIOD_WORD
+        } else if flags & gate::DATE_NEEDS_DATE != 0 {
+            gate::DATE
+        } else {
+            gate::SECOND_WORD
+        };
+        self.next_word_may_continue(i + len, class)
+            && (len != 3
+                || !self.text.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"the")
+                || self.may_date_after_the(i + 3))
+    }
+
     /// After a word that begins a date (or, "a" and "an", a figure) only
     /// with a second word, ending at `at`: false when the next word is a
     /// plain word the gate gives none of the flags `class` ("the company"
     /// for [`gate::SECOND_WORD`]), true otherwise, and always true without
     /// the gate.
-    fn next_word_may_continue(&mut self, at: usize, class: u8) -> bool {
+    fn next_word_may_continue(&mut self, at: usize, class: gate::Flags) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let mut j = at;
@@ -2061,6 +2073,61 @@ pub(super) mod tests {
                 "{w} two weeks we will go. We will go {w} four months, {w} one day, \
                  {w} a year, {w} the year, {w} half a year and {w} 2 years."
             ));
+        }
+    }
+
+    /// After "a", "an", "that" and "to" the gate lets the date parser try
+    /// only a word of time, after "from" and "between" only a word a date
+    /// begins with: the dates are found, and with every word of the
+    /// vocabulary, the lexicons and the month and weekday names after them
+    /// the claims are those found without the gate.
+    #[test]
+    fn gate_after_a_that_to_and_from_needs_a_word_of_time() {
+        let t = "A year ago it fell, a few weeks later it rose and an hour ago it held. \
+                 That summer, that week and to date it grew from May to July 2020, \
+                 between 2019 and 2021, from mid-2019 to 2020, from 5 to 7 May and \
+                 from last year to this year. A new plan, that the firm, to the \
+                 board and from the company came a couple of days later.";
+        same_with_and_without_gate(t);
+        let sentences = crate::source::sentence::split(t);
+        let dates: Vec<&str> = claims(t, &sentences)
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Duration
+                )
+            })
+            .map(|c| &t[c.span])
+            .collect();
+        for d in [
+            "A year ago",
+            "a few weeks",
+            "That summer",
+            "that week",
+            "to date",
+            "from May to July 2020",
+            "between 2019 and 2021",
+            "from mid-2019 to 2020",
+            "from 5 to 7 May",
+            "a couple of days",
+        ] {
+            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
+        }
+        let mut words: Vec<String> = VOCABULARY.iter().map(|w| w.trim().to_string()).collect();
+        words.extend(date::period_words());
+        words.extend(date::after_the_words());
+        words.extend(date::name_words().map(String::from));
+        for w in words {
+            for first in [
+                "a", "A", "an", "An", "that", "That", "THAT", "to", "To", "from", "From",
+                "between", "Between",
+            ] {
+                same_with_and_without_gate(&format!(
+                    "We met {first} {w} ago, {first} {w} of 2020, {first} {w} to July \
+                     and 2021, {first}  {w} later and {first} {w} 5 to 7 May."
+                ));
+            }
         }
     }
 

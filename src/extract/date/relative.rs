@@ -372,6 +372,26 @@ pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
         .chain(["day".to_string()])
 }
 
+/// The lowercase words a relative expression may hold right after its count
+/// "a" or "an", or after the determiner "that": the first words of the unit
+/// spellings ("a year ago", "that week"), the determiners ([`counted`]'s
+/// "the 5 past years" with "a" for its count) and the words of the vague
+/// counts ("a few weeks", "a couple of days"). [`counted`] reads a unit or
+/// a determiner after its count, [`vague_duration`] a vague count's phrase,
+/// and [`determined`] only a unit after "that" (`units_only`).
+pub(crate) fn words_after_count() -> impl Iterator<Item = String> {
+    let f = file();
+    UNIT_INDEX
+        .keys()
+        .cloned()
+        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
+        .chain(
+            f.vague_counts
+                .iter()
+                .flat_map(|v| v.phrase.split(' ').map(str::to_ascii_lowercase)),
+        )
+}
+
 /// True when `w` (lowercase letters) is a determiner: "last", "next", "the
 /// past": a relative expression that begins with one has a second word
 /// ("last year", "past three years").
