@@ -1407,10 +1407,15 @@ static AFTER_THE: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
 /// True for the first words after which a date holds one of a few words
 /// only, those of [`is_period_word`]: "a" and "an" as a count ("a year
 /// ago", "a few weeks"), the determiner "that" ("that week", "that
-/// summer") and "to" (only [`to_date`]'s "to date"). No month, weekday or
-/// spelled number is one of them, and no holiday begins with them.
+/// summer"), "another" ("another year"), "every" (only [`season`]'s "every
+/// summer"), and "to", "till" and "until" (only [`to_date`]'s "to date").
+/// No month, weekday or spelled number is one of them, and no holiday
+/// begins with them.
 pub(crate) fn needs_period_word(w: &str) -> bool {
-    matches!(w, "a" | "an" | "that" | "to")
+    matches!(
+        w,
+        "a" | "an" | "that" | "to" | "till" | "until" | "another" | "every"
+    )
 }
 
 /// The lowercase words a date may hold right after a word of
@@ -1427,7 +1432,7 @@ static PERIOD_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
 
 /// True when a date beginning with a word of [`needs_period_word`] may go
 /// on with the word `w` (lowercase ASCII letters): the scanner's gate skips
-/// "a new", "that the" and "to the".
+/// "a new", "that the", "to the" and "to a".
 pub(crate) fn is_period_word(w: &str) -> bool {
     PERIOD_WORDS.contains_key(w)
 }
@@ -1471,6 +1476,7 @@ const GRAMMAR_WORDS: &[&str] = &[
     "almost",
     "an",
     "and",
+    "another",
     "around",
     "autumn",
     "b",

@@ -16,11 +16,11 @@
 //! approximator lexicons and the grammars' literal words), so the scanner
 //! skips "the company" after one more cached lookup. Some first words admit
 //! fewer second words: after "in" a date needs a count
-//! ([`DATE_NEEDS_COUNT`]), so "in the" is skipped too; after "a", "an",
-//! "that" and "to" a word of time ([`DATE_NEEDS_PERIOD`]: "a year", "that
-//! summer", "to date", not "a new" or "that the"); after "from" and
-//! "between" a word a date begins with ([`DATE_NEEDS_DATE`]: "from May",
-//! "from the 1990s", not "from Apple").
+//! ([`DATE_NEEDS_COUNT`]), so "in the" is skipped too; after "a", "that",
+//! "to", "another" and a few more a word of time ([`DATE_NEEDS_PERIOD`]:
+//! "a year", "that summer", "to date", not "a new" or "that the"); after
+//! "from" and "between" a word a date begins with ([`DATE_NEEDS_DATE`]:
+//! "from May", "from the 1990s", not "from Apple").
 
 use std::cell::RefCell;
 
@@ -52,7 +52,7 @@ pub(super) const FIGURE_NEEDS_SECOND: Flags = 64;
 pub(super) const DATE_NEEDS_COUNT: Flags = 128;
 /// With [`DATE_NEEDS_SECOND`]: the second word must be a word of time
 /// ([`PERIOD_WORD`]), as after "a", "that" and "to" ("a year ago", "that
-/// week", "to date").
+/// week", "to date"): the words of [`date::needs_period_word`].
 pub(super) const DATE_NEEDS_PERIOD: Flags = 256;
 /// The word may follow a word of [`DATE_NEEDS_PERIOD`] in a date
 /// ([`date::is_period_word`]: a unit, a determiner, a vague count, a season,
@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(flags("the") & DATE_NEEDS_COUNT, 0);
         assert_ne!(flags("two") & FIGURE, 0);
         assert_ne!(flags("an") & FIGURE, 0);
-        for w in ["a", "An", "that", "to"] {
+        for w in ["a", "An", "that", "to", "until", "another", "every"] {
             assert_ne!(flags(w) & DATE_NEEDS_PERIOD, 0, "{w}");
             assert_ne!(flags(w) & DATE_NEEDS_SECOND, 0, "{w}");
         }
@@ -263,7 +263,7 @@ mod tests {
         ] {
             assert_ne!(flags(w) & PERIOD_WORD, 0, "{w}");
         }
-        for w in ["new", "the", "company", "first", "may"] {
+        for w in ["new", "the", "a", "of", "company", "first", "may"] {
             assert_eq!(flags(w) & PERIOD_WORD, 0, "{w}");
         }
     }

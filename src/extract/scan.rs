@@ -2084,7 +2084,8 @@ pub(super) mod tests {
     #[test]
     fn gate_after_a_that_to_and_from_needs_a_word_of_time() {
         let t = "A year ago it fell, a few weeks later it rose and an hour ago it held. \
-                 That summer, that week and to date it grew from May to July 2020, \
+                 That summer, that week, every winter, another month, until date it \
+                 rose, to date it grew from May to July 2020, \
                  between 2019 and 2021, from mid-2019 to 2020, from 5 to 7 May and \
                  from last year to this year. A new plan, that the firm, to the \
                  board and from the company came a couple of days later.";
@@ -2105,6 +2106,9 @@ pub(super) mod tests {
             "a few weeks",
             "That summer",
             "that week",
+            "every winter",
+            "another month",
+            "until date",
             "to date",
             "from May to July 2020",
             "between 2019 and 2021",
@@ -2120,8 +2124,8 @@ pub(super) mod tests {
         words.extend(date::name_words().map(String::from));
         for w in words {
             for first in [
-                "a", "A", "an", "An", "that", "That", "THAT", "to", "To", "from", "From",
-                "between", "Between",
+                "a", "A", "an", "An", "that", "That", "THAT", "to", "To", "till", "until", "Until",
+                "another", "Another", "every", "Every", "from", "From", "between", "Between",
             ] {
                 same_with_and_without_gate(&format!(
                     "We met {first} {w} ago, {first} {w} of 2020, {first} {w} to July \

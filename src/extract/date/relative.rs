@@ -373,23 +373,29 @@ pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
 }
 
 /// The lowercase words a relative expression may hold right after its count
-/// "a" or "an", or after the determiner "that": the first words of the unit
-/// spellings ("a year ago", "that week"), the determiners ([`counted`]'s
-/// "the 5 past years" with "a" for its count) and the words of the vague
-/// counts ("a few weeks", "a couple of days"). [`counted`] reads a unit or
-/// a determiner after its count, [`vague_duration`] a vague count's phrase,
-/// and [`determined`] only a unit after "that" (`units_only`).
+/// "a" or "an", after the determiner "that" or after "another": the first
+/// words of the unit spellings ("a year ago", "that week", "another
+/// month"), the determiners ([`counted`]'s "the 5 past years" with "a" for
+/// its count) and the second words of the vague counts that begin with "a"
+/// ("a few weeks", "a couple of days"). [`counted`] reads a unit or a
+/// determiner after its count, [`vague_duration`] a vague count's phrase,
+/// [`determined`] only a unit after "that" (`units_only`), and [`parse`]
+/// only a unit after "another".
 pub(crate) fn words_after_count() -> impl Iterator<Item = String> {
     let f = file();
+    let vague = f.vague_counts.iter().filter_map(|v| {
+        let mut words = v.phrase.split(' ');
+        let article = words.next()?;
+        (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an"))
+            .then(|| words.next())
+            .flatten()
+            .map(str::to_ascii_lowercase)
+    });
     UNIT_INDEX
         .keys()
         .cloned()
         .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
-        .chain(
-            f.vague_counts
-                .iter()
-                .flat_map(|v| v.phrase.split(' ').map(str::to_ascii_lowercase)),
-        )
+        .chain(vague)
 }
 
 /// True when `w` (lowercase letters) is a determiner: "last", "next", "the
