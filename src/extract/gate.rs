@@ -123,7 +123,8 @@ impl Gate {
 /// no key is the empty slot's all-zero one. Where `KEY` bytes follow, they
 /// are loaded at once and the bytes after the word masked off, instead of
 /// copying a word of variable length (a call to `memcpy` at every word).
-// inlined into `classify`: as a call it costs a sixth of the lookup
+// inlined into `classify`: left to the compiler it became a call at every
+// word, 12.5 M instructions (1.5%) of a `check` run on 5 MB of news
 #[inline(always)]
 fn key(s: &[u8], len: usize) -> [u64; 2] {
     let bytes = match s.first_chunk::<KEY>() {
