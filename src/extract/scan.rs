@@ -2017,21 +2017,16 @@ pub(super) mod tests {
                  March, the end of the year, the EOY, the past three years, the week after \
                  next, in the week, the day before yesterday, the fortnight, the same day, \
                  the new plan, the most, the two firms, the US and the Q1 results rose.";
-        same_with_and_without_gate(t);
-        let sentences = crate::source::sentence::split(t);
-        let dates: Vec<&str> = claims(t, &sentences)
-            .into_iter()
-            .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::DateRange))
-            .map(|c| &t[c.span])
-            .collect();
-        for d in [
-            "the first quarter",
-            "the early 1990s",
-            "the end of the year",
-            "the past three years",
-        ] {
-            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
-        }
+        finds_dates(
+            t,
+            &[ClaimKind::Date, ClaimKind::DateRange],
+            &[
+                "the first quarter",
+                "the early 1990s",
+                "the end of the year",
+                "the past three years",
+            ],
+        );
         let mut words: Vec<String> = VOCABULARY.iter().map(|w| w.trim().to_string()).collect();
         words.extend(date::after_the_words());
         for w in words {
@@ -2052,22 +2047,17 @@ pub(super) mod tests {
                  close in 3 days. It will end in ten years' time. Will it open in \
                  an hour? We will meet in the week. It will rise in a few days. \
                  It will be done in twenty-one days.";
-        same_with_and_without_gate(t);
-        let sentences = crate::source::sentence::split(t);
-        let dates: Vec<&str> = claims(t, &sentences)
-            .into_iter()
-            .filter(|c| c.kind == ClaimKind::Date)
-            .map(|c| &t[c.span])
-            .collect();
-        for d in [
-            "in two weeks",
-            "in a month",
-            "in 3 days",
-            "in ten years",
-            "in twenty-one days",
-        ] {
-            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
-        }
+        finds_dates(
+            t,
+            &[ClaimKind::Date],
+            &[
+                "in two weeks",
+                "in a month",
+                "in 3 days",
+                "in ten years",
+                "in twenty-one days",
+            ],
+        );
         for w in ["In", "in", "IN"] {
             same_with_and_without_gate(&format!(
                 "{w} two weeks we will go. We will go {w} four months, {w} one day, \
@@ -2089,35 +2079,25 @@ pub(super) mod tests {
                  between 2019 and 2021, from mid-2019 to 2020, from 5 to 7 May and \
                  from last year to this year. A new plan, that the firm, to the \
                  board and from the company came a couple of days later.";
-        same_with_and_without_gate(t);
-        let sentences = crate::source::sentence::split(t);
-        let dates: Vec<&str> = claims(t, &sentences)
-            .into_iter()
-            .filter(|c| {
-                matches!(
-                    c.kind,
-                    ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Duration
-                )
-            })
-            .map(|c| &t[c.span])
-            .collect();
-        for d in [
-            "A year ago",
-            "a few weeks",
-            "That summer",
-            "that week",
-            "every winter",
-            "another month",
-            "until date",
-            "to date",
-            "from May to July 2020",
-            "between 2019 and 2021",
-            "from mid-2019 to 2020",
-            "from 5 to 7 May",
-            "a couple of days",
-        ] {
-            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
-        }
+        finds_dates(
+            t,
+            &[ClaimKind::Date, ClaimKind::DateRange, ClaimKind::Duration],
+            &[
+                "A year ago",
+                "a few weeks",
+                "That summer",
+                "that week",
+                "every winter",
+                "another month",
+                "until date",
+                "to date",
+                "from May to July 2020",
+                "between 2019 and 2021",
+                "from mid-2019 to 2020",
+                "from 5 to 7 May",
+                "a couple of days",
+            ],
+        );
         let mut words: Vec<String> = VOCABULARY.iter().map(|w| w.trim().to_string()).collect();
         words.extend(date::period_words());
         words.extend(date::after_the_words());
@@ -2132,6 +2112,22 @@ pub(super) mod tests {
                      and 2021, {first}  {w} later and {first} {w} 5 to 7 May."
                 ));
             }
+        }
+    }
+
+    /// The claims of `t` are the same with the gate and without it, and
+    /// among those of the `kinds` one begins with each of `expected`.
+    #[track_caller]
+    fn finds_dates(t: &str, kinds: &[ClaimKind], expected: &[&str]) {
+        same_with_and_without_gate(t);
+        let sentences = crate::source::sentence::split(t);
+        let dates: Vec<&str> = claims(t, &sentences)
+            .into_iter()
+            .filter(|c| kinds.contains(&c.kind))
+            .map(|c| &t[c.span])
+            .collect();
+        for d in expected {
+            assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
         }
     }
 
