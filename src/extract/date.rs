@@ -1352,15 +1352,16 @@ pub(crate) fn may_start_word(w: &str) -> bool {
         || LEXICON.name_words.contains_key(w)
         || may_start_a_date_but_by_name(w)
         || WORD_PERIOD_STARTERS.contains(&w)
+        || SEASONS.contains(&w)
         || relative::may_start(w)
 }
 
-/// The words [`word_period`] begins with: [`to_date`]'s and [`season`]'s
-/// first words. The gate asks about whole words, so it can be exact where
+/// The words [`word_period`] begins with but the season names
+/// ([`SEASONS`]): [`to_date`]'s first words and [`season`]'s determiners.
+/// The gate asks about whole words, so it can be exact where
 /// [`may_start_word_period`] is a cheap filter on length and first letter.
 const WORD_PERIOD_STARTERS: &[&str] = &[
-    "to", "till", "until", "this", "last", "next", "that", "every", "summer", "winter", "autumn",
-    "spring", "fall",
+    "to", "till", "until", "this", "last", "next", "that", "every",
 ];
 
 /// True for the words that begin a date only together with a second word:

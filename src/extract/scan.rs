@@ -2066,9 +2066,9 @@ pub(super) mod tests {
         }
     }
 
-    /// After "a", "an", "that" and "to" the gate lets the date parser try
-    /// only a word of time, after "from" and "between" only a word a date
-    /// begins with: the dates are found, and with every word of the
+    /// After "a", "an", "that", "to", "till", "until", "another" and
+    /// "every" the gate lets the date parser try only a word of time, after
+    /// "from" and "between" only a word a date begins with: the dates are found, and with every word of the
     /// vocabulary, the lexicons and the month and weekday names after them
     /// the claims are those found without the gate.
     #[test]

@@ -364,12 +364,18 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 /// day before yesterday"): what [`the_unit`], [`determined`] and
 /// [`the_day`] read first.
 pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
-    let f = file();
-    UNIT_INDEX
-        .keys()
-        .cloned()
-        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
-        .chain(["day".to_string()])
+    units_and_determiners().chain(["day".to_string()])
+}
+
+/// The first words of the unit spellings and the determiners, lowercase:
+/// what the word lists after "the" and after a count share.
+fn units_and_determiners() -> impl Iterator<Item = String> {
+    UNIT_INDEX.keys().cloned().chain(
+        file()
+            .determiners
+            .iter()
+            .map(|d| d.word.to_ascii_lowercase()),
+    )
 }
 
 /// The lowercase words a relative expression may hold right after its count
@@ -382,20 +388,13 @@ pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
 /// [`determined`] only a unit after "that" (`units_only`), and [`parse`]
 /// only a unit after "another".
 pub(crate) fn words_after_count() -> impl Iterator<Item = String> {
-    let f = file();
-    let vague = f.vague_counts.iter().filter_map(|v| {
-        let mut words = v.phrase.split(' ');
-        let article = words.next()?;
+    let vague = file().vague_counts.iter().filter_map(|v| {
+        let (article, rest) = v.phrase.split_once(' ')?;
+        let second = rest.split(' ').next()?;
         (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an"))
-            .then(|| words.next())
-            .flatten()
-            .map(str::to_ascii_lowercase)
+            .then(|| second.to_ascii_lowercase())
     });
-    UNIT_INDEX
-        .keys()
-        .cloned()
-        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
-        .chain(vague)
+    units_and_determiners().chain(vague)
 }
 
 /// True when `w` (lowercase letters) is a determiner: "last", "next", "the
