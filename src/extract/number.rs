@@ -263,6 +263,26 @@ fn group3(i: &str) -> IResult<&str, &str> {
 /// ("40\u{202f}000"). Plain spaces do not group: "555 111" is a phone
 /// number as often as 555111.
 fn integer(i: &str) -> IResult<&str, &str> {
+    // Most figures have no group separator. A run of digits not followed
+    // by a comma or space before a digit, nor by a no-break or thin space,
+    // is the plain form's answer, which every grouped form rejects: each
+    // needs such a separator after its first one to three digits.
+    let b = i.as_bytes();
+    let run = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let grouped = match b.get(run) {
+        Some(b',' | b' ') => b.get(run + 1).is_some_and(u8::is_ascii_digit),
+        // the lead bytes of U+00A0, U+202F and U+2009
+        Some(0xC2 | 0xE2) => true,
+        _ => false,
+    };
+    if run > 0 && !grouped {
+        return Ok((&i[run..], &i[..run]));
+    }
+    integer_grouped(i)
+}
+
+/// [`integer`] by its grammar alone, every grouping tried.
+fn integer_grouped(i: &str) -> IResult<&str, &str> {
     let lakh = recognize((
         take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
         nom::multi::many1_count(preceded(
@@ -375,9 +395,49 @@ pub(crate) fn is_vulgar(c: char) -> bool {
     vulgar(c).is_some()
 }
 
+/// Exact powers of ten: every one up to 10^22 is an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// Parses `lit` (digits, commas, one dot) as f64 without allocating for
 /// ordinary lengths.
 fn value_of(lit: &str) -> Option<f64> {
+    // Up to 15 digits, the digits as an integer and the power of ten of the
+    // decimals are exact in an f64, so their quotient, rounded once, is the
+    // correctly rounded value `str::parse` gives (Clinger's fast path).
+    let mut m = 0u64;
+    let mut digits = 0;
+    let mut decimals = None::<usize>;
+    for &c in lit.as_bytes() {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                if let Some(d) = &mut decimals {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            b'.' => return value_of_long(lit),
+            _ => {}
+        }
+        if digits > 15 {
+            return value_of_long(lit);
+        }
+    }
+    if digits == 0 {
+        return value_of_long(lit);
+    }
+    match POW10.get(decimals.unwrap_or(0)) {
+        Some(p) => Some(m as f64 / p),
+        None => value_of_long(lit),
+    }
+}
+
+/// [`value_of`] by `str::parse`, for any number of digits.
+fn value_of_long(lit: &str) -> Option<f64> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     let mut long = String::new();
@@ -402,6 +462,13 @@ fn value_of(lit: &str) -> Option<f64> {
         long.as_str()
     };
     s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The digits after the dot of a literal of [`decimal`].
+fn decimals_of(lit: &str) -> usize {
+    lit.bytes()
+        .position(|c| c == b'.')
+        .map_or(0, |d| lit.len() - d - 1)
 }
 
 /// Digits with an optional sign, fraction, ordinal suffix and scale.
@@ -485,7 +552,7 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         if !ends_word(s, end) {
             return None;
         }
-        let decimals = lit.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+        let decimals = decimals_of(lit) as i32;
         let v = value_of(lit)? * 10f64.powi(exp);
         if !v.is_finite() {
             return None;
@@ -499,7 +566,7 @@ fn digits(s: &str, pos: usize, money: bool) -> Option<Num> {
         return None;
     }
     let mut v = value_of(lit)?;
-    let decimals = lit.split_once('.').map_or(0, |(_, d)| d.len());
+    let decimals = decimals_of(lit);
     let mut step = if decimals == 0 {
         1.0
     } else {
@@ -1554,6 +1621,88 @@ mod tests {
         });
         assert_eq!(MEMO.get().doc, None);
         assert!(fresh(text, 8, text.len(), false).is_some_and(|n| n.value == 3.0));
+    }
+
+    /// Every string of up to five characters from digits, the group
+    /// separators and a few others: [`integer`]'s shortcut for an
+    /// ungrouped run answers as the grammar does.
+    #[test]
+    fn integer_shortcut_answers_as_the_grammar() {
+        let alphabet = [
+            "0", "1", "5", ",", " ", ".", "a", "%", "\u{a0}", "\u{202f}", "\u{2009}", "\u{e9}",
+        ];
+        let mut inputs = vec![String::new()];
+        let mut level = inputs.clone();
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            inputs.extend(level.iter().cloned());
+        }
+        for i in inputs.iter().chain(
+            [
+                "1,234,567",
+                "12,34,567",
+                "40\u{202f}000",
+                "1 414 021",
+                "123 45",
+                "2,3",
+            ]
+            .map(String::from)
+            .iter(),
+        ) {
+            assert_eq!(integer(i), integer_grouped(i), "{i:?}");
+        }
+    }
+
+    /// [`value_of`]'s exact shortcut gives `str::parse`'s answer: every
+    /// literal of up to four digits and a dot anywhere, and long ones on
+    /// both sides of the 15-digit limit.
+    #[test]
+    fn value_shortcut_answers_as_parse() {
+        let mut lits: Vec<String> = Vec::new();
+        for n in 0..10_000u32 {
+            for width in 1..=4 {
+                let d = format!("{n:0width$}");
+                if d.len() != width {
+                    continue;
+                }
+                for dot in 0..=width {
+                    lits.push(format!("{}.{}", &d[..dot], &d[dot..]));
+                }
+                lits.push(d);
+            }
+        }
+        // a fixed sequence of long literals (a linear congruential walk)
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = 1 + (x >> 59) as usize;
+            let digits: String = (0..len)
+                .map(|k| char::from(b'0' + ((x >> (k * 3 % 60)) % 10) as u8))
+                .collect();
+            let dot = (x >> 40) as usize % (len + 1);
+            lits.push(format!("{}.{}", &digits[..dot], &digits[dot..]));
+            lits.push(format!("1,{}", &digits));
+        }
+        for lit in [
+            "9007199254740993",
+            "0.1",
+            "0.3",
+            "123456789012345.6",
+            "1.2.3",
+            ".",
+        ] {
+            lits.push(lit.to_string());
+        }
+        for lit in &lits {
+            assert_eq!(
+                value_of(lit).map(f64::to_bits),
+                value_of_long(lit).map(f64::to_bits),
+                "{lit}"
+            );
+        }
     }
 
     /// The first-word filter of [`words`] changes no answer: the grammar
