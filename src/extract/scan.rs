@@ -578,6 +578,9 @@ impl Scanner<'_, '_> {
     fn try_figure_after(&mut self, i: usize, ap: Option<approx::Found>) -> Option<usize> {
         let end = self.sentence.end;
         let p = ap.map_or(i, |a| a.next);
+        if ap.is_some() && !self.figure_may_follow(p) {
+            return None;
+        }
         let mut buf = WordBuf::new();
         let word = lower_word(&self.text[p..end], &mut buf).map(|(w, n)| (w == "between", w, n));
         if let Some((true, _, n)) = word {
@@ -624,6 +627,37 @@ impl Scanner<'_, '_> {
         let e = a.span.end;
         self.push(a, ap, None);
         Some(e)
+    }
+
+    /// False when no figure begins at `p`, after an approximator ("about
+    /// the", "up from", "over a"): at a plain word that the gate marks as
+    /// no number word and no figure's first word ([`gate::FIGURE`]: what
+    /// the number parser and [`Self::try_figure_after`]'s own words begin
+    /// with), and that no currency code begins with. True anywhere else,
+    /// and always without the gate.
+    fn figure_may_follow(&mut self, p: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        let Some(&c) = b.get(p).filter(|_| p < end) else {
+            return true;
+        };
+        if !c.is_ascii_alphabetic() || money::may_prefix(c) {
+            return true;
+        }
+        let len = b[p..end]
+            .iter()
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        // joined to a digit or another script: no plain word
+        if b.get(p + len)
+            .is_some_and(|x| x.is_ascii_digit() || *x >= 0x80)
+        {
+            return true;
+        }
+        match self.gate.as_deref_mut() {
+            Some(g) => g.classify(&b[p..], len) & gate::FIGURE != 0,
+            None => true,
+        }
     }
 
     /// "- 20 degrees fahrenheit": a minus set off by a space counts for a
