@@ -29,8 +29,9 @@ struct Approximators {
     entries: Vec<Entry>,
     /// First word → entries starting with it, longest phrase first.
     by_first: WordMap<Vec<usize>>,
-    /// Phrases that are symbols ("~", "<"), longest first.
-    symbols: Vec<usize>,
+    /// Phrases that are symbols ("~", "<", "≈") by their first byte,
+    /// longest first: most figures begin with a digit, which none does.
+    symbols: Vec<Vec<usize>>,
 }
 
 static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
@@ -58,10 +59,16 @@ static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
         v.sort_by_key(longest);
     }
     symbols.sort_by_key(longest);
+    let mut by_byte = vec![Vec::new(); 256];
+    for i in symbols {
+        if let Some(&b) = file.approximator[i].phrase.as_bytes().first() {
+            by_byte[usize::from(b)].push(i);
+        }
+    }
     Approximators {
         entries: file.approximator,
         by_first,
-        symbols,
+        symbols: by_byte,
     }
 });
 
@@ -86,8 +93,9 @@ pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
 
 /// True when `c` begins a symbol approximator ("~", "<", "≈").
 pub(crate) fn starts_symbol(c: char) -> bool {
-    APPROX
-        .symbols
+    let mut buf = [0u8; 4];
+    let first = c.encode_utf8(&mut buf).as_bytes()[0];
+    APPROX.symbols[usize::from(first)]
         .iter()
         .any(|&i| APPROX.entries[i].phrase.starts_with(c))
 }
@@ -97,8 +105,9 @@ pub(crate) fn starts_symbol(c: char) -> bool {
 pub(crate) fn parse(text: &str, pos: usize, end: usize) -> Option<Found> {
     let s = text.get(pos..end)?;
     let a: &'static Approximators = &APPROX;
-    if !s.as_bytes().first()?.is_ascii_alphabetic() {
-        for &i in &a.symbols {
+    let &first = s.as_bytes().first()?;
+    if !first.is_ascii_alphabetic() {
+        for &i in &a.symbols[usize::from(first)] {
             let e = &a.entries[i];
             if let Some(n) = lexicon::match_exact(s, &e.phrase) {
                 let gap = spaces(&s[n..]);
@@ -177,6 +186,24 @@ mod tests {
         found("< 5", "<", 0.0, 1.0);
         found("ca. 5", "ca.", 0.9, 1.1);
         assert!(starts_symbol('∼') && !starts_symbol('x'));
+    }
+
+    /// Symbols sharing a first byte ("∼", "≈", "≥" and "≤" all begin with
+    /// 0xE2; ">=" and ">") are each found, the longest first.
+    #[test]
+    fn symbols_are_found_by_their_first_byte() {
+        found("\u{2248} 5", "\u{2248}", 0.9, 1.1);
+        found("\u{223c}5", "\u{223c}", 0.9, 1.1);
+        found("\u{2265}5", "\u{2265}", 1.0, f64::INFINITY);
+        found("\u{2264} 5", "\u{2264}", 0.0, 1.0);
+        found(">= 5", ">=", 1.0, f64::INFINITY);
+        found("> 5", ">", 1.0, f64::INFINITY);
+        found("<=5", "<=", 0.0, 1.0);
+        for s in ["5", "-5", "\u{2022} 5", "$5"] {
+            assert_eq!(parse(s, 0, s.len()), None, "{s}");
+        }
+        assert!(starts_symbol('\u{2248}') && starts_symbol('>') && !starts_symbol('5'));
+        assert!(!starts_symbol('\u{2022}'));
     }
 
     #[test]
