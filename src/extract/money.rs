@@ -299,6 +299,15 @@ mod tests {
             assert!(!e.before.is_empty() || !e.after.is_empty());
             for b in &e.before {
                 assert!(!b.is_empty() && before.insert(b.as_str()), "`{b}`");
+                // the scanner skips a capitalised word before spaces and a
+                // letter ("The company") without looking codes up
+                let bytes = b.as_bytes();
+                assert!(
+                    !bytes
+                        .windows(2)
+                        .any(|w| matches!(w[0], b' ' | b'\t') && w[1].is_ascii_alphabetic()),
+                    "`{b}` holds a space before a letter"
+                );
             }
             for a in &e.after {
                 assert!(!a.is_empty() && a == &a.to_lowercase(), "`{a}`");

@@ -399,7 +399,7 @@ impl Scanner<'_, '_> {
             && money::may_prefix(c)
             && (flags & (gate::FIGURE | gate::APPROX) != 0
                 || self.gate.is_none()
-                || money::prefix(self.text, i, end).is_some())
+                || self.code_may_lead(i + len) && money::prefix(self.text, i, end).is_some())
         {
             return self.try_figure(i);
         }
@@ -627,6 +627,19 @@ impl Scanner<'_, '_> {
         let e = a.span.end;
         self.push(a, ap, None);
         Some(e)
+    }
+
+    /// False when the capitalised word ending at `wend` cannot be a
+    /// currency code before a number ("The company", "It said"): spaces
+    /// then a letter follow it. A code's digits come after spaces at most,
+    /// and no code holds a space before a letter (a test of
+    /// [`money`] checks it), so none can match there.
+    fn code_may_lead(&self, wend: usize) -> bool {
+        let b = &self.text.as_bytes()[..self.sentence.end];
+        let gap = b.get(wend..).map_or(0, |r| {
+            r.iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+        });
+        gap == 0 || !b.get(wend + gap).is_some_and(u8::is_ascii_alphabetic)
     }
 
     /// False when no figure begins at `p`, after an approximator ("about
