@@ -18,7 +18,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 
-use super::lexicon::{self, WordBuf, WordMap, ends_word, lower_word, spaces};
+use super::lexicon::{self, LengthMask, WordBuf, WordMap, ends_word, lower_word, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1325,8 +1325,32 @@ const MAX_TOKS: usize = 16;
 /// mixed number, left to [`words`]. A singular one after "a" or a large
 /// denominator must end the clause or be followed by "of" or a scale ("a
 /// fifth term", "the one hundredth anniversary" are ranks).
+/// The shapes (first letter, length) of every word [`ordinal_fraction`]
+/// reads but the articles: cardinals, tens, scales, ordinals and their
+/// plurals, and "and". A word of no such shape ends a fraction before any
+/// lookup ("a year", "two people").
+static FRACTION_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+    let n = &*NUMBERS;
+    let mut m = LengthMask::default();
+    for w in n
+        .cardinals
+        .keys()
+        .chain(n.tens.keys())
+        .chain(n.multipliers.keys())
+    {
+        m.insert(w);
+    }
+    for w in n.ordinals.keys() {
+        m.insert(w);
+        m.insert(&format!("{w}s"));
+    }
+    m.insert("and");
+    m
+});
+
 fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)> {
     let n = &*NUMBERS;
+    let shapes = &*FRACTION_WORDS;
     let mut toks = [Tok::And; MAX_TOKS];
     let mut count = 0;
     let mut end = at;
@@ -1341,6 +1365,10 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
             let (w, _, we) = next_word(s, end, &mut b)?;
             (w, we)
         };
+        let article = count == 0 && matches!(w, "a" | "an");
+        if !article && !shapes.may_hold(w) {
+            return None;
+        }
         let tok = if let Some(&v) = n.cardinals.get(w) {
             // "zero" counts nothing
             if v < 1.0 {
@@ -1349,7 +1377,7 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
             Tok::Card(v)
         } else if let Some(&v) = n.tens.get(w) {
             Tok::Tens(v)
-        } else if count == 0 && matches!(w, "a" | "an") {
+        } else if article {
             Tok::Art
         } else if w == "and" {
             Tok::And
@@ -1621,6 +1649,38 @@ mod tests {
         });
         assert_eq!(MEMO.get().doc, None);
         assert!(fresh(text, 8, text.len(), false).is_some_and(|n| n.value == 3.0));
+    }
+
+    /// [`FRACTION_WORDS`] turns away no word [`ordinal_fraction`] looks
+    /// up: every cardinal, tens word, scale, ordinal and plural ordinal, and
+    /// "and"; and the shortcut does turn away common words.
+    #[test]
+    fn fraction_shapes_hold_every_word_read() {
+        let n = &*NUMBERS;
+        let m = &*FRACTION_WORDS;
+        let plurals: Vec<String> = n.ordinals.keys().map(|w| format!("{w}s")).collect();
+        let words = n
+            .cardinals
+            .keys()
+            .chain(n.tens.keys())
+            .chain(n.multipliers.keys())
+            .chain(n.ordinals.keys())
+            .chain(plurals.iter())
+            .map(String::as_str)
+            .chain(["and"]);
+        for w in words.filter(|w| w.bytes().all(|c| c.is_ascii_lowercase())) {
+            assert!(m.may_hold(w), "{w}");
+        }
+        assert!(!m.may_hold("year") && !m.may_hold("people"));
+        assert_eq!(
+            ordinal_fraction("a fifth of", 0, true).map(|f| f.2),
+            Some(7)
+        );
+        assert_eq!(ordinal_fraction("a year", 0, true), None);
+        assert_eq!(
+            ordinal_fraction("two thirds", 0, true).map(|f| f.2),
+            Some(10)
+        );
     }
 
     /// Every string of up to five characters from digits, the group
