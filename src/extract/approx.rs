@@ -91,6 +91,24 @@ pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
     a.by_first.keys().map(String::as_str)
 }
 
+/// The words after the first of the approximators that start with a word,
+/// lowercase ("than" of "more than", "excess" and "of" of "in excess of").
+pub(crate) fn later_words() -> impl Iterator<Item = String> {
+    let a: &'static Approximators = &APPROX;
+    a.by_first
+        .values()
+        .flatten()
+        .flat_map(|&i| a.entries[i].phrase.split(' ').skip(1))
+        .map(str::to_ascii_lowercase)
+}
+
+/// Every approximator phrase, for tests.
+#[cfg(test)]
+pub(crate) fn phrases() -> impl Iterator<Item = &'static str> {
+    let a: &'static Approximators = &APPROX;
+    a.entries.iter().map(|e| e.phrase.as_str())
+}
+
 /// True when `c` begins a symbol approximator ("~", "<", "≈").
 pub(crate) fn starts_symbol(c: char) -> bool {
     let mut buf = [0u8; 4];

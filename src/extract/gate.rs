@@ -23,8 +23,10 @@
 //! "from May", "from the 1990s", not "from Apple").
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
-use super::{date, multiplier, scan};
+use super::lexicon::WordMap;
+use super::{approx, date, multiplier, scan};
 
 /// The gate's answer for a word: a set of the flags below.
 pub(super) type Flags = u16;
@@ -61,6 +63,11 @@ pub(super) const PERIOD_WORD: Flags = 512;
 /// With [`DATE_NEEDS_SECOND`]: the second word must be one a date begins
 /// with ([`DATE`]), as after "from" and "between" ("from May to July").
 pub(super) const DATE_NEEDS_DATE: Flags = 1024;
+/// A word after the first of an approximator ("than", "excess", "of",
+/// "many"): after an approximator's first word ([`APPROX`]) the scanner
+/// reads one only before such a word or a figure's first word
+/// ([`FIGURE`]), so "in the", "as a" and "more people" are skipped.
+pub(super) const APPROX_LATER: Flags = 2048;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -228,6 +235,9 @@ fn compute(word: &[u8]) -> Flags {
         }
     }
     flags |= scan::figure_starter(w);
+    if APPROX_LATER_WORDS.contains_key(w) {
+        flags |= APPROX_LATER;
+    }
     if matches!(w, "a" | "an") {
         flags |= FIGURE_NEEDS_SECOND;
     }
@@ -236,6 +246,10 @@ fn compute(word: &[u8]) -> Flags {
     }
     flags
 }
+
+/// The words of [`APPROX_LATER`].
+static APPROX_LATER_WORDS: LazyLock<WordMap<()>> =
+    LazyLock::new(|| approx::later_words().map(|w| (w, ())).collect());
 
 thread_local! {
     static GATE: RefCell<Gate> = RefCell::new(Gate::new());

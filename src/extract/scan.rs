@@ -408,7 +408,7 @@ impl Scanner<'_, '_> {
         }
         // an approximator's first word ("in excess of", "as many as") leads
         // a figure only when the whole approximator is there
-        if flags & gate::APPROX != 0 {
+        if flags & gate::APPROX != 0 && self.approx_may_lead(i + len) {
             let ap = approx::parse(self.text, i, end);
             if ap.is_some() || money::prefix(self.text, i, end).is_some() {
                 return self.try_figure_after(i, ap);
@@ -627,6 +627,35 @@ impl Scanner<'_, '_> {
         let e = a.span.end;
         self.push(a, ap, None);
         Some(e)
+    }
+
+    /// After an approximator's first word ending at `at`: false when the
+    /// next word is a plain word that is no approximator's later word
+    /// ([`gate::APPROX_LATER`]: "than", "excess"), no figure's first word
+    /// ([`gate::FIGURE`]) and begins no currency code ("more people", "in
+    /// the", "as a"). The phrase would then end at the first word, and no
+    /// figure follows it; nor is the first word a currency code, with
+    /// spaces and a letter after it ([`Self::code_may_lead`]).
+    fn approx_may_lead(&mut self, at: usize) -> bool {
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        let j = at + b[at..end].iter().take_while(|&&c| c == b' ').count();
+        if j == at || j >= end || !b[j].is_ascii_alphabetic() || money::may_prefix(b[j]) {
+            return true;
+        }
+        let len = b[j..end]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if b.get(j + len)
+            .is_some_and(|c| c.is_ascii_digit() || *c >= 0x80)
+        {
+            return true;
+        }
+        match self.gate.as_deref_mut() {
+            Some(g) => g.classify(&b[j..], len) & (gate::FIGURE | gate::APPROX_LATER) != 0,
+            None => true,
+        }
     }
 
     /// False when the capitalised word ending at `wend` cannot be a
@@ -2176,6 +2205,66 @@ pub(super) mod tests {
         for d in expected {
             assert!(dates.iter().any(|x| x.starts_with(d)), "{d} in {dates:?}");
         }
+    }
+
+    /// After an approximator's first word the gate reads the next word
+    /// ([`Scanner::approx_may_lead`]): every word-led approximator, in three
+    /// cases, before figures of each kind (currency codes and symbols
+    /// included) and before plain words, gets the claims found without
+    /// the gate, and the approximated figures are found.
+    #[test]
+    fn gate_after_an_approximator_needs_a_figure_or_its_phrase() {
+        let after = [
+            "5 people",
+            "US$5",
+            "USD 5",
+            "Rs 40",
+            "\u{20ac}5",
+            "five jobs",
+            "a dozen",
+            "between 3 and 5",
+            "half",
+            "12%",
+            "the firm",
+            "people said",
+            "Apple",
+            "a third",
+            "2019",
+            "mid-May",
+        ];
+        let phrases: Vec<&str> = approx::phrases()
+            .filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .collect();
+        assert!(phrases.len() > 20, "only {} phrases", phrases.len());
+        for p in &phrases {
+            let mut capital = p.to_string();
+            capital[..1].make_ascii_uppercase();
+            for form in [p.to_string(), capital, p.to_ascii_uppercase()] {
+                for a in after {
+                    same_with_and_without_gate(&format!("Sales rose {form} {a} in 2020."));
+                    same_with_and_without_gate(&format!("{form} {a} were sold."));
+                }
+            }
+        }
+        let t = "It cost about US$5 and about USD 5, some Rs 40, more than 300 people and \
+                 in excess of 12%, as many as five, the firm said.";
+        let sentences = crate::source::sentence::split(t);
+        let found: Vec<&str> = claims(t, &sentences)
+            .iter()
+            .filter(|c| c.approx.is_some())
+            .map(|c| &t[c.span.clone()])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "about US$5",
+                "about USD 5",
+                "some Rs 40",
+                "more than 300 people",
+                "in excess of 12%",
+                "as many as five"
+            ]
+        );
     }
 
     #[track_caller]
