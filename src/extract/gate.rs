@@ -20,7 +20,10 @@
 //! "to", "another" and a few more a word of time ([`DATE_NEEDS_PERIOD`]:
 //! "a year", "that summer", "to date", not "a new" or "that the"); after
 //! "from" and "between" a word a date begins with ([`DATE_NEEDS_DATE`]:
-//! "from May", "from the 1990s", not "from Apple").
+//! "from May", "from the 1990s", not "from Apple"). After an approximator's
+//! first word ("in", "as", "more") the scanner reads an approximator only
+//! before a later word of one ([`APPROX_LATER`]: "in excess of", "more
+//! than") or a figure's first word.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
