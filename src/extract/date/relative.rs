@@ -643,7 +643,7 @@ fn the_unit(text: &str, start: usize, s: &str, end: usize) -> Option<Found> {
     Some(date(end - u.rest.len(), rel))
 }
 
-/// DET [COUNT] UNIT: "next year", "last Tuesday", "this week", "the past
+/// DET \[COUNT\] UNIT: "next year", "last Tuesday", "this week", "the past
 /// three years", "previous quarter", "next fiscal year".
 fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     let w = word(s);

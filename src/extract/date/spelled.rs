@@ -225,7 +225,7 @@ pub(super) fn day(s: &str) -> Option<(u8, bool, &str)> {
 }
 
 /// A year in words, 1000–2199: "nineteen eighty six", "twenty twenty",
-/// "nineteen hundred [and] ninety three", "two thousand [and] twenty". A
+/// "nineteen hundred \[and\] ninety three", "two thousand \[and\] twenty". A
 /// lone "two thousand" or "nineteen hundred" is as likely a count and is
 /// not read.
 pub(super) fn year(s: &str) -> Option<(i32, &str)> {
