@@ -1342,7 +1342,9 @@ static FRACTION_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
     }
     for w in n.ordinals.keys() {
         m.insert(w);
-        m.insert(&format!("{w}s"));
+        let mut plural = w.clone();
+        plural.push('s');
+        m.insert(&plural);
     }
     m.insert("and");
     m
