@@ -640,22 +640,7 @@ impl Scanner<'_, '_> {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let j = at + b[at..end].iter().take_while(|&&c| c == b' ').count();
-        if j == at || j >= end || !b[j].is_ascii_alphabetic() || money::may_prefix(b[j]) {
-            return true;
-        }
-        let len = b[j..end]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        if b.get(j + len)
-            .is_some_and(|c| c.is_ascii_digit() || *c >= 0x80)
-        {
-            return true;
-        }
-        match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[j..], len) & (gate::FIGURE | gate::APPROX_LATER) != 0,
-            None => true,
-        }
+        j == at || self.word_may_be(j, gate::FIGURE | gate::APPROX_LATER)
     }
 
     /// False when the capitalised word ending at `wend` cannot be a
@@ -678,6 +663,14 @@ impl Scanner<'_, '_> {
     /// with), and that no currency code begins with. True anywhere else,
     /// and always without the gate.
     fn figure_may_follow(&mut self, p: usize) -> bool {
+        self.word_may_be(p, gate::FIGURE)
+    }
+
+    /// True unless a plain word begins at `p` whose gate flags hold none of
+    /// `class`: ASCII letters that no currency code begins with, joined to
+    /// no digit or other script. True past the sentence and always without
+    /// the gate.
+    fn word_may_be(&mut self, p: usize, class: gate::Flags) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
         let Some(&c) = b.get(p).filter(|_| p < end) else {
@@ -697,7 +690,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[p..], len) & gate::FIGURE != 0,
+            Some(g) => g.classify(&b[p..], len) & class != 0,
             None => true,
         }
     }
