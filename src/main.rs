@@ -387,6 +387,9 @@ impl<'w> Runner<'w> {
     }
 }
 
+/// Bytes of JSON a claim is given room for in a `claims` answer.
+const CLAIM_JSON_BYTES: usize = 320;
+
 /// `claims` output and `--dump` for one document, made where it is
 /// analysed (on any thread); `id` is the record's id for JSONL input.
 fn show(
@@ -411,10 +414,10 @@ fn show(
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Jsonl => {
-            json::write_line(
-                &mut buf,
-                &json::Answer::claims(id, name, json::claims(analysis)),
-            )?;
+            // about 250 bytes a claim on news: room up front instead of a
+            // buffer grown from empty, copied at every doubling
+            buf.reserve(64 + analysis.claims.len() * CLAIM_JSON_BYTES);
+            json::write_claims_line(&mut buf, id, name, analysis)?;
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Json => Ok(cli::Shown::Json(value(json::claims(analysis)))),
