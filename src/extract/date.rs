@@ -1608,6 +1608,16 @@ static SECOND_WORDS: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
     out
 });
 
+/// Every word of [`may_continue_word`]'s list (its plurals aside) and
+/// every word a relative expression begins with: the gate's table of
+/// listed words holds them.
+pub(crate) fn listed_words() -> impl Iterator<Item = &'static str> {
+    SECOND_WORDS
+        .keys()
+        .map(String::as_str)
+        .chain(relative::starter_words())
+}
+
 /// True when `w` (lowercase ASCII letters) may be a date's second word: a
 /// word of [`SECOND_WORDS`] or its plural ("fifths", "hundredths", the
 /// number parser's plural ordinals).

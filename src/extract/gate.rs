@@ -200,7 +200,16 @@ static KEY_MASKS: [[u64; 2]; KEY + 1] = {
     t
 };
 
-/// Asks each family about `word`.
+/// The flags of `word` (ASCII letters, any case), on a miss of the cache.
+///
+/// A word of a lexicon or a grammar is looked up in [`LISTED`], where each
+/// has the answer [`families`] gives it; any other word, which is most of
+/// those the cache misses (names, rare words), can hold only the flags the
+/// families give by a rule rather than a list: a plural of a second word
+/// ("fifths") and a "-fold" word ("tenfold"). That is one lookup and two
+/// suffix tests where [`families`] makes about eight lookups; the test
+/// `listed_words_and_rules_answer_as_the_families_do` holds the two to the
+/// same answers.
 #[inline(never)]
 fn compute(word: &[u8]) -> Flags {
     let mut lower = [0u8; 64];
@@ -213,6 +222,53 @@ fn compute(word: &[u8]) -> Flags {
     let Ok(w) = std::str::from_utf8(buf) else {
         return 0;
     };
+    if !w.bytes().all(|c| c.is_ascii_lowercase()) {
+        return families(w);
+    }
+    if let Some(&flags) = LISTED.get(w) {
+        return flags;
+    }
+    unlisted(w)
+}
+
+/// The flags of a lowercase word that is in no list [`families`] reads
+/// ([`LISTED`] holds them all): every family's answer is a lookup of the
+/// whole word in a list, but for two rules. A date's second word may be a
+/// plural of a listed one (`date::may_continue_word`), and a multiplier
+/// may begin with any "-fold" word (`multiplier::may_start_word`). Both
+/// predicates are asked here, whole, where their suffix is there.
+fn unlisted(w: &str) -> Flags {
+    let mut flags = 0;
+    if w.ends_with('s') && date::may_continue_word(w) {
+        flags |= SECOND_WORD;
+        if date::is_period_word(w) {
+            flags |= PERIOD_WORD;
+        }
+    }
+    if w.ends_with("fold") && multiplier::may_start_word(w) {
+        flags |= MULTIPLIER;
+    }
+    flags
+}
+
+/// Every word of a list [`families`] reads, with its flags: the date
+/// family's second words (which hold every word of the date, number and
+/// approximator lexicons and of the date grammars, so every word a date
+/// may begin with: the test `date::tests::date_starters_are_second_words`
+/// checks it), the figure starters, the approximators' later words and the
+/// multipliers' words.
+static LISTED: LazyLock<WordMap<Flags>> = LazyLock::new(|| {
+    date::listed_words()
+        .chain(scan::figure_starter_words())
+        .chain(APPROX_LATER_WORDS.keys().map(String::as_str))
+        .chain(multiplier::starter_words())
+        .map(|w| (w.to_string(), families(w)))
+        .collect()
+});
+
+/// Asks each family about the lowercase word `w`: the truth the cache and
+/// [`LISTED`] remember.
+fn families(w: &str) -> Flags {
     let mut flags = 0;
     if date::may_start_word(w) {
         flags |= DATE;
@@ -426,5 +482,110 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every lowercase word of a lexicon file or of a string literal in the
+    /// extractor's sources (where the families' lists and keywords come
+    /// from), with a few suffixes and a letter dropped, and words of one to
+    /// three letters, all of them.
+    fn words_to_try() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        let mut dirs = vec![root.join("checks/lexicon"), root.join("src/extract")];
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(&dir).expect("a readable directory") {
+                let path = e.expect("a directory entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    let is_source = path.extension().is_some_and(|x| x == "rs");
+                    texts.push((is_source, text));
+                }
+            }
+        }
+        let mut words = std::collections::BTreeSet::new();
+        for (is_source, text) in &texts {
+            // a source's words inside its string literals; a lexicon's all
+            let quoted: Vec<&str> = if *is_source {
+                text.lines()
+                    .flat_map(|l| l.split('"').skip(1).step_by(2))
+                    .collect()
+            } else {
+                vec![text.as_str()]
+            };
+            for part in quoted {
+                for w in part.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if !w.is_empty() {
+                        words.insert(w.to_ascii_lowercase());
+                    }
+                }
+            }
+        }
+        let listed: Vec<String> = words
+            .iter()
+            .cloned()
+            .chain(LISTED.keys().cloned())
+            .collect();
+        for w in listed {
+            for suffix in ["s", "es", "fold", "ly"] {
+                words.insert(format!("{w}{suffix}"));
+            }
+            if w.len() > 1 {
+                words.insert(w[..w.len() - 1].to_string());
+            }
+            words.insert(w);
+        }
+        let letters = || (b'a'..=b'z').map(char::from);
+        for a in letters() {
+            words.insert(a.to_string());
+            for b in letters() {
+                words.insert(format!("{a}{b}"));
+                for c in letters() {
+                    words.insert(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        words.into_iter().collect()
+    }
+
+    /// The listed words' table and the two rules for the other words give
+    /// every word the flags the families give it: the lexicons' and the
+    /// grammars' words, their plurals and "-fold" forms, all short words
+    /// and a spread of made-up ones.
+    #[test]
+    fn listed_words_and_rules_answer_as_the_families_do() {
+        let mut words = words_to_try();
+        assert!(words.len() > 25_000, "{} words", words.len());
+        let mut seed: u64 = 7;
+        for _ in 0..50_000 {
+            let mut w = String::new();
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1442695040888963407);
+            let len = 4 + (seed >> 60) as usize % 9;
+            for k in 0..len {
+                let c = b'a' + ((seed >> (k * 5 % 55)) % 26) as u8;
+                w.push(char::from(c));
+            }
+            words.push(w);
+        }
+        let (mut flagged, mut plurals, mut folds) = (0, 0, 0);
+        for w in &words {
+            let want = families(w);
+            flagged += usize::from(want != 0);
+            if !LISTED.contains_key(w) {
+                plurals += usize::from(want & SECOND_WORD != 0);
+                folds += usize::from(want & MULTIPLIER != 0);
+            }
+            assert_eq!(compute(w.as_bytes()), want, "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(compute(upper.as_bytes()), want, "{upper}");
+        }
+        // the rules for unlisted words were tried on words they flag
+        assert!(
+            plurals > 100 && folds > 100,
+            "{plurals} plurals, {folds} folds"
+        );
+        assert!(flagged > 3_000, "{flagged} flagged words");
     }
 }

@@ -121,6 +121,11 @@ fn may_hold_one(sentence: &str) -> bool {
     CORES.as_ref().is_none_or(|r| r.is_match(sentence))
 }
 
+/// Every word [`may_start_word`] admits whole (the "-fold" words aside).
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    LEX.starters.keys().map(String::as_str)
+}
+
 /// True when a multiplier may begin at the word `w` (lowercase letters):
 /// a verb, a count, an approximator's first word, or "-fold".
 pub(crate) fn may_start_word(w: &str) -> bool {

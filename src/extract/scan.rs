@@ -100,6 +100,11 @@ fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) 
     out
 }
 
+/// Every word [`figure_starter`] gives a flag.
+pub(super) fn figure_starter_words() -> impl Iterator<Item = &'static str> {
+    STARTERS.words.keys().map(String::as_str)
+}
+
 /// How a figure may begin at the lowercase word `w`: [`gate::FIGURE`] for
 /// a number word or a word that leads a figure ("between", "aged", "per"),
 /// [`gate::APPROX`] for an approximator's first word, or 0.

@@ -358,6 +358,11 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     Starters { words, mask }
 });
 
+/// Every word [`may_start`] admits, lowercase.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    STARTERS.words.keys().map(String::as_str)
+}
+
 /// The lowercase words a relative expression after "the" begins with: the
 /// first words of the unit spellings ("the week after next", "the
 /// fortnight"), the determiners ("the past three years") and "day" ("the
