@@ -166,10 +166,113 @@ fn parse_afresh(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> 
     let first = *s.as_bytes().get(pos)?;
     let n = if first.is_ascii_alphabetic() {
         words(s, pos).or_else(|| minus_digits(s, pos, money))?
+    } else if let Some(n) = plain_figure(s, pos) {
+        return Some(n);
     } else {
         digits(s, pos, money)?
     };
     Some(ratio(s, n).unwrap_or(n))
+}
+
+/// The scale words [`scale_after`] reads after a space: a word of no such
+/// shape is no scale.
+static SCALE_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+    let n = &*NUMBERS;
+    let mut m = LengthMask::default();
+    for w in n.multipliers.keys().chain(n.abbreviations.keys()) {
+        m.insert(w);
+    }
+    m
+});
+
+/// The common figure, "2019", "1,234", "4.5", followed by nothing that
+/// [`digits`] or [`ratio`] would read on: the whole answer of
+/// [`parse_afresh`] at `pos`, without its grammar. `None` when the figure
+/// takes another shape or something may follow it (a fraction, a power, a
+/// scale, a suffix, a ratio, another group), which the general path reads.
+///
+/// The figure is a run of digits, groups of a comma and three digits (the
+/// plain form of [`integer`]; the Indian and spaced forms need a separator
+/// this one turns away), and a dot and digits. After it may stand the end,
+/// an ASCII sign that neither joins digits (",5", "-1/2") nor starts a
+/// power or fraction, or spaces before the same or a word that is no scale
+/// word, "x", "over" or "out".
+fn plain_figure(s: &str, pos: usize) -> Option<Num> {
+    let b = s.as_bytes();
+    let digits_from = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let run = digits_from(pos);
+    if run == 0 {
+        return None;
+    }
+    let mut e = pos + run;
+    let mut grouped = false;
+    // ",234" with no fourth digit after
+    while b.get(e) == Some(&b',') && digits_from(e + 1) == 3 {
+        e += 4;
+        grouped = true;
+    }
+    let mut decimals = 0;
+    if b.get(e) == Some(&b'.') {
+        decimals = digits_from(e + 1);
+        if decimals > 0 {
+            e += 1 + decimals;
+        }
+    }
+    let joins_digits = |i: usize| b.get(i + 1).is_some_and(u8::is_ascii_digit);
+    match b.get(e) {
+        None => {}
+        Some(b'.' | b',' | b':' | b'-') if joins_digits(e) => return None,
+        Some(b' ' | b'\t') => {
+            let w = e + spaces(&s[e..]);
+            match b.get(w) {
+                None => {}
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let len = b[w..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .count();
+                    let word = &s[w..w + len];
+                    if matches!(c, b'x' | b'X')
+                        || word.eq_ignore_ascii_case("over")
+                        || word.eq_ignore_ascii_case("out")
+                        || SCALE_WORDS.may_hold(word)
+                    {
+                        return None;
+                    }
+                }
+                Some(c) if c.is_ascii_digit() || !c.is_ascii() || *c == b'*' => return None,
+                Some(_) => {}
+            }
+        }
+        Some(c)
+            if c.is_ascii_alphanumeric()
+                || !c.is_ascii()
+                || matches!(c, b'/' | b'^' | b'*' | b'(') =>
+        {
+            return None;
+        }
+        Some(_) => {}
+    }
+    let lit = &s[pos..e];
+    let value = value_of(lit)?;
+    let step = if decimals == 0 {
+        1.0
+    } else {
+        10f64.powi(-(decimals.min(300) as i32))
+    };
+    Some(Num {
+        start: pos,
+        end: e,
+        digits_end: e,
+        value,
+        step,
+        scale: 1.0,
+        ordinal: false,
+        words: false,
+        plain_int: !grouped && decimals == 0,
+        bare_one: false,
+        ratio: false,
+    })
 }
 
 /// "minus 5": the word sign before digits. Only "minus": "tested negative
@@ -1715,6 +1818,101 @@ mod tests {
             .iter(),
         ) {
             assert_eq!(integer(i), integer_grouped(i), "{i:?}");
+        }
+    }
+
+    /// [`plain_figure`] answers as [`digits`] and [`ratio`] do, with and
+    /// without `money`: every figure of a set of shapes (grouped, decimal,
+    /// long, malformed groups) followed by up to three pieces of what may
+    /// come after one (signs, separators, spaces, suffixes, scale words,
+    /// powers, fractions, non-ASCII), after nothing and after a number.
+    #[test]
+    fn plain_figure_answers_as_the_grammar() {
+        let figures = [
+            "5",
+            "2019",
+            "040",
+            "1,234",
+            "1,23",
+            "1,2345",
+            "12,34,567",
+            "1,234,567",
+            "4.5",
+            "4.500",
+            "1,234.56",
+            "12.",
+            "99999999999999999999",
+        ];
+        let pieces = [
+            "",
+            "0",
+            "3",
+            ",",
+            ".",
+            ":",
+            "-",
+            " ",
+            "\t",
+            "/",
+            "^",
+            "*",
+            "(",
+            ")",
+            "%",
+            "x",
+            "X",
+            "e",
+            "st",
+            "m",
+            "k",
+            "million",
+            "Million",
+            "bn",
+            "over",
+            "out of",
+            "of",
+            "people",
+            "\u{bd}",
+            "\u{d7}",
+            "\u{a0}",
+            "\u{e9}",
+            "10",
+            " over 3",
+            " out of 4",
+            " x 10^-4",
+            "*10^6",
+            " 1/2",
+            "-1/2",
+            " and a half",
+            " hundred and 5",
+            "\u{2212}4",
+        ];
+        let (mut hits, mut tried) = (0, 0);
+        for before in ["", "7 "] {
+            for f in figures {
+                for a in pieces {
+                    for b in pieces {
+                        for c in pieces {
+                            let s = format!("{before}{f}{a}{b}{c}");
+                            let pos = before.len();
+                            tried += 1;
+                            let Some(n) = plain_figure(&s, pos) else {
+                                continue;
+                            };
+                            for money in [false, true] {
+                                let general =
+                                    digits(&s, pos, money).map(|n| ratio(&s, n).unwrap_or(n));
+                                assert_eq!(Some(n), general, "{s:?} {money}");
+                            }
+                            hits += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hits * 10 > tried, "{hits} of {tried}");
+        for s in ["2019 people", "1,234.", "4.5%", "12 of", "3-year", "5)"] {
+            assert!(plain_figure(s, 0).is_some(), "{s}");
         }
     }
 
