@@ -1026,12 +1026,46 @@ fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str
 static STARTERS: LazyLock<WordMap<()>> =
     LazyLock::new(|| starter_words().map(|w| (w.to_string(), ())).collect());
 
+/// The shapes (first letter, length) of [`STARTERS`]: most words are
+/// turned away before any hashing.
+static STARTER_SHAPES: LazyLock<LengthMask> = LazyLock::new(|| {
+    let mut m = LengthMask::default();
+    for w in starter_words() {
+        m.insert(w);
+    }
+    m
+});
+
+/// The shapes of every word [`words_from`] reads after its first: those of
+/// [`FRACTION_WORDS`], the denominators, "half" and the articles. A word of
+/// no such shape ends a number before any lookup ("one of", "two people"),
+/// and right after a first "a" or "an" leaves no number at all ("a year").
+static GRAMMAR_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+    let mut m = FRACTION_WORDS.clone();
+    for w in NUMBERS.denominators.keys() {
+        m.insert(w);
+    }
+    for w in ["half", "a", "an"] {
+        m.insert(w);
+    }
+    m
+});
+
 /// A number in words starting at `pos`.
 fn words(s: &str, pos: usize) -> Option<Num> {
     let mut buf = WordBuf::new();
-    let (w0, _) = lower_word(s.get(pos..)?, &mut buf)?;
-    if !STARTERS.contains_key(w0) {
+    let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
+    if !STARTER_SHAPES.may_hold(w0) || !STARTERS.contains_key(w0) {
         return None;
+    }
+    // "a year", "an hour": the commonest starter, most often before a word
+    // the grammar has no use for, where it would fail after a dozen lookups
+    if matches!(w0, "a" | "an") {
+        let mut b1 = WordBuf::new();
+        let (w1, _, _) = next_word(s, pos + l0, &mut b1)?;
+        if !GRAMMAR_WORDS.may_hold(w1) {
+            return None;
+        }
     }
     words_from(s, pos)
 }
@@ -1091,6 +1125,10 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
                 None => break,
             }
         };
+        // no number word has its shape: none of the lookups below can match
+        if !GRAMMAR_WORDS.may_hold(w) {
+            break;
+        }
         if !ends_word(s, we) && !s[we..].starts_with('-') {
             break;
         }
@@ -1786,6 +1824,53 @@ mod tests {
             ordinal_fraction("two thirds", 0, true).map(|f| f.2),
             Some(10)
         );
+    }
+
+    /// [`GRAMMAR_WORDS`] holds every word the loop of [`words_from`] looks
+    /// up or compares, so its break changes no answer; and the article
+    /// filter of [`words`] answers as the grammar after "a" and "an" before
+    /// every lexicon word, plural ordinal and literal, in both cases, after
+    /// each separator, before what may follow a fraction or a scale.
+    #[test]
+    fn grammar_shapes_and_article_filter() {
+        let n = &*NUMBERS;
+        let m = &*GRAMMAR_WORDS;
+        let plurals: Vec<String> = n.ordinals.keys().map(|w| w.clone() + "s").collect();
+        let read: Vec<&str> = n
+            .cardinals
+            .keys()
+            .chain(n.tens.keys())
+            .chain(n.multipliers.keys())
+            .chain(n.denominators.keys())
+            .chain(n.ordinals.keys())
+            .chain(plurals.iter())
+            .map(String::as_str)
+            .chain(["and", "half", "a", "an"])
+            .collect();
+        for w in &read {
+            assert!(m.may_hold(w), "{w}");
+        }
+        assert!(!m.may_hold("year") && !m.may_hold("of") && !m.may_hold("people"));
+        let others = ["of", "year", "the", "x", "hour", "new"];
+        let mut tried = 0;
+        for art in ["a", "an", "A", "An"] {
+            for w in read.iter().copied().chain(others) {
+                for w in [w.to_string(), w.to_ascii_uppercase()] {
+                    for sep in [" ", "-", " - ", "  ", ""] {
+                        for rest in ["", " of them", " million", " hundred", " of a million", "."] {
+                            let s = format!("{art}{sep}{w}{rest}");
+                            assert_eq!(words(&s, 0), words_from(&s, 0), "{s:?}");
+                            let s = format!("rose by {s}");
+                            assert_eq!(words(&s, 8), words_from(&s, 8), "{s:?}");
+                            tried += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(tried > 1000, "only {tried} cases");
+        assert_eq!(words("a fifth.", 0).map(|n| n.value), Some(0.2));
+        assert_eq!(words("a year", 0), None);
     }
 
     /// Every string of up to five characters from digits, the group
