@@ -278,6 +278,10 @@ fn plain_figure(s: &str, pos: usize) -> Option<Num> {
 /// "minus 5": the word sign before digits. Only "minus": "tested negative
 /// 5 times" is no negative number.
 fn minus_digits(s: &str, pos: usize, money: bool) -> Option<Num> {
+    // most words: no lowercasing to find they are no "minus"
+    if !matches!(s.as_bytes().get(pos), Some(b'm' | b'M')) {
+        return None;
+    }
     let mut buf = WordBuf::new();
     let (w, len) = lower_word(s.get(pos..)?, &mut buf)?;
     if w != "minus" {
@@ -1019,12 +1023,19 @@ fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str
     Some((w, st, st + len))
 }
 
-/// [`starter_words`] as a set: [`words`] turns every other word away with
+/// [`starter_words`] as a map: [`words`] turns every other word away with
 /// one lookup. Most of its callers (a relative date's count, "in the …")
 /// ask at words such as "the", where the grammar below would make a dozen
-/// lookups to fail.
-static STARTERS: LazyLock<WordMap<()>> =
-    LazyLock::new(|| starter_words().map(|w| (w.to_string(), ())).collect());
+/// lookups to fail. The value is what a cardinal or tens word counts.
+static STARTERS: LazyLock<WordMap<Option<f64>>> = LazyLock::new(|| {
+    let n = &*NUMBERS;
+    starter_words()
+        .map(|w| {
+            let count = n.cardinals.get(w).or_else(|| n.tens.get(w)).copied();
+            (w.to_string(), count)
+        })
+        .collect()
+});
 
 /// The shapes (first letter, length) of [`STARTERS`]: most words are
 /// turned away before any hashing.
@@ -1055,16 +1066,36 @@ static GRAMMAR_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
 fn words(s: &str, pos: usize) -> Option<Num> {
     let mut buf = WordBuf::new();
     let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
-    if !STARTER_SHAPES.may_hold(w0) || !STARTERS.contains_key(w0) {
+    if !STARTER_SHAPES.may_hold(w0) {
         return None;
     }
-    // "a year", "an hour": the commonest starter, most often before a word
-    // the grammar has no use for, where it would fail after a dozen lookups
-    if matches!(w0, "a" | "an") {
-        let mut b1 = WordBuf::new();
-        let (w1, _, _) = next_word(s, pos + l0, &mut b1)?;
-        if !GRAMMAR_WORDS.may_hold(w1) {
+    let &count = STARTERS.get(w0)?;
+    let mut b1 = WordBuf::new();
+    let goes_on =
+        next_word(s, pos + l0, &mut b1).is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1));
+    if !goes_on {
+        // "a year", "an hour": the commonest starter, most often before a
+        // word the grammar has no use for, where it would fail after a
+        // dozen lookups
+        if matches!(w0, "a" | "an") {
             return None;
+        }
+        // "one of", "two people", "twenty,": a lone cardinal or tens word
+        if let Some(v) = count {
+            let end = pos + l0;
+            return Some(Num {
+                start: pos,
+                end,
+                digits_end: end,
+                value: v,
+                step: 1.0,
+                scale: 1.0,
+                ordinal: false,
+                words: true,
+                plain_int: false,
+                bare_one: w0 == "one",
+                ratio: false,
+            });
         }
     }
     words_from(s, pos)
@@ -1871,6 +1902,63 @@ mod tests {
         assert!(tried > 1000, "only {tried} cases");
         assert_eq!(words("a fifth.", 0).map(|n| n.value), Some(0.2));
         assert_eq!(words("a year", 0), None);
+    }
+
+    /// The lone cardinal or tens word of [`words`] answers as the grammar:
+    /// every one, in three cases, before every word the grammar reads and
+    /// others, after each separator, before the end, punctuation, digits or
+    /// non-ASCII, at the start and after "between" (which changes "twenty
+    /// and four").
+    #[test]
+    fn lone_count_word_answers_as_the_grammar() {
+        let n = &*NUMBERS;
+        let plurals: Vec<String> = n.ordinals.keys().map(|w| w.clone() + "s").collect();
+        let next: Vec<&str> = n
+            .cardinals
+            .keys()
+            .chain(n.tens.keys())
+            .chain(n.multipliers.keys())
+            .chain(n.denominators.keys())
+            .chain(n.ordinals.keys())
+            .chain(plurals.iter())
+            .map(String::as_str)
+            .chain(["and", "half", "a", "an", "of", "people", "over", "out", "x"])
+            .collect();
+        let (mut lone, mut tried) = (0, 0);
+        for w in n.cardinals.keys().chain(n.tens.keys()) {
+            let upper = w.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            for w in [w.as_str(), &upper, &title] {
+                let mut after: Vec<String> =
+                    ["", ".", ",", "-", " -", "5", " 5", "\u{e9}", " \u{e9}"]
+                        .map(String::from)
+                        .to_vec();
+                for x in &next {
+                    for sep in [" ", "-", " - ", ""] {
+                        after.push(format!("{sep}{x}"));
+                        after.push(format!("{sep}{x} of a million"));
+                    }
+                }
+                for a in &after {
+                    for before in ["", "between "] {
+                        let s = format!("{before}{w}{a}");
+                        let pos = before.len();
+                        let got = words(&s, pos);
+                        assert_eq!(got, words_from(&s, pos), "{s:?}");
+                        tried += 1;
+                        lone += usize::from(got.is_some_and(|n| n.end == pos + w.len()));
+                    }
+                }
+            }
+        }
+        assert!(lone * 4 > tried, "{lone} of {tried}");
+        for w in [
+            "minus", "Minus", "MINUS", "mINUS", "minor", "nminus", "negative", "a",
+        ] {
+            let s = format!("{w} 5");
+            let want = w.eq_ignore_ascii_case("minus");
+            assert_eq!(minus_digits(&s, 0, false).is_some(), want, "{s}");
+        }
     }
 
     /// Every string of up to five characters from digits, the group
