@@ -210,6 +210,12 @@ fn second_and_last(w: &[u8]) -> (u32, u32) {
 /// ("year's", "comparable-store", "1987/88"); any other non-space character
 /// stands alone.
 fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
+    token_kinds(text, base).map(|(t, _)| t)
+}
+
+/// [`tokens`], each with whether it is a word (begins with a letter or a
+/// digit), which the tokenizer knows without decoding the token again.
+fn token_kinds(text: &str, base: usize) -> impl Iterator<Item = (Span, bool)> + '_ {
     let b = text.as_bytes();
     let alnum_at = move |i: usize| char_at(text, i).is_some_and(char::is_alphanumeric);
     let mut i = 0;
@@ -232,11 +238,17 @@ fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
         let start = i;
         let c = char_at(text, i)?;
         i += c.len_utf8();
-        if c.is_alphanumeric() {
-            while let Some(&x) = b.get(i) {
-                if x.is_ascii_alphanumeric() {
-                    i += 1;
-                } else if x.is_ascii() {
+        let word = c.is_alphanumeric();
+        if word {
+            loop {
+                // the run of ASCII letters and digits, most of every word
+                i += b.get(i..).map_or(0, |r| {
+                    r.iter()
+                        .take_while(|x| ASCII_ALNUM[usize::from(**x)])
+                        .count()
+                });
+                let Some(&x) = b.get(i) else { break };
+                if x.is_ascii() {
                     // an inner joiner only when a letter or digit follows
                     if matches!(x, b'\'' | b'-' | b'/') && alnum_at(i + 1) {
                         i += 1;
@@ -254,9 +266,21 @@ fn tokens(text: &str, base: usize) -> impl Iterator<Item = Span> + '_ {
                 }
             }
         }
-        Some(base + start..base + i)
+        Some((base + start..base + i, word))
     })
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the
+/// tokenizer's inner loop instead of two range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `i` of `text` (a char boundary), read without
 /// decoding when it is ASCII, as most are.
@@ -547,7 +571,7 @@ impl<'a> Reader<'a> {
         used.clear();
         let mut d: u32 = 0;
         let mut f = 0;
-        for t in tokens(text, base) {
+        for (t, is_word) in token_kinds(text, base) {
             while f < figs.len() && claims[figs[f]].span.end <= t.start {
                 f += 1;
             }
@@ -561,17 +585,15 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let tok = &prose[t.clone()];
-            let is_word = tok.chars().next().is_some_and(char::is_alphanumeric);
             depth.push(d);
             if is_word {
                 items.push(Item::Word(t.start, t.end));
             } else {
                 items.push(Item::Punct(t.start, t.end));
-                if tok == "(" || tok == "[" {
-                    d += 1;
-                } else if (tok == ")" || tok == "]") && d > 0 {
-                    d -= 1;
+                match prose.as_bytes().get(t) {
+                    Some(b"(" | b"[") => d += 1,
+                    Some(b")" | b"]") if d > 0 => d -= 1,
+                    _ => {}
                 }
             }
         }
@@ -1550,7 +1572,7 @@ mod tests {
 
     proptest::proptest! {
         /// The byte-stepping tokenizer splits as a plain reading of the
-        /// characters does, on any text.
+        /// characters does, on any text, and flags the words as such.
         #[test]
         fn tokens_split_like_the_characters(text in "[a-z0-9 '’/.,\\-\t\r\x0b\u{85}\u{a0}\u{2003}é日]{0,40}") {
             let got: Vec<Span> = tokens(&text, 3).collect();
@@ -1578,6 +1600,11 @@ mod tests {
                 want.push(3 + start..3 + end);
             }
             proptest::prop_assert_eq!(got, want);
+            // the word flag is what decoding the token's first character says
+            for (t, word) in token_kinds(&text, 0) {
+                let first = text[t].chars().next();
+                proptest::prop_assert_eq!(word, first.is_some_and(char::is_alphanumeric));
+            }
         }
     }
 
@@ -1642,6 +1669,17 @@ mod tests {
         #[test]
         fn cue_masks_agree_on_any_text(text in "[aeilnoprsuvwdgEURS .,'’\\-é日]{0,40}") {
             cues_both_ways(&text);
+        }
+    }
+
+    #[test]
+    fn the_alphanumeric_table_is_the_std_test() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
         }
     }
 
