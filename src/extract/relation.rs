@@ -522,8 +522,8 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
         (c.sentence, c.span.start, std::cmp::Reverse(c.span.end))
     });
     let mut k = 0;
-    let mut figs: Vec<ClaimId> = Vec::new();
-    let mut bufs: Buffers = Default::default();
+    let (mut figs, mut bufs) = BUFFERS.take();
+    figs.clear();
     for (si, s) in sentences.iter().enumerate() {
         figs.clear();
         while k < order_ids.len() && claims[order_ids[k]].sentence < si {
@@ -550,11 +550,26 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
         reader.read(&mut out);
         bufs = reader.into_buffers();
     }
+    // a sentence of a long unpunctuated document may have grown them far
+    if bufs.0.capacity() <= MAX_KEPT_ITEMS {
+        BUFFERS.set((figs, bufs));
+    }
     out
 }
 
 /// The per-sentence vectors, reused from sentence to sentence.
 type Buffers = (Vec<Item>, Vec<u32>, Vec<ClaimId>);
+
+thread_local! {
+    /// The figures of a sentence and its [`Buffers`], kept from document
+    /// to document: grown afresh for each, they cost more than reading
+    /// the sentences' cues.
+    static BUFFERS: std::cell::Cell<(Vec<ClaimId>, Buffers)> = Default::default();
+}
+
+/// The most items whose vectors are kept for the next document: those of
+/// a long sentence, not of a table read as one.
+const MAX_KEPT_ITEMS: usize = 1 << 14;
 
 impl<'a> Reader<'a> {
     fn new(
