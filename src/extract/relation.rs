@@ -673,6 +673,33 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Does item `i` end a clause: ";", ":", "while", "whereas", "but"? The
+    /// item's bytes are looked at once; they are a token's, so they
+    /// compare as its text does.
+    fn breaks_clause(&self, i: usize) -> bool {
+        match self.items.get(i) {
+            Some(&Item::Punct(s, e)) => {
+                matches!(self.prose.as_bytes().get(s..e), Some(b";" | b":"))
+            }
+            Some(&Item::Word(s, e)) => self.prose.as_bytes().get(s..e).is_some_and(|w| {
+                [&b"while"[..], b"whereas", b"but"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            }),
+            _ => false,
+        }
+    }
+
+    /// [`Reader::breaks_clause`] as the text's words and marks: what the
+    /// byte reading must agree with.
+    #[cfg(test)]
+    fn breaks_clause_by_text(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some(";" | ":"))
+            || ["while", "whereas", "but"]
+                .iter()
+                .any(|w| self.is_word(i, w))
+    }
+
     /// The cue at item `i`, longest match first: its class, phrase and the
     /// index after it.
     fn cue_at(&self, i: usize) -> Option<(CueClass, &'static str, usize)> {
@@ -849,11 +876,7 @@ impl<'a> Reader<'a> {
     fn read(&mut self, out: &mut Vec<Relation>) {
         let mut i = 0;
         while i < self.items.len() {
-            if matches!(self.punct(i), Some(";" | ":"))
-                || ["while", "whereas", "but"]
-                    .iter()
-                    .any(|w| self.is_word(i, w))
-            {
+            if self.breaks_clause(i) {
                 self.clause_start = i + 1;
                 self.pending = None;
                 i += 1;
@@ -1623,12 +1646,18 @@ mod tests {
         }
     }
 
-    /// Looks up a cue at every item through the masks and without them;
-    /// returns how many items begin one.
+    /// Looks up a cue at every item through the masks and without them,
+    /// and asks each whether it ends a clause by its bytes and by its text;
+    /// returns how many items begin a cue.
     fn cues_both_ways(text: &str) -> usize {
         let reader = Reader::new(text, &[], text, 0, &[], 0, Default::default());
         (0..reader.items.len() + 1)
             .filter(|&i| {
+                assert_eq!(
+                    reader.breaks_clause(i),
+                    reader.breaks_clause_by_text(i),
+                    "item {i} of {text:?}"
+                );
                 let got = reader.cue_at(i);
                 assert_eq!(got, reader.cue_at_unfiltered(i), "item {i} of {text:?}");
                 got.is_some()
@@ -1672,6 +1701,7 @@ mod tests {
         for text in [
             "said slid sank sink sunk soar Said SLID a I é É日 up UP Up uP",
             "vs. vs , . ; versus Versus VERSUS v s 5 - up-from up’s",
+            "while; While: WHEREAS but But buts whil butt ;; :: ; : ：but",
             "Ŝaid rosé rose\u{301} dówn dow n downn down-",
             "",
         ] {
@@ -1682,7 +1712,7 @@ mod tests {
     proptest::proptest! {
         /// The same on random text of cue letters, marks and other scripts.
         #[test]
-        fn cue_masks_agree_on_any_text(text in "[aeilnoprsuvwdgEURS .,'’\\-é日]{0,40}") {
+        fn cue_masks_agree_on_any_text(text in "[abehilnoprstuvwdgEURSW .,;:'’\\-é日]{0,40}") {
             cues_both_ways(&text);
         }
     }
