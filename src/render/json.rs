@@ -78,7 +78,10 @@ pub fn diagnostics<'a>(doc: &'a Checked<'a>) -> Vec<DiagnosticJson<'a>> {
         .collect()
 }
 
-/// A claim as JSON: offsets in the original text.
+/// A claim as JSON: offsets in the original text. `claims --format jsonl`
+/// writes it by hand ([`write_claims_line`]): a field added here is added
+/// there too, which the test `claims_line_is_what_serde_writes` checks
+/// wherever a fixture holds the field.
 #[derive(Debug, Serialize)]
 pub struct ClaimJson<'a> {
     pub start: usize,
@@ -264,7 +267,7 @@ pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
 ///
 /// A claims run writes about as many bytes as it reads, and serde's derived
 /// serialiser escapes every one of a claim's eighteen keys as it would any
-/// string: a tenth of the run went there. Here the keys and punctuation are
+/// string: an eighth of the run went there. Here the keys and punctuation are
 /// literal bytes, and only the values go through `serde_json`, so every
 /// number and string is formatted as before. The test
 /// `claims_line_is_what_serde_writes` holds the two to the same bytes.
