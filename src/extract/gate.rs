@@ -252,11 +252,12 @@ fn unlisted(w: &str) -> Flags {
 }
 
 /// Every word of a list [`families`] reads, with its flags: the date
-/// family's second words (which hold every word of the date, number and
-/// approximator lexicons and of the date grammars, so every word a date
-/// may begin with: the test `date::tests::date_starters_are_second_words`
-/// checks it), the figure starters, the approximators' later words and the
-/// multipliers' words.
+/// family's second words (every word of the date, number and approximator
+/// lexicons and of the date grammars) and the relative expressions' first
+/// words, the figure starters, the approximators' later words and the
+/// multipliers' words. That no family reads a list left out here is what
+/// the test `listed_words_and_rules_answer_as_the_families_do` checks, on
+/// every word of the lexicon files and of the extractor's string literals.
 static LISTED: LazyLock<WordMap<Flags>> = LazyLock::new(|| {
     date::listed_words()
         .chain(scan::figure_starter_words())

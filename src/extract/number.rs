@@ -1857,11 +1857,6 @@ mod tests {
         );
     }
 
-    /// [`GRAMMAR_WORDS`] holds every word the loop of [`words_from`] looks
-    /// up or compares, so its break changes no answer; and the article
-    /// filter of [`words`] answers as the grammar after "a" and "an" before
-    /// every lexicon word, plural ordinal and literal, in both cases, after
-    /// each separator, before what may follow a fraction or a scale.
     /// Every word the number grammar reads: the lexicon's words, the
     /// plural ordinals, "and", "half", "a" and "an".
     fn grammar_read_words() -> Vec<String> {
@@ -1878,6 +1873,11 @@ mod tests {
             .collect()
     }
 
+    /// [`GRAMMAR_WORDS`] holds every word the loop of [`words_from`] looks
+    /// up or compares, so its break changes no answer; and the article
+    /// filter of [`words`] answers as the grammar after "a" and "an" before
+    /// every lexicon word, plural ordinal and literal, in both cases, after
+    /// each separator, before what may follow a fraction or a scale.
     #[test]
     fn grammar_shapes_and_article_filter() {
         let m = &*GRAMMAR_WORDS;

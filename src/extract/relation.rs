@@ -523,7 +523,6 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
     });
     let mut k = 0;
     let (mut figs, mut bufs) = BUFFERS.take();
-    figs.clear();
     for (si, s) in sentences.iter().enumerate() {
         figs.clear();
         while k < order_ids.len() && claims[order_ids[k]].sentence < si {
@@ -715,6 +714,13 @@ impl<'a> Reader<'a> {
         if seconds & second == 0 || lasts & last == 0 {
             return None;
         }
+        self.cue_in_bucket(i, key)
+    }
+
+    /// The longest cue of bucket `key` ([`word_key`]) whose words stand at
+    /// items `i` on.
+    fn cue_in_bucket(&self, i: usize, key: usize) -> Option<(CueClass, &'static str, usize)> {
+        let index = cue_index();
         index.by_key.get(key)?.iter().find_map(|&ci| {
             let c = &index.cues[ci];
             let ok = c
@@ -734,28 +740,11 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// [`Reader::cue_at`] without the masks, comparing the text as text: what
-    /// the shortcut must agree with.
+    /// [`Reader::cue_at`] without the masks: what the shortcut must agree
+    /// with.
     #[cfg(test)]
     fn cue_at_unfiltered(&self, i: usize) -> Option<(CueClass, &'static str, usize)> {
-        let first = self.word(i)?;
-        let index = cue_index();
-        let bucket = index.by_key.get(word_key(first))?;
-        bucket.iter().find_map(|&ci| {
-            let c = &index.cues[ci];
-            let ok = c
-                .words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| match self.items.get(i + k) {
-                    Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
-                        .prose
-                        .get(s..e)
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w)),
-                    _ => false,
-                });
-            ok.then_some((c.class, c.phrase, i + c.words.len()))
-        })
+        self.cue_in_bucket(i, word_key(self.word(i)?))
     }
 
     /// True for figures that may stand between a figure and the next cue
