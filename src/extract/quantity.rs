@@ -161,18 +161,13 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
         return None;
     }
     let r = if gap == 0 { &s[1..] } else { r };
+    // every one of `PERCENT_WORDS` begins with a "p" (a test holds them to
+    // it); the word after most figures is another word
+    if r.as_bytes().first().is_none_or(|c| c | 0x20 != b'p') {
+        return None;
+    }
     let at = pos + (s.len() - r.len());
-    for (phrase, unit) in [
-        ("percentage points", "pp"),
-        ("percentage point", "pp"),
-        ("pct points", "pp"),
-        ("pct point", "pp"),
-        ("percent", "%"),
-        ("percents", "%"),
-        ("per cent", "%"),
-        ("pct", "%"),
-        ("percentage", "%"),
-    ] {
+    for &(phrase, unit) in &PERCENT_WORDS {
         if let Some(n) = match_phrase(r, phrase, true) {
             // "5-percent" is an adjective; "percent" after a hyphen only so
             if gap == 0 && unit != "%" {
@@ -183,6 +178,21 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
     }
     None
 }
+
+/// The words of a percentage after its number, in the order [`percent`]
+/// tries them, with the unit each gives. All begin with "p", which
+/// [`percent`] tests first.
+const PERCENT_WORDS: [(&str, &str); 9] = [
+    ("percentage points", "pp"),
+    ("percentage point", "pp"),
+    ("pct points", "pp"),
+    ("pct point", "pp"),
+    ("percent", "%"),
+    ("percents", "%"),
+    ("per cent", "%"),
+    ("pct", "%"),
+    ("percentage", "%"),
+];
 
 /// " a year", " per annum" after a percentage ("4 per cent a year"): the
 /// length to add to its span. The unit stays `%`: a yearly rate is still a
@@ -715,6 +725,13 @@ mod tests {
         none(" and quarter", "hour");
         none(" and", "hour");
         none(" ", "hour");
+    }
+
+    #[test]
+    fn percent_words_begin_with_p() {
+        for (w, _) in PERCENT_WORDS {
+            assert!(w.starts_with('p'), "{w}");
+        }
     }
 
     #[test]

@@ -92,6 +92,7 @@ fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) 
             out: &mut out,
             gate: gate.as_deref_mut(),
             multipliers: &mut multipliers,
+            peeked: None,
         };
         sc.run();
         let starts = sc.gate.is_some().then_some(multipliers.as_slice());
@@ -152,6 +153,10 @@ struct Scanner<'a, 'o> {
     /// Where a multiplier may start: the words the gate marks and the
     /// numbers the walk passes, for [`super::multiplier::merge`].
     multipliers: &'o mut Vec<usize>,
+    /// The last word [`Scanner::next_word_may_continue`] gave to the gate:
+    /// its start, end and flags, so that the walk, which most often comes
+    /// to that word next, neither measures nor classifies it again.
+    peeked: Option<(usize, usize, gate::Flags)>,
 }
 
 /// What the walk needs to know of a byte: a letter, a digit, or quiet
@@ -200,36 +205,43 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if class == LETTER {
-                let mut wend = i + 1;
-                let mut kinds = LETTER;
-                while wend < end {
-                    let k = CLASS[usize::from(b[wend])] & (LETTER | DIGIT);
-                    if k == 0 {
-                        break;
+                let (wend, known) = match self.peeked {
+                    // a plain word of letters, measured and classified
+                    Some((at, wend, flags)) if at == i => (wend, Some(flags)),
+                    _ => {
+                        let mut wend = i + 1;
+                        let mut kinds = LETTER;
+                        while wend < end {
+                            let k = CLASS[usize::from(b[wend])] & (LETTER | DIGIT);
+                            if k == 0 {
+                                break;
+                            }
+                            kinds |= k;
+                            wend += 1;
+                        }
+                        if kinds & DIGIT != 0 {
+                            // "Q1 2016", "q1-2019": a quarter code is a date
+                            if wend - i == 2
+                                && c | 0x20 == b'q'
+                                && let Some(e) = self.date_at(i)
+                            {
+                                i = e.max(i + 1);
+                                continue;
+                            }
+                            // "USD115" is money; "G7", "A380", "MP3" are names
+                            if c.is_ascii_uppercase()
+                                && money::prefix(self.text, i, end).is_some()
+                                && let Some(e) = self.try_figure(i)
+                            {
+                                i = e.max(i + 1);
+                                continue;
+                            }
+                            i = self.token_end(i).max(wend);
+                            continue;
+                        }
+                        (wend, None)
                     }
-                    kinds |= k;
-                    wend += 1;
-                }
-                if kinds & DIGIT != 0 {
-                    // "Q1 2016", "q1-2019": a quarter code is a date
-                    if wend - i == 2
-                        && c | 0x20 == b'q'
-                        && let Some(e) = self.date_at(i)
-                    {
-                        i = e.max(i + 1);
-                        continue;
-                    }
-                    // "USD115" is money; "G7", "A380", "MP3" are names
-                    if c.is_ascii_uppercase()
-                        && money::prefix(self.text, i, end).is_some()
-                        && let Some(e) = self.try_figure(i)
-                    {
-                        i = e.max(i + 1);
-                        continue;
-                    }
-                    i = self.token_end(i).max(wend);
-                    continue;
-                }
+                };
                 let w = &b[i..wend];
                 if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
                     && b.get(wend) == Some(&b':')
@@ -238,9 +250,10 @@ impl Scanner<'_, '_> {
                     i = self.space_end(i).max(wend);
                     continue;
                 }
-                let flags = match self.gate.as_deref_mut() {
-                    Some(g) => g.classify(&b[i..], w.len()),
-                    None => {
+                let flags = match (known, self.gate.as_deref_mut()) {
+                    (Some(flags), _) => flags,
+                    (None, Some(g)) => g.classify(&b[i..], w.len()),
+                    (None, None) => {
                         let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
                             .map_or(0, |(w, _)| figure_starter(w));
@@ -483,7 +496,13 @@ impl Scanner<'_, '_> {
             return true;
         }
         match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[j..], k - j) & class != 0,
+            Some(g) => {
+                let flags = g.classify(&b[j..], k - j);
+                // a letter after no digit, no letter and no non-ASCII byte:
+                // the walk's word ends at `k` too
+                self.peeked = Some((j, k, flags));
+                flags & class != 0
+            }
             None => true,
         }
     }
