@@ -388,9 +388,29 @@ fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
         number(out, b)?;
         out.push(b']');
     }
-    some_field(out, b"time", c.time.as_ref())?;
-    some_field(out, b"subject", c.subject.as_ref())?;
-    some_field(out, b"source", c.source.as_ref())?;
+    for (key, span) in [
+        (&b"time"[..], &c.time),
+        (b"subject", &c.subject),
+        (b"source", &c.source),
+    ] {
+        if let Some(span) = span {
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(key);
+            out.extend_from_slice(b"\":");
+            write_span(out, span)?;
+        }
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A [`SpanJson`] as its derived `Serialize` writes it: the keys as
+/// literal bytes, as in [`write_claim`] (a claim has up to three spans).
+fn write_span(out: &mut Vec<u8>, s: &SpanJson<'_>) -> io::Result<()> {
+    out.push(b'{');
+    field(out, b"start", &s.start, true)?;
+    field(out, b"end", &s.end, false)?;
+    field(out, b"text", s.text, false)?;
     out.push(b'}');
     Ok(())
 }
