@@ -59,8 +59,9 @@ struct Units {
     kinds: Vec<ClaimKind>,
     /// First lowercase word → (unit, word), longest first.
     words: WordMap<Vec<(usize, usize)>>,
-    /// First byte → (unit, symbol), longest first.
-    symbols: Vec<Vec<(usize, usize)>>,
+    /// First byte → (unit, symbol, the symbol's [`alnum_head`]), longest
+    /// first.
+    symbols: Vec<Vec<(usize, usize, usize)>>,
     nouns: WordMap<usize>,
     noun_names: Vec<String>,
     /// Unit name → index.
@@ -94,7 +95,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         }
         for (j, s) in u.symbols.iter().enumerate() {
             if let Some(&c) = s.as_bytes().first() {
-                symbols[usize::from(c)].push((i, j));
+                symbols[usize::from(c)].push((i, j, alnum_head(s)));
             }
         }
     }
@@ -102,7 +103,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.unit[i].words[j].len()));
     }
     for v in &mut symbols {
-        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.unit[i].symbols[j].len()));
+        v.sort_by_key(|&(i, j, _)| std::cmp::Reverse(file.unit[i].symbols[j].len()));
     }
     let mut nouns = WordMap::default();
     let mut noun_names = Vec::new();
@@ -140,6 +141,11 @@ pub(crate) struct Unit {
     pub end: usize,
     /// Written as a word ("pounds"), not a symbol ("lb").
     pub word: bool,
+}
+
+/// The number of ASCII letters and digits `s` begins with.
+fn alnum_head(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphanumeric).count()
 }
 
 /// "%", "percent", "per cent", "pct" → `%`; "percentage points" → `pp`.
@@ -260,7 +266,15 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         }
     }
     if let Some(&c) = r.as_bytes().first() {
-        for &(i, j) in &u.symbols[usize::from(c)] {
+        // A symbol is taken only where no letter or digit follows it (the
+        // last test below), so its head of ASCII letters and digits is the
+        // whole head of `r`: after "5", "million" is compared with none of
+        // the 24 symbols that begin with "m".
+        let head = alnum_head(r);
+        for &(i, j, sym_head) in &u.symbols[usize::from(c)] {
+            if sym_head != head {
+                continue;
+            }
             let sym = u.units[i].symbols[j].as_str();
             let Some(n) = match_exact(r, sym) else {
                 continue;
@@ -725,6 +739,30 @@ mod tests {
         none(" and quarter", "hour");
         none(" and", "hour");
         none(" ", "hour");
+    }
+
+    /// Every symbol of the lexicon, after a number and a space and before
+    /// a full stop or a space, is read whole: the head filter of [`unit`]
+    /// passes each symbol where it stands.
+    #[test]
+    fn every_symbol_is_read_after_a_space() {
+        let u = &*UNITS;
+        let mut tried = 0;
+        for (i, unit) in u.units.iter().enumerate() {
+            for sym in &unit.symbols[..u.glued_from[i]] {
+                for after in [".", " of"] {
+                    let text = format!("5 {sym}{after}");
+                    let found = super::unit(&text, 1, text.len());
+                    assert_eq!(
+                        found.map(|f| f.end),
+                        Some(2 + sym.len()),
+                        "{text:?}: {found:?}"
+                    );
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 100, "{tried}");
     }
 
     #[test]
