@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, WordBuf, WordMap, lower_word, match_phrase, spaces};
+use super::lexicon::{self, ShapeMask, WordBuf, WordMap, lower_word, match_phrase, spaces};
 use super::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -33,34 +33,64 @@ struct Lexicon {
     /// place among the phrase's words), longest phrase first.
     relative: WordMap<Vec<(usize, usize)>>,
     /// What each listed word is ([`RELATIVE`], [`SPEECH`], [`VERB`],
-    /// [`PRONOUN`], [`SINCE`], [`ACCORDING`]): one lookup answers every
-    /// question asked of a word.
-    class: WordMap<u8>,
-    /// Per first letter, the lengths of the words that start an anchor or
-    /// an attribution: most words fail this test before any lookup.
-    mask: [u32; 26],
+    /// [`PRONOUN`], [`SINCE`], [`ACCORDING`], [`BREAK`], [`ARTICLE`],
+    /// [`OPENER`]): one lookup answers every question asked of a word.
+    class: WordMap<u16>,
+    /// The shapes of the words that start an anchor or an attribution:
+    /// most words fail this test before any lookup.
+    triggers: ShapeMask,
+    /// The shapes of every word in `class`: a word that fails this test
+    /// has no class, and is neither lowercased nor looked up.
+    classed: ShapeMask,
 }
 
 /// The first content word of a relative phrase ("year" of "a year earlier").
-const RELATIVE: u8 = 1;
+const RELATIVE: u16 = 1;
 /// A verb of speech: "said", "told", "reported".
-const SPEECH: u8 = 2;
+const SPEECH: u16 = 2;
 /// A verb that may follow a subject: "has", "rose", "bought".
-const VERB: u8 = 4;
-const PRONOUN: u8 = 8;
-const SINCE: u8 = 16;
-const ACCORDING: u8 = 32;
+const VERB: u16 = 4;
+const PRONOUN: u16 = 8;
+const SINCE: u16 = 16;
+const ACCORDING: u16 = 32;
+/// A word of [`BREAKS`].
+const BREAK: u16 = 64;
+/// "the", "a", "an": a phrase they open names someone.
+const ARTICLE: u16 = 128;
+/// A word of [`OPENERS`].
+const OPENER: u16 = 256;
+/// "but", "and", "so", "yet": passed before a sentence's subject.
+const CONJUNCTION: u16 = 512;
 /// The classes [`anchors_in`] and [`source_of`] act on.
-const TRIGGER: u8 = RELATIVE | SPEECH | SINCE | ACCORDING;
+const TRIGGER: u16 = RELATIVE | SPEECH | SINCE | ACCORDING;
 
 impl Lexicon {
     /// The classes of the lowercase word `w`, 0 for an unlisted one.
-    fn class(&self, w: &str) -> u8 {
+    fn class(&self, w: &str) -> u16 {
         self.class.get(w).copied().unwrap_or(0)
     }
 
     fn verb_or_speech(&self, w: &str) -> bool {
         self.class(w) & (VERB | SPEECH) != 0
+    }
+
+    /// The classes of the word [`lower_word`] reads at the start of `s`, 0
+    /// when it reads none, and the length of the run of ASCII letters there
+    /// (the word's length when it has a class). A word whose shape no listed
+    /// word has is turned away before it is lowercased and looked up.
+    fn class_at(&self, s: &str) -> (u16, usize) {
+        let b = s.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if n == 0 || !self.classed.may_hold(&b[..n]) {
+            return (0, n);
+        }
+        (self.class_by_lookup(s), n)
+    }
+
+    /// [`Lexicon::class_at`] without the shape test: what it must agree with.
+    fn class_by_lookup(&self, s: &str) -> u16 {
+        let mut buf = WordBuf::new();
+        lower_word(s, &mut buf).map_or(0, |(w, _)| self.class(w))
     }
 
     /// The length of the word at `i` when it may start an anchor or an
@@ -70,9 +100,11 @@ impl Lexicon {
             .iter()
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
-        let slot = usize::from(b[i].to_ascii_lowercase().wrapping_sub(b'a'));
-        let hit = n < 32 && self.mask.get(slot).is_some_and(|m| m & (1 << n) != 0);
-        if hit { Ok(n) } else { Err(n.max(1)) }
+        if self.triggers.may_hold(&b[i..i + n]) {
+            Ok(n)
+        } else {
+            Err(n.max(1))
+        }
     }
 }
 
@@ -96,8 +128,8 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in relative.values_mut() {
         v.sort_by_key(|&(i, _)| std::cmp::Reverse(file.relative[i].len()));
     }
-    let mut class: WordMap<u8> = WordMap::default();
-    let mut mark = |w: &str, c: u8| *class.entry(w.to_string()).or_default() |= c;
+    let mut class: WordMap<u16> = WordMap::default();
+    let mut mark = |w: &str, c: u16| *class.entry(w.to_string()).or_default() |= c;
     for w in relative.keys() {
         mark(w, RELATIVE);
     }
@@ -110,21 +142,29 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             mark(w, c);
         }
     }
-    mark("since", SINCE);
-    mark("according", ACCORDING);
-    let mut mask = [0u32; 26];
-    let firsts = relative
-        .keys()
-        .map(String::as_str)
-        .chain(file.speech.iter().map(String::as_str));
-    for w in firsts.chain(["since", "according"]) {
-        let c = w.as_bytes().first().copied().unwrap_or(b'-');
-        if c.is_ascii_lowercase() && w.len() < 32 {
-            mask[usize::from(c - b'a')] |= 1 << w.len();
+    for (list, c) in [
+        (&BREAKS[..], BREAK),
+        (&["the", "a", "an"][..], ARTICLE),
+        (&OPENERS[..], OPENER),
+        (&["but", "and", "so", "yet"][..], CONJUNCTION),
+    ] {
+        for w in list {
+            mark(w, c);
         }
     }
+    mark("since", SINCE);
+    mark("according", ACCORDING);
+    let mut triggers = ShapeMask::default();
+    let mut classed = ShapeMask::default();
+    for (w, &c) in &class {
+        if c & TRIGGER != 0 {
+            triggers.insert(w);
+        }
+        classed.insert(w);
+    }
     Lexicon {
-        mask,
+        triggers,
+        classed,
         relative,
         class,
         file,
@@ -188,7 +228,7 @@ const MAX_TRIGGERS: usize = 32;
 /// One walk over the sentence's words: those outside figures that may
 /// start an anchor or an attribution, as (sentence offset, length, class).
 /// Only listed words count toward [`MAX_TRIGGERS`].
-fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u8)]) -> usize {
+fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u16)]) -> usize {
     let b = s.as_bytes();
     let mut cover = Cover::new(claims);
     let mut n = 0;
@@ -201,8 +241,7 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u8
         match LEX.trigger(b, i) {
             Err(len) => i += len,
             Ok(len) => {
-                let mut buf = WordBuf::new();
-                let class = lower_word(&s[i..], &mut buf).map_or(0, |(w, _)| LEX.class(w));
+                let class = LEX.class_by_lookup(&s[i..]);
                 if class & TRIGGER != 0 && !cover.covers(base + i) {
                     out[n] = (i, len, class);
                     n += 1;
@@ -217,38 +256,43 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u8
 /// The most time anchors read in one sentence; more are left out.
 const MAX_ANCHORS: usize = 16;
 
-/// Words that end a noun phrase read backwards or forwards.
-fn breaks(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "or"
-            | "but"
-            | "as"
-            | "that"
-            | "which"
-            | "while"
-            | "because"
-            | "who"
-            | "when"
-            | "if"
-            | "than"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "since"
-            | "of"
-            | "last"
-            | "next"
-            | "yesterday"
-            | "today"
-    )
-}
+/// Words that end a noun phrase read backwards or forwards ([`BREAK`]).
+const BREAKS: [&str; 26] = [
+    "and",
+    "or",
+    "but",
+    "as",
+    "that",
+    "which",
+    "while",
+    "because",
+    "who",
+    "when",
+    "if",
+    "than",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "since",
+    "of",
+    "last",
+    "next",
+    "yesterday",
+    "today",
+];
+
+/// Words besides [`BREAKS`] that open a clause or a phrase, not a subject,
+/// when they begin a sentence: "When prices rose …" ([`OPENER`]).
+const OPENERS: [&str; 21] = [
+    "when", "although", "though", "after", "before", "despite", "during", "over", "under", "about",
+    "unless", "once", "until", "almost", "nearly", "some", "more", "less", "only", "just",
+    "around",
+];
 
 /// True for date-like kinds, which anchor others instead of being anchored.
 fn dated(k: ClaimKind) -> bool {
@@ -264,7 +308,7 @@ pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
         return;
     };
     let base = sentence.start;
-    let mut words = [(0usize, 0usize, 0u8); MAX_TRIGGERS];
+    let mut words = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
     let nt = triggers(s, base, claims, &mut words);
     let words = &words[..nt];
     let mut anchors = [(0usize, 0usize); MAX_ANCHORS];
@@ -337,7 +381,7 @@ fn anchors_in(
     s: &str,
     base: usize,
     claims: &[Claim],
-    triggers: &[(usize, usize, u8)],
+    triggers: &[(usize, usize, u16)],
     out: &mut [(usize, usize)],
 ) -> usize {
     let lex = &*LEX;
@@ -499,15 +543,16 @@ fn np_word_end(b: &[u8], i: usize) -> Option<usize> {
 /// True when a phrase names someone: a capitalized word in it or a
 /// determiner first ("the company"), and not a lone pronoun.
 fn names_someone(s: &str) -> bool {
-    let mut buf = WordBuf::new();
-    let first = lower_word(s, &mut buf).map(|(w, _)| w);
-    if first.is_some_and(|w| LEX.class(w) & PRONOUN != 0) {
+    let (first, _) = LEX.class_at(s);
+    if first & PRONOUN != 0 {
         return false;
     }
-    let capital = s
-        .split(' ')
-        .any(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
-    capital || first.is_some_and(|w| matches!(w, "the" | "a" | "an"))
+    // a word of the phrase (split at single spaces) opens with a capital
+    let b = s.as_bytes();
+    let capital = b.first().is_some_and(u8::is_ascii_uppercase)
+        || b.windows(2)
+            .any(|p| p[0] == b' ' && p[1].is_ascii_uppercase());
+    capital || first & ARTICLE != 0
 }
 
 /// Up to six words forward from `i` (sentence offset) forming a noun
@@ -519,10 +564,8 @@ fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
     let mut end = None;
     for k in 0..6 {
         let Some(e) = np_word_end(b, at) else { break };
-        let mut buf = WordBuf::new();
-        if let Some((w, _)) = lower_word(&s[at..], &mut buf)
-            && ((k > 0 && breaks(w)) || LEX.verb_or_speech(w))
-        {
+        let (class, _) = LEX.class_at(&s[at..]);
+        if (k > 0 && class & BREAK != 0) || class & (VERB | SPEECH) != 0 {
             break;
         }
         end = Some(e);
@@ -561,10 +604,7 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
         if ws == we || (ws > 0 && b[ws - 1].is_ascii_digit()) {
             break;
         }
-        let mut buf = WordBuf::new();
-        if let Some((w, _)) = lower_word(&s[ws..we], &mut buf)
-            && (breaks(w) || LEX.verb_or_speech(w))
-        {
+        if LEX.class_at(&s[ws..we]).0 & (BREAK | VERB | SPEECH) != 0 {
             break;
         }
         start = Some(ws);
@@ -588,7 +628,7 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
 fn source_of(
     s: &str,
     base: usize,
-    triggers: &[(usize, usize, u8)],
+    triggers: &[(usize, usize, u16)],
     anchors: &[(usize, usize)],
 ) -> Option<Span> {
     for &(i, len, class) in triggers {
@@ -663,11 +703,8 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
             i = after + 1 + spaces(&s[after + 1..]);
         }
     }
-    let mut buf = WordBuf::new();
-    if let Some((w, len)) = lower_word(&s[i..], &mut buf)
-        && matches!(w, "but" | "and" | "so" | "yet")
-        && b.get(i + len) == Some(&b' ')
-    {
+    let (class, len) = LEX.class_at(&s[i..]);
+    if class & CONJUNCTION != 0 && b.get(i + len) == Some(&b' ') {
         i += len + 1;
     }
     // the phrase must start with a capital: a sentence's first word, and
@@ -675,34 +712,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let mut b1 = WordBuf::new();
-    if lower_word(&s[i..], &mut b1).is_some_and(|(w, _)| {
-        breaks(w)
-            || matches!(
-                w,
-                "when"
-                    | "although"
-                    | "though"
-                    | "after"
-                    | "before"
-                    | "despite"
-                    | "during"
-                    | "over"
-                    | "under"
-                    | "about"
-                    | "unless"
-                    | "once"
-                    | "until"
-                    | "almost"
-                    | "nearly"
-                    | "some"
-                    | "more"
-                    | "less"
-                    | "only"
-                    | "just"
-                    | "around"
-            )
-    }) {
+    if LEX.class_at(&s[i..]).0 & (BREAK | OPENER) != 0 {
         return None;
     }
     let (a, e) = np_forward(s, i)?;
@@ -711,9 +721,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if g == 0 {
         return None;
     }
-    let mut b2 = WordBuf::new();
-    let (v, _) = lower_word(&s[e + g..], &mut b2)?;
-    if !LEX.verb_or_speech(v) {
+    if LEX.class_at(&s[e + g..]).0 & (VERB | SPEECH) == 0 {
         return None;
     }
     let first_figure = claims
@@ -855,6 +863,63 @@ mod tests {
         let filler = "some such soon seen sort ".repeat(10);
         let s = format!("\"Oil rose 5% as {filler}of late,\" Bellmon said.");
         source(&s, "5%", Some("Bellmon"));
+    }
+
+    /// Words to ask the shape tests about: every listed word in three
+    /// cases, with each letter changed, with one cut or added, glued to a
+    /// digit or an accent, and 50,000 made-up words of the lists' letters.
+    fn probe_words() -> Vec<String> {
+        let mut out = Vec::new();
+        let mut listed: Vec<&str> = LEX.class.keys().map(String::as_str).collect();
+        listed.sort_unstable();
+        for w in listed {
+            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for v in [w.to_string(), w.to_ascii_uppercase(), title] {
+                for k in 0..v.len() {
+                    for sub in ["a", "Z", "e", "s", "", "-", "9"] {
+                        let mut m = v.clone();
+                        m.replace_range(k..k + 1, sub);
+                        out.push(m);
+                    }
+                }
+                for extra in ["", "s", "d", "ly", "9", "\u{e9}", " x", ",", "'s"] {
+                    out.push(format!("{v}{extra}"));
+                }
+            }
+        }
+        let letters = b"aehilnorstuwdgyASTWe";
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..50_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = 1 + (seed >> 60) as usize % 10;
+            let w: String = (0..len)
+                .map(|k| char::from(letters[(seed >> (k * 5)) as usize % letters.len()]))
+                .collect();
+            out.push(w);
+        }
+        out
+    }
+
+    /// The shape tests turn away no word the lookups would find: the class
+    /// read through the shapes is the class looked up, and every word
+    /// with a trigger class passes the trigger test.
+    #[test]
+    fn shape_tests_agree_with_the_lookups() {
+        let mut classed = 0;
+        for w in probe_words() {
+            let want = LEX.class_by_lookup(&w);
+            assert_eq!(LEX.class_at(&w).0, want, "`{w}`");
+            classed += usize::from(want != 0);
+            if want & TRIGGER != 0 {
+                assert!(LEX.trigger(w.as_bytes(), 0).is_ok(), "`{w}`");
+            }
+        }
+        // the listed words in three cases, at least, were found
+        assert!(classed >= 3 * LEX.class.len(), "{classed}");
+        // and the tests do turn common words away
+        assert!(LEX.class_at("Kirk").0 == 0 && LEX.trigger(b"with", 0).is_err());
     }
 
     #[test]

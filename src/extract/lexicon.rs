@@ -82,6 +82,61 @@ impl LengthMask {
     }
 }
 
+/// Per lowercase first letter and length, the second and the last letters
+/// of a word list's all-letter words: finer than [`LengthMask`] where a
+/// list holds common shapes ("week" shares its first letter and length
+/// with "with", "were", "when", "what", but not its last letter).
+#[derive(Clone)]
+pub struct ShapeMask(Box<[(u32, u32)]>);
+
+impl Default for ShapeMask {
+    fn default() -> Self {
+        ShapeMask(vec![(0, 0); 26 * 32].into_boxed_slice())
+    }
+}
+
+impl ShapeMask {
+    /// The slot of an all-letter word shorter than 32 bytes; `None` for
+    /// any other.
+    fn slot(w: &[u8]) -> Option<usize> {
+        let &c = w.first()?;
+        (c.is_ascii_alphabetic() && w.len() < 32)
+            .then(|| usize::from(c.to_ascii_lowercase() - b'a') * 32 + w.len())
+    }
+
+    /// The letter bits of `w`'s second byte (its first for a one-letter
+    /// word) and of its last byte.
+    fn letters(w: &[u8]) -> (u32, u32) {
+        let bit = |c: &u8| 1u32 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31);
+        let second = w.get(1).or(w.first()).map_or(0, bit);
+        (second, w.last().map_or(0, bit))
+    }
+
+    /// Adds `word` when it is all ASCII letters: other words are never
+    /// asked about (see [`ShapeMask::may_hold`]).
+    pub fn insert(&mut self, word: &str) {
+        let b = word.as_bytes();
+        if b.iter().all(u8::is_ascii_alphabetic)
+            && let Some(k) = Self::slot(b)
+        {
+            let (second, last) = Self::letters(b);
+            self.0[k].0 |= second;
+            self.0[k].1 |= last;
+        }
+    }
+
+    /// False when no word of the list equals `run`, a run of ASCII letters,
+    /// under ASCII case folding. Runs of 32 letters or more are let through.
+    pub fn may_hold(&self, run: &[u8]) -> bool {
+        let Some(k) = Self::slot(run) else {
+            return !run.is_empty();
+        };
+        let (seconds, lasts) = self.0[k];
+        let (second, last) = Self::letters(run);
+        seconds & second != 0 && lasts & last != 0
+    }
+}
+
 /// The longest word a lexicon holds; longer words are never looked up.
 pub const MAX_WORD: usize = 24;
 
@@ -232,6 +287,40 @@ mod tests {
         m.insert("at least");
         assert!(m.may_hold("twice") && m.may_hold("trice"));
         assert!(!m.may_hold("two") && !m.may_hold("at"));
+    }
+
+    /// A shape mask holds every word inserted, in any case, and turns
+    /// away words of other shapes: every word of up to three letters is
+    /// asked of a mask of some of them.
+    #[test]
+    fn shape_masks_hold_what_was_inserted() {
+        let mut m = ShapeMask::default();
+        let listed = ["a", "an", "week", "said", "to", "yesterday", "zz", "a-b"];
+        for w in listed {
+            m.insert(w);
+        }
+        let abc: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+        let mut words: Vec<String> = abc.iter().map(char::to_string).collect();
+        for n in 2..=3 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.len() == n - 1) {
+                next.extend(abc.iter().map(|c| format!("{w}{c}")));
+            }
+            words.extend(next);
+        }
+        words.extend(["WEEK", "Said", "yesterdaY", "with", "sail", "seed"].map(String::from));
+        let mut held = 0;
+        for w in &words {
+            let listed = listed.iter().any(|l| l.eq_ignore_ascii_case(w));
+            if listed {
+                assert!(m.may_hold(w.as_bytes()), "`{w}`");
+            }
+            held += usize::from(m.may_hold(w.as_bytes()));
+        }
+        assert!(!m.may_hold(b"with") && !m.may_hold(b"sail") && !m.may_hold(b"seed"));
+        assert!(!m.may_hold(b"") && m.may_hold(&[b'a'; 40]));
+        // a: 2 cases; an, to, zz: 4; the shapes' other words are few
+        assert!(held < 40, "{held}");
     }
 
     #[test]
