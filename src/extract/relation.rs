@@ -586,7 +586,7 @@ pub fn relations(prose: &str, sentences: &[Span], claims: &[Claim]) -> Vec<Relat
 /// a token is a whole run of ASCII letters of the text (a word token takes
 /// in every letter after it; no token begins right after a letter), so
 /// only the runs are asked about, without tokenizing. Over 5 MB of news,
-/// this turns away 58% of the sentences with two figures or more.
+/// the tokens read fall from 209,489 to 90,208.
 fn may_relate(text: &str, claims: &[Claim], figs: &[ClaimId]) -> bool {
     let index = cue_index();
     if !index.letter_firsts
