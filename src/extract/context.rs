@@ -105,11 +105,13 @@ impl Lexicon {
         if n == 0 || b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
             return 0;
         }
-        self.packed.get(pack(&b[..n]))
+        self.packed.get(pack(b, n))
     }
 
     /// The classes of the word at the start of `s` as [`lower_word`] and
     /// the map give them: what the shape test and [`Packed`] must agree with.
+    /// Kept out of line: in use it is asked only of words past 16 letters.
+    #[inline(never)]
     fn class_by_lookup(&self, s: &str) -> u16 {
         let mut buf = WordBuf::new();
         lower_word(s, &mut buf).map_or(0, |(w, _)| self.class(w))
@@ -144,9 +146,21 @@ struct Packed {
     classes: Vec<u16>,
 }
 
-/// The letters of `run` (ASCII letters, at most [`PACKED`]) lowercased,
-/// first letter in the lowest byte.
-fn pack(run: &[u8]) -> u128 {
+/// The first `n` bytes of `b` (ASCII letters, 1 to [`PACKED`] of them)
+/// lowercased, first letter in the lowest byte. With 16 bytes at hand they
+/// are read in one load and masked; setting bit 5 lowercases a letter.
+fn pack(b: &[u8], n: usize) -> u128 {
+    let keep = u128::MAX >> (8 * (PACKED - n));
+    let case = keep & u128::from_le_bytes([0x20; PACKED]);
+    match b.first_chunk::<PACKED>() {
+        Some(chunk) => (u128::from_le_bytes(*chunk) & keep) | case,
+        None => pack_bytes(&b[..n]),
+    }
+}
+
+/// [`pack`] a byte at a time: for the end of a sentence, and what the
+/// one-load reading must agree with.
+fn pack_bytes(run: &[u8]) -> u128 {
     run.iter()
         .rev()
         .fold(0, |k, &c| k << 8 | u128::from(c.to_ascii_lowercase()))
@@ -167,7 +181,7 @@ impl Packed {
             classes: vec![0; size],
         };
         for (w, c) in words {
-            let key = pack(w.as_bytes());
+            let key = pack_bytes(w.as_bytes());
             let mut at = p.slot(key);
             while p.keys[at] != 0 && p.keys[at] != key {
                 at = (at + 1) & (size - 1);
@@ -1013,6 +1027,16 @@ mod tests {
             assert_eq!(LEX.class_at(&w).0, want, "`{w}`");
             let n = letter_run(w.as_bytes());
             assert_eq!(LEX.class_unmasked(&w, n), want, "`{w}`");
+            // with a sentence after it, the letters are packed in one load
+            let long = format!("{w} rose 5% in the year, 2021");
+            let want = LEX.class_by_lookup(&long);
+            assert_eq!(LEX.class_at(&long).0, want, "`{long}`");
+            assert_eq!(LEX.class_unmasked(&long, n), want, "`{long}`");
+            if (1..=PACKED).contains(&n) {
+                let run = &w.as_bytes()[..n];
+                assert_eq!(pack(long.as_bytes(), n), pack_bytes(run), "`{w}`");
+                assert_eq!(pack(run, n), pack_bytes(run), "`{w}`");
+            }
             classed += usize::from(want != 0);
             if want & TRIGGER != 0 {
                 assert!(LEX.trigger(w.as_bytes(), 0).is_ok(), "`{w}`");
