@@ -87,27 +87,28 @@ impl LengthMask {
 /// list holds common shapes ("week" shares its first letter and length
 /// with "with", "were", "when", "what", but not its last letter).
 #[derive(Clone)]
-pub struct ShapeMask(Box<[(u32, u32)]>);
+pub struct ShapeMask(Box<[(u32, u32); 32 * 32]>);
 
 impl Default for ShapeMask {
     fn default() -> Self {
-        ShapeMask(vec![(0, 0); 26 * 32].into_boxed_slice())
+        ShapeMask(Box::new([(0, 0); 32 * 32]))
     }
 }
 
 impl ShapeMask {
     /// The slot of an all-letter word shorter than 32 bytes; `None` for
-    /// any other.
+    /// any other. A letter's low five bits number it from 1 to 26 in
+    /// either case, so neither the slot nor [`ShapeMask::letters`] needs
+    /// to lowercase, and the slot is always inside the table.
     fn slot(w: &[u8]) -> Option<usize> {
         let &c = w.first()?;
-        (c.is_ascii_alphabetic() && w.len() < 32)
-            .then(|| usize::from(c.to_ascii_lowercase() - b'a') * 32 + w.len())
+        (c.is_ascii_alphabetic() && w.len() < 32).then(|| (usize::from(c & 31) << 5) | w.len())
     }
 
     /// The letter bits of `w`'s second byte (its first for a one-letter
-    /// word) and of its last byte.
+    /// word) and of its last byte (letters, see [`ShapeMask::slot`]).
     fn letters(w: &[u8]) -> (u32, u32) {
-        let bit = |c: &u8| 1u32 << (c.to_ascii_lowercase().wrapping_sub(b'a') & 31);
+        let bit = |c: &u8| 1u32 << (c & 31);
         let second = w.get(1).or(w.first()).map_or(0, bit);
         (second, w.last().map_or(0, bit))
     }
