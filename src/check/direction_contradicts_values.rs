@@ -120,10 +120,6 @@ impl Check for Rule {
             if doc.claims.get(rel.current).is_none() || doc.claims.get(rel.previous).is_none() {
                 continue;
             }
-            let sentence = doc.sentences.get(rel.sentence).map_or("", |s| doc.slice(s));
-            if contains_phrase(sentence, &lex.exchange_rate) {
-                continue;
-            }
             // Money quoted to four decimals is an exchange rate ("the Canadian
             // dollar firmed to C$1.3534 from C$1.3546"): a stronger currency
             // shows as a smaller number, so direction words say nothing.
@@ -148,6 +144,12 @@ impl Check for Rule {
                 Direction::Down if cl >= ph && differ => ("more than", "up"),
                 _ => continue,
             };
+            // an exchange rate: asked last, as the sentence is read whole
+            // (most relations are in order and never get here)
+            let sentence = doc.sentences.get(rel.sentence).map_or("", |s| doc.slice(s));
+            if contains_phrase(sentence, &lex.exchange_rate) {
+                continue;
+            }
             // A loss compared with a profit is named as one.
             let mixed = sizes_mixed(doc, rel.current, rel.previous);
             let shown = |id: ClaimId| {
