@@ -147,8 +147,13 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
 
 /// True when `pos` is inside parentheses in its sentence.
 fn in_parens(text: &str, sentence_start: usize, pos: usize) -> bool {
-    let before = text.get(sentence_start..pos).unwrap_or("");
-    before.matches('(').count() > before.matches(')').count()
+    // brackets are ASCII: searched for as bytes, and most sentences open
+    // none, so that one vector search answers
+    let before = text.get(sentence_start..pos).unwrap_or("").as_bytes();
+    if memchr::memchr(b'(', before).is_none() {
+        return false;
+    }
+    memchr::memchr_iter(b'(', before).count() > memchr::memchr_iter(b')', before).count()
 }
 
 /// Amounts that may name one thing: money in one currency and large bare
@@ -239,12 +244,16 @@ const PERIODS: &[&str] = &[
 /// with the word before it ("last year", "this year", "fourth quarter",
 /// "in january"), sorted.
 fn periods_around(text: &str, clause: usize, start: usize, from: usize, end: usize) -> Vec<String> {
-    let before: Vec<&str> = text
+    // the last five words, read from the end: the clause may be long
+    let mut before: Vec<&str> = text
         .get(clause..start)
         .unwrap_or("")
         .split_whitespace()
+        .rev()
+        .take(5)
         .collect();
-    let before = &before[before.len().saturating_sub(5)..];
+    before.reverse();
+    let before = before.as_slice();
     let after: Vec<&str> = text
         .get(from..end)
         .unwrap_or("")
