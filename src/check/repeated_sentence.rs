@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
+use std::sync::LazyLock;
 
 use super::{Check, CheckDef, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
@@ -26,53 +27,64 @@ const MIN_WORDS: usize = 8;
 /// repeated ("Average CD rates of city, trust and long-term banks") is
 /// layout, not a slip.
 fn ends_as_prose(text: &str) -> bool {
+    // most sentences end in an ASCII byte that settles it without decoding:
+    // a terminator, or a byte that is neither one nor trimmed
+    match text.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => return true,
+        Some(&b)
+            if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b' ' | b'\t'..=b'\r') =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    ends_as_prose_decoded(text)
+}
+
+/// [`ends_as_prose`] read by characters: what the byte test above falls
+/// back to, and what it is tested against.
+fn ends_as_prose_decoded(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | ')' | '”' | '’' | ']')
     });
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// A sentence compared and hashed word by word, so that white space is
-/// collapsed without copying the sentence (this runs on every sentence).
+/// A sentence as the map keys it: its text and the hash of its words
+/// joined by single spaces ([`sentence_hash`]). Equal hashes are compared
+/// word by word, so that white space is collapsed without copying.
 #[derive(Clone, Copy)]
-struct Words<'a>(&'a str);
+struct Key<'a> {
+    hash: u64,
+    text: &'a str,
+}
 
-impl PartialEq for Words<'_> {
+impl PartialEq for Key<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0.split_whitespace().eq(other.0.split_whitespace())
+        self.hash == other.hash
+            && self
+                .text
+                .split_whitespace()
+                .eq(other.text.split_whitespace())
     }
 }
 
-impl Eq for Words<'_> {}
+impl Eq for Key<'_> {}
 
-impl Hash for Words<'_> {
-    /// Equal word sequences have the same printable ASCII bytes in the same
-    /// order, so only those are mixed in (spaces, control bytes and other
-    /// characters' bytes are skipped). The first 32 of them and the last 16
-    /// tell sentences apart well enough at a cost that does not grow with
-    /// the sentence; equal hashes are compared in full.
+impl Hash for Key<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        let printable = |c: &&u8| **c > b' ' && c.is_ascii();
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let bytes = self.0.as_bytes();
-        for &c in bytes.iter().filter(printable).take(32) {
-            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-        }
-        for &c in bytes.iter().rev().filter(printable).take(16) {
-            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-        }
-        state.write_u64(h);
+        state.write_u64(self.hash);
     }
 }
 
-/// Passes the sentence hash through, mixed once: it is already a hash, and
+/// Passes the sentence hash through: it is already a mixed hash, and
 /// SipHash over it would cost more than computing it.
 #[derive(Default)]
 struct Passthrough(u64);
 
 impl Hasher for Passthrough {
     fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -84,6 +96,151 @@ impl Hasher for Passthrough {
     fn write_u64(&mut self, n: u64) {
         self.0 ^= n;
     }
+}
+
+/// Every byte of a word set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// True when any byte of `x` is below `n` (`n` at most 128).
+const fn has_less(x: u64, n: u8) -> bool {
+    x.wrapping_sub(splat(n)) & !x & splat(0x80) != 0
+}
+
+/// The eight bytes of `bytes` at `i`.
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The last (at most eight) bytes of `bytes`, padded with `a`s: a letter,
+/// so that the padding is neither white space nor a control byte.
+fn tail_word(rest: &[u8]) -> u64 {
+    let mut w = [b'a'; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(w)
+}
+
+/// 64 bits of the 128-bit product, folded: each bit of either factor moves
+/// many of the result's.
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// The hash of eight bytes mixed into `h`.
+fn mix(h: u64, word: u64) -> u64 {
+    fold_mul(h ^ word, 0x9e37_79b9_7f4a_7c15)
+}
+
+/// The hash after the last word: the length is mixed in last, so that a
+/// short tail padded with `a`s is not the same as one ending in them.
+fn finish(h: u64, len: usize) -> u64 {
+    fold_mul(h ^ len as u64, 0xbf58_476d_1ce4_e5b9)
+}
+
+/// A hash of every byte of `bytes`, eight at a time, keyed by `seed`.
+fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = seed;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, word_at(c, 0));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = mix(h, tail_word(rest));
+    }
+    finish(h, bytes.len())
+}
+
+/// [`hash_bytes`] of `text` if its white space is single ASCII spaces
+/// between words, so that its words joined by single spaces are `text`
+/// itself; `None` otherwise. Control bytes count as white space here (the
+/// few that are not send a sentence down the copying path, which is as
+/// exact). One pass: the test and the hash read the same words.
+fn plain_hash(text: &str, seed: u64) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return None;
+    }
+    let mut h = seed;
+    let mut i = 0;
+    while i + 9 <= bytes.len() {
+        let word = word_at(bytes, i);
+        if !plain(text, i, word, word_at(bytes, i + 1)) {
+            return None;
+        }
+        h = mix(h, word);
+        i += 8;
+    }
+    let rest = &bytes[i..];
+    if !rest.is_empty() {
+        // padded with a letter, which pairs with no space
+        let word = tail_word(rest);
+        if !plain(text, i, word, word >> 8 | u64::from(b'a') << 56) {
+            return None;
+        }
+        h = mix(h, word);
+    }
+    Some(finish(h, bytes.len()))
+}
+
+/// Whether `word`, the eight bytes of `text` from `i` on, holds no white
+/// space but single spaces; `next` holds the eight from `i + 1` on, so that
+/// a byte of their union below 0x21 is two spaces (or a control byte).
+#[inline(always)]
+fn plain(text: &str, i: usize, word: u64, next: u64) -> bool {
+    let pair = word | next;
+    let flags =
+        (pair.wrapping_sub(splat(0x21)) & !pair) | (word.wrapping_sub(splat(0x20)) & !word) | word;
+    // one test for the common word: ASCII, no control byte, no two spaces
+    flags & splat(0x80) == 0 || plain_slow(text, i, word, next)
+}
+
+/// [`plain`] for a word that failed its one test: it may still be plain
+/// if it only holds characters beyond ASCII that are not white space.
+#[inline(never)]
+fn plain_slow(text: &str, i: usize, word: u64, next: u64) -> bool {
+    if has_less(word | next, 0x21) || has_less(word, 0x20) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    // a character starting in the word that is white space ("\u{a0}")
+    let wide_space = |j: usize| {
+        bytes[j] >= 0xC0
+            && text
+                .get(j..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_whitespace)
+    };
+    !(i..bytes.len().min(i + 8)).any(wide_space)
+}
+
+/// The hash of the words of `text` joined by single spaces, so that a line
+/// break or a double space inside a sentence changes nothing. Every byte
+/// is hashed, with a key drawn once per process: templated sentences that
+/// share all but a figure in the middle ("Revenue for the period under
+/// review was $… million, compared with …") still hash apart, and input
+/// cannot be written ahead to make many sentences hash alike, so equal
+/// hashes stay rare and the check linear. A sentence whose white space is
+/// already single spaces (most) is hashed in place; others are joined into
+/// `buf` first.
+fn sentence_hash(text: &str, buf: &mut String) -> u64 {
+    static SEED: LazyLock<u64> = LazyLock::new(|| RandomState::new().hash_one(0x5eed_u64));
+    let seed = *SEED;
+    if let Some(h) = plain_hash(text, seed) {
+        return h;
+    }
+    buf.clear();
+    for w in text.split_whitespace() {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    hash_bytes(buf.as_bytes(), seed)
 }
 
 /// True when the sentence has enough words (runs holding a letter or digit).
@@ -106,14 +263,18 @@ fn long_enough(text: &str) -> bool {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let mut first: HashMap<Words<'_>, usize, BuildHasherDefault<Passthrough>> =
+        let mut first: HashMap<Key<'_>, usize, BuildHasherDefault<Passthrough>> =
             HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
+        let mut buf = String::new();
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             if !ends_as_prose(text) {
                 continue;
             }
-            let key = Words(text);
+            let key = Key {
+                hash: sentence_hash(text, &mut buf),
+                text,
+            };
             // one hash per sentence: look up and insert through the entry.
             // Short sentences are kept too, and their words counted only
             // when one repeats: equal word sequences have equal counts, so
@@ -193,6 +354,94 @@ mod tests {
                 .nth(super::MIN_WORDS - 1)
                 .is_some();
             assert_eq!(super::long_enough(t), general, "{t:?}");
+        }
+    }
+
+    /// Strings glued from pieces that hold white space of every kind (and
+    /// control bytes that are not), at every offset of the eight-byte reads.
+    fn glued(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a", "Word", "sentence", " ", "  ", "\n", "\t", "\r\n", "\x0b", "\x0c", "\x1c", "\0",
+            "\u{7f}", "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{202f}",
+            "\u{205f}", "\u{3000}", "\u{200b}", "“", "’", "é", "€5", "—", ".", "!", "?", "…", "\"",
+            "'", ")", "]", "”", "12,345",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..n)
+            .map(|_| {
+                let len = next() % 40;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The in-place hash of a plain sentence is the hash of its joined words,
+    /// and a sentence is plain exactly when it is its joined words (and holds
+    /// no control byte); distinct word sequences hash apart.
+    #[test]
+    fn sentence_hash_is_the_hash_of_the_joined_words() {
+        let mut buf = String::new();
+        let mut seen = std::collections::HashMap::new();
+        for t in glued(60_000) {
+            let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let controls = t.bytes().any(|b| b < 0x20);
+            let plain = super::plain_hash(&t, 7);
+            assert_eq!(plain.is_some(), joined == t && !controls, "{t:?}");
+            if let Some(h) = plain {
+                assert_eq!(h, super::hash_bytes(t.as_bytes(), 7), "{t:?}");
+            }
+            let hash = super::sentence_hash(&t, &mut buf);
+            assert_eq!(hash, super::sentence_hash(&joined, &mut buf), "{t:?}");
+            let earlier = seen.entry(hash).or_insert_with(|| joined.clone());
+            assert_eq!(*earlier, joined, "two word sequences hash alike");
+        }
+    }
+
+    /// Templated sentences that differ only in a figure far from both ends
+    /// hash apart: a hash of their first and last bytes would put them all
+    /// in one bucket and compare each with every earlier one.
+    #[test]
+    fn templated_sentences_hash_apart() {
+        let mut buf = String::new();
+        let hashes: std::collections::HashSet<u64> = (0..20_000)
+            .map(|n| {
+                let t = format!(
+                    "Revenue for the whole of the period under review was ${n} million, \
+                     against a forecast made by the board a year earlier."
+                );
+                super::sentence_hash(&t, &mut buf)
+            })
+            .collect();
+        assert_eq!(hashes.len(), 20_000);
+    }
+
+    /// The byte test of a sentence's end answers as the decoding one does.
+    #[test]
+    fn ends_as_prose_is_the_same_by_bytes_and_by_characters() {
+        let ends = (0..=0x7f_u8).map(|b| char::from(b).to_string()).chain(
+            [
+                "”", "’", "…", "\u{a0}", "\u{2003}", "é", "”.", ". ", ".\u{a0}", "!)", "?\"\n",
+            ]
+            .map(String::from),
+        );
+        let texts: Vec<String> = glued(20_000)
+            .into_iter()
+            .chain(ends.flat_map(|e| [e.clone(), format!("It rose{e}"), format!("It rose.{e}")]))
+            .collect();
+        for t in &texts {
+            assert_eq!(
+                super::ends_as_prose(t),
+                super::ends_as_prose_decoded(t),
+                "{t:?}"
+            );
         }
     }
 
