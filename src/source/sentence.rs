@@ -59,6 +59,10 @@ struct Lexicon {
     /// Keyed by bytes: the prose's words are looked up as they stand, with
     /// no UTF-8 check (bytes that are not UTF-8 equal no key either).
     abbrevs: HashMap<Vec<u8>, Abbrev, Fnv>,
+    /// For each first byte, the lengths of the abbreviations starting with
+    /// it (bit n: length n): most words before a full stop are turned away
+    /// by it without being hashed.
+    abbrev_lengths: [u32; 256],
     starters: HashSet<String, Fnv>,
     speech: HashSet<String, Fnv>,
 }
@@ -87,9 +91,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             abbrevs.insert(w.clone().into_bytes(), kind);
         }
     }
+    let mut abbrev_lengths = [0; 256];
+    for w in abbrevs.keys() {
+        if let Some(&first) = w.first() {
+            abbrev_lengths[usize::from(first)] |= length_bit(w);
+        }
+    }
     let set = |l: &[String]| l.iter().map(|w| w.to_ascii_lowercase()).collect();
     Lexicon {
         abbrevs,
+        abbrev_lengths,
         starters: set(&file.sentence_starters),
         speech: set(&file.speech_verbs),
     }
@@ -110,8 +121,20 @@ fn lower<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
+/// The bit of `word`'s length in [`Lexicon::abbrev_lengths`] (none past 31).
+fn length_bit(word: &[u8]) -> u32 {
+    u32::try_from(word.len())
+        .ok()
+        .and_then(|n| 1_u32.checked_shl(n))
+        .unwrap_or(0)
+}
+
 impl Lexicon {
     fn abbrev(&self, word: &[u8]) -> Option<Abbrev> {
+        let &first = word.first()?;
+        if self.abbrev_lengths[usize::from(first)] & length_bit(word) == 0 {
+            return None;
+        }
         self.abbrevs.get(word).copied()
     }
 
@@ -130,20 +153,29 @@ impl Lexicon {
 /// surrounding white space, never empty and never across a blank line.
 pub fn split(prose: &str) -> Vec<Span> {
     let lex = &*LEXICON;
-    let mut out = Vec::new();
+    // news runs about 130 bytes a sentence: room for twice that many, so
+    // that the vector is seldom grown
+    let mut out = Vec::with_capacity(prose.len() / 64 + 4);
     let bytes = prose.as_bytes();
+    // every `…`, found in one search of the document rather than one a block
+    let ellipses: Vec<usize> = ELLIPSIS.find_iter(bytes).collect();
     let mut block = 0;
+    // whether the block so far holds a line break
+    let mut broken = false;
     for nl in memchr::memchr_iter(b'\n', bytes) {
         let next = nl + 1;
         if is_blank_line(bytes, next)
             || starts_block(bytes, next)
             || is_blank_before(bytes, block, nl)
         {
-            split_block(prose, block, nl, lex, &mut out);
+            split_block(prose, block..nl, broken, lex, &ellipses, &mut out);
             block = next;
+            broken = false;
+        } else {
+            broken = true;
         }
     }
-    split_block(prose, block, prose.len(), lex, &mut out);
+    split_block(prose, block..prose.len(), broken, lex, &ellipses, &mut out);
     out
 }
 
@@ -196,11 +228,22 @@ static ELLIPSIS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Fi
 
 /// Splits the block `prose[start..end]` into sentences, appending to `out`:
 /// first at line breaks that were meant (see [`meant_break`]), then at
-/// sentence ends.
-fn split_block(prose: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
+/// sentence ends. `broken` says whether the block holds a line break;
+/// `ellipses` are where every `…` of `prose` starts.
+fn split_block(
+    prose: &str,
+    Span { start, end }: Span,
+    broken: bool,
+    lex: &Lexicon,
+    ellipses: &[usize],
+    out: &mut Vec<Span>,
+) {
+    let sentences = |from: usize, to: usize, out: &mut Vec<Span>| {
+        split_sentences(prose, from, to, lex, ellipses, out);
+    };
     let bytes = &prose.as_bytes()[start..end];
-    if memchr::memchr(b'\n', bytes).is_none() {
-        split_sentences(prose, start, end, lex, out);
+    if !broken {
+        sentences(start, end, out);
         return;
     }
     let width = bytes
@@ -213,12 +256,12 @@ fn split_block(prose: &str, start: usize, end: usize, lex: &Lexicon, out: &mut V
     for nl in memchr::memchr_iter(b'\n', bytes) {
         let nl = start + nl;
         if meant_break(prose, line, nl, end, width, lex) {
-            split_sentences(prose, sub, nl, lex, out);
+            sentences(sub, nl, out);
             sub = nl + 1;
         }
         line = nl + 1;
     }
-    split_sentences(prose, sub, end, lex, out);
+    sentences(sub, end, out);
 }
 
 /// Characters in UTF-8 `bytes`.
@@ -280,19 +323,29 @@ fn meant_break(
 }
 
 /// Splits `prose[start..end]`, a run with no meant breaks, at sentence ends.
-fn split_sentences(prose: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
+/// `ellipses` are where every `…` of `prose` starts, in order.
+fn split_sentences(
+    prose: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    ellipses: &[usize],
+    out: &mut Vec<Span>,
+) {
     let bytes = &prose.as_bytes()[..end];
     let mut sentence = start;
     let mut pos = start;
-    // The next `…` at or after `pos`, found lazily.
+    // The next `…` at or after `pos` that ends by `end`, found lazily.
     let mut ellipsis: Option<usize> = None;
     loop {
         let dot = memchr::memchr3(b'.', b'?', b'!', &bytes[pos..]).map(|i| pos + i);
         if ellipsis.is_none_or(|e| e < pos) {
-            ellipsis = ELLIPSIS
-                .find(&bytes[pos..])
-                .map(|i| pos + i)
-                .or(Some(usize::MAX));
+            let next = ellipses.get(ellipses.partition_point(|&e| e < pos));
+            ellipsis = Some(
+                next.copied()
+                    .filter(|&e| e + "…".len() <= end)
+                    .unwrap_or(usize::MAX),
+            );
         }
         let candidate = match (dot, ellipsis) {
             (Some(d), Some(e)) => d.min(e),
@@ -591,8 +644,7 @@ fn push_trimmed(prose: &str, range: Span, out: &mut Vec<Span>) {
     let Some(s) = prose.get(range.clone()) else {
         return;
     };
-    let lead = s.len() - s.trim_start().len();
-    let mut rest = s.trim();
+    let (lead, mut rest) = trimmed(s);
     let mut start = range.start + lead;
     // Text with no sentence ends (a table, a run-on dump, a 100 MB line) is
     // cut into pieces of at most `MAX_SENTENCE` bytes at a space, so that
@@ -615,6 +667,23 @@ fn push_trimmed(prose: &str, range: Span, out: &mut Vec<Span>) {
     if !rest.is_empty() {
         out.push(start..start + rest.len());
     }
+}
+
+/// `s` less surrounding white space, and the length of what went before.
+fn trimmed(s: &str) -> (usize, &str) {
+    // most sentences start and end in printable ASCII: nothing to trim,
+    // and no character to decode
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => (0, s),
+        _ => trimmed_decoded(s),
+    }
+}
+
+/// [`trimmed`] read by characters: what its byte test falls back to, and
+/// what it is tested against.
+fn trimmed_decoded(s: &str) -> (usize, &str) {
+    let t = s.trim_start();
+    (s.len() - t.len(), t.trim_end())
 }
 
 /// The longest run of prose taken as one sentence, in bytes: far above any
@@ -926,6 +995,71 @@ mod tests {
             let t = std::time::Instant::now();
             let _ = split(&prose);
             assert!(t.elapsed().as_secs() < 2, "{unit:?} is slow");
+        }
+    }
+
+    /// Words glued from pieces: letters, dots, digits, white space of
+    /// every kind, quotes and bytes of other scripts.
+    fn glued(n: usize, pieces: &[&str]) -> Vec<String> {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..n)
+            .map(|_| {
+                let len = next() % 8;
+                (0..len)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The masked abbreviation lookup answers as the map does: for every
+    /// abbreviation as written, with a letter changed, dropped or added,
+    /// in other cases, and for words glued from pieces.
+    #[test]
+    fn abbreviation_mask_turns_away_only_what_the_map_lacks() {
+        let lex = &*LEXICON;
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in lex.abbrevs.keys() {
+            words.push(w.clone());
+            words.push(w.to_ascii_uppercase());
+            words.push(w.to_ascii_lowercase());
+            for i in 0..=w.len() {
+                words.push([&w[..i], b"x", &w[i..]].concat());
+                if i < w.len() {
+                    words.push([&w[..i], &w[i + 1..]].concat());
+                    words.push([&w[..i], b"q", &w[i + 1..]].concat());
+                }
+            }
+        }
+        let pieces = [
+            "a", "B", "c", "Dr", "U", ".", "S", "Inc", "1", "é", "'", "-",
+        ];
+        words.extend(glued(50_000, &pieces).into_iter().map(String::into_bytes));
+        words.push(vec![b'a'; 40]);
+        let mut found = 0;
+        for w in &words {
+            let want = lex.abbrevs.get(w.as_slice()).copied();
+            found += usize::from(want.is_some());
+            assert_eq!(lex.abbrev(w), want, "{:?}", String::from_utf8_lossy(w));
+        }
+        assert!(found >= lex.abbrevs.len(), "every abbreviation is found");
+    }
+
+    /// Trimming by the byte test gives what trimming by characters does.
+    #[test]
+    fn trimmed_is_the_same_by_bytes_and_by_characters() {
+        let pieces = [
+            "a", "Z", ".", "”", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{a0}", "\u{2003}",
+            "\u{3000}", "\u{85}", "é", "\x1c", "~", "\u{7f}",
+        ];
+        for s in glued(50_000, &pieces) {
+            assert_eq!(trimmed(&s), trimmed_decoded(&s), "{s:?}");
         }
     }
 
