@@ -18,6 +18,7 @@
 //! "the merger of B"), or more than five times apart, and percentages, are
 //! never compared.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -26,6 +27,7 @@ use crate::analysis::Analysis;
 use crate::extract::lexicon::Fnv;
 use crate::extract::relation::interval;
 use crate::extract::{Claim, ClaimId, ClaimKind};
+use crate::source::Span;
 
 pub struct Rule;
 
@@ -51,6 +53,18 @@ struct Mention {
     head: Vec<String>,
     /// "the" right before the figure.
     definite: bool,
+    /// Where the figure starts, where the noun phrase ends, and the
+    /// sentence: what [`Around`] is read from.
+    start: usize,
+    head_end: usize,
+    sentence: Span,
+    /// What the words around the mention name, read on first use: most
+    /// mentions are never compared with another.
+    around: OnceCell<Around>,
+}
+
+/// The names and periods around a mention.
+struct Around {
     /// The first capitalised name shortly after the noun phrase.
     entity: Option<String>,
     /// A name joined to the noun by "of" or "with" ("a merger with Marsh"):
@@ -58,6 +72,24 @@ struct Mention {
     party: Option<String>,
     /// Period words shortly after the noun phrase.
     periods: Vec<String>,
+}
+
+impl Mention {
+    /// [`Around`] of the mention, read from `text` the first time it is
+    /// asked for.
+    fn around(&self, text: &str) -> &Around {
+        self.around.get_or_init(|| Around {
+            entity: entity_after(text, self.head_end, self.sentence.end),
+            party: party_after(text, self.head_end, self.sentence.end),
+            periods: periods_around(
+                text,
+                self.sentence.start,
+                self.start,
+                self.head_end,
+                self.sentence.end,
+            ),
+        })
+    }
 }
 
 /// The lowercase noun phrase right after `end`: up to three words, stopped
@@ -347,16 +379,14 @@ impl Check for Rule {
             {
                 continue;
             }
-            let entity = entity_after(text, head_end, s.end);
-            let party = party_after(text, head_end, s.end);
-            let periods = periods_around(text, s.start, c.span.start, head_end, s.end);
             mentions.push(Mention {
                 id,
                 head,
                 definite,
-                entity,
-                party,
-                periods,
+                start: c.span.start,
+                head_end,
+                sentence: s.clone(),
+                around: OnceCell::new(),
             });
         }
         let agree =
@@ -396,13 +426,17 @@ impl Check for Rule {
             };
             let same = |e: &Mention| {
                 let ec = &doc.claims[e.id];
-                key(e) == key(m)
-                    && same_head(&e.head, &m.head)
-                    && !other_years(ec, mc)
-                    && (e.periods.is_empty() || m.periods.is_empty() || e.periods == m.periods)
-                    && plausible(ec, mc)
+                if key(e) != key(m)
+                    || !same_head(&e.head, &m.head)
+                    || other_years(ec, mc)
+                    || !plausible(ec, mc)
+                {
+                    return false;
+                }
+                let (ea, ma) = (e.around(text), m.around(text));
+                (ea.periods.is_empty() || ma.periods.is_empty() || ea.periods == ma.periods)
                     // two parties: two things ("a merger with A", "the merger of B")
-                    && (e.party.is_none() || m.party.is_none() || e.party == m.party)
+                    && (ea.party.is_none() || ma.party.is_none() || ea.party == ma.party)
             };
             let earlier: Vec<&Mention> = group
                 .iter()
@@ -427,11 +461,11 @@ impl Check for Rule {
                     })
                 })
                 .collect();
-            let named: Vec<&Mention> = match &m.entity {
+            let named: Vec<&Mention> = match &m.around(text).entity {
                 Some(n) => free
                     .iter()
                     .copied()
-                    .filter(|e| e.entity.as_ref() == Some(n))
+                    .filter(|e| e.around(text).entity.as_ref() == Some(n))
                     .collect(),
                 None => Vec::new(),
             };
