@@ -359,10 +359,16 @@ impl Rule {
                 continue;
             }
             let gap = doc.slice(&(t.span.end..p.span.start));
-            if !plain_gap(gap) {
+            let comma = gap.trim() == ",";
+            // most gaps end with no cue's last word: they need no word
+            // vector, and are turned away before the whole gap is read
+            let cue_end = words(gap)
+                .next_back()
+                .is_some_and(|w| lex.subset_last.iter().any(|l| l.eq_ignore_ascii_case(w)));
+            if !(comma || cue_end) || !plain_gap(gap) {
                 continue;
             }
-            if gap.trim() == "," && counts_same(doc, p, t) {
+            if comma && counts_same(doc, p, t) {
                 // "9,000 staff, 6,000 of whom are nurses"
                 let rest = doc.text().get(p.span.end..).unwrap_or("");
                 let head: Vec<&str> = words(rest).take(2).collect();
@@ -382,11 +388,7 @@ impl Rule {
                     continue;
                 }
             }
-            // most gaps end with no cue's last word: they need no word vector
-            if !words(gap)
-                .next_back()
-                .is_some_and(|w| lex.subset_last.iter().any(|l| l.eq_ignore_ascii_case(w)))
-            {
+            if !cue_end {
                 continue;
             }
             let ws: Vec<&str> = words(gap).collect();
@@ -480,7 +482,7 @@ impl Rule {
                 continue;
             }
             let gap = doc.slice(&(last.span.end..t.span.start));
-            if !plain_gap(gap) || !gap.contains(',') {
+            if !gap.contains(',') || !plain_gap(gap) {
                 continue;
             }
             let ws: Vec<&str> = words(gap).collect();
