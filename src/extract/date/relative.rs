@@ -319,9 +319,32 @@ fn day_word(s: &str) -> Option<(i32, &str)> {
 /// and per first letter a mask of their lengths: most words are turned
 /// away by the mask, the rest by one hash lookup, before any parsing.
 struct Starters {
-    words: WordMap<()>,
+    /// Each word with the kinds of expression it may begin.
+    words: WordMap<Kinds>,
     mask: [u32; 26],
+    /// The kinds a word of digits may begin: a count ("3 days ago"), and
+    /// any kind the lexicon lists a phrase of for that starts without a
+    /// letter.
+    digits: Kinds,
 }
+
+/// The kinds of expression a first word may begin, as bits: [`parse`]
+/// tries only the readers of the kinds its first word has, as each of
+/// them reads that word first ("the" tries no holiday, "one" no
+/// determiner). Most word starts it is asked about fail, where the readers
+/// tried in turn cost some hundred instructions each.
+type Kinds = u8;
+const DAY_WORD: Kinds = 1;
+/// A holiday's first word, or a determiner before one ("last Christmas").
+const HOLIDAY: Kinds = 2;
+const DETERMINER: Kinds = 4;
+const VAGUE_COUNT: Kinds = 8;
+/// A count read by [`count_at`]: a number's first word, "a", "an" or
+/// "minus" (of "minus 5").
+const COUNT: Kinds = 16;
+/// "the", "earlier", "later", "all", "another", "in": read by name.
+const FIXED: Kinds = 32;
+const ANY_KIND: Kinds = 63;
 
 static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     let f = file();
@@ -333,17 +356,35 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
             .map(|c| char::from(c.to_ascii_lowercase()))
             .collect::<String>()
     };
-    let words: WordMap<()> = f
+    let mut words: WordMap<Kinds> = WordMap::default();
+    let kinds = f
         .day_words
         .iter()
-        .map(|d| d.word.to_ascii_lowercase())
-        .chain(f.determiners.iter().map(|d| d.word.to_ascii_lowercase()))
-        .chain(f.holidays.iter().map(|h| first(&h.name)))
-        .chain(f.vague_counts.iter().map(|v| first(&v.phrase)))
-        .chain(fixed.iter().map(|w| (*w).to_string()))
-        .chain(number::starter_words().map(str::to_string))
-        .map(|w| (w, ()))
-        .collect();
+        .map(|d| (d.word.to_ascii_lowercase(), DAY_WORD))
+        .chain(f.determiners.iter().map(|d| {
+            let holiday = if d.units_only { 0 } else { HOLIDAY };
+            (d.word.to_ascii_lowercase(), DETERMINER | holiday)
+        }))
+        .chain(f.holidays.iter().map(|h| (first(&h.name), HOLIDAY)))
+        .chain(
+            f.vague_counts
+                .iter()
+                .map(|v| (first(&v.phrase), VAGUE_COUNT)),
+        )
+        .chain(fixed.iter().map(|w| ((*w).to_string(), FIXED)))
+        .chain(number::starter_words().map(|w| (w.to_string(), COUNT)));
+    for (w, k) in kinds {
+        *words.entry(w).or_default() |= k;
+    }
+    // [`count_at`] reads "a" and "an" itself, and [`number::parse`] "minus"
+    // before digits: counts wherever they begin an expression
+    for w in ["a", "an", "minus"] {
+        if let Some(k) = words.get_mut(w) {
+            *k |= COUNT;
+        }
+    }
+    // a word of digits has no letters: the readers look it up as ""
+    let digits = COUNT | words.get("").copied().unwrap_or(0);
     let mut mask = [0u32; 26];
     for w in words.keys() {
         // a word's letters only: "valentine's" is looked up as "valentine"
@@ -355,7 +396,11 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
             mask[usize::from(c - b'a')] |= 1 << len;
         }
     }
-    Starters { words, mask }
+    Starters {
+        words,
+        mask,
+        digits,
+    }
 });
 
 /// Every word [`may_start`] admits, lowercase.
@@ -428,13 +473,19 @@ pub(crate) fn starts_only_long_holidays(w: &str) -> bool {
 
 /// True when the word at the start of `s` may begin an expression.
 pub(crate) fn may_start(s: &str) -> bool {
+    starter_kinds(s) != 0
+}
+
+/// The kinds of expression the word at the start of `s` may begin: none
+/// (0) for most words.
+fn starter_kinds(s: &str) -> Kinds {
     let b = s.as_bytes();
-    let Some(&c) = b.first() else { return false };
+    let Some(&c) = b.first() else { return 0 };
     if c.is_ascii_digit() {
-        return true;
+        return STARTERS.digits;
     }
     if !c.is_ascii_alphabetic() {
-        return false;
+        return 0;
     }
     // the word's length, giving up at the first letter past the longest
     // starter
@@ -445,14 +496,14 @@ pub(crate) fn may_start(s: &str) -> bool {
             break;
         }
         if len == MAX_WORD {
-            return false;
+            return 0;
         }
         upper |= x.is_ascii_uppercase();
         len += 1;
     }
     let st = &*STARTERS;
     if st.mask[usize::from(c.to_ascii_lowercase() - b'a')] & (1 << len) == 0 {
-        return false;
+        return 0;
     }
     // a lowercase word is looked up in place, another lowercased on the
     // stack
@@ -464,7 +515,7 @@ pub(crate) fn may_start(s: &str) -> bool {
         }),
         w => w,
     };
-    word.is_some_and(|w| st.words.contains_key(w))
+    word.and_then(|w| st.words.get(w)).copied().unwrap_or(0)
 }
 
 // ---------------------------------------------------------------------------
@@ -487,12 +538,23 @@ pub(crate) struct Found {
 /// Reads a relative date or a vague duration at prose byte `start` of
 /// `text[..end]` (a word start).
 pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
+    parse_by_kind(text, start, end, true)
+}
+
+/// [`parse`]; with `by_kind`, only the readers of the kinds the first word
+/// may begin ([`starter_kinds`]) are tried, else all of them (which the
+/// tests compare).
+fn parse_by_kind(text: &str, start: usize, end: usize, by_kind: bool) -> Option<Found> {
     let s = text.get(start..end)?;
-    if !may_start(s) {
-        return None;
-    }
+    let kinds = match starter_kinds(s) {
+        0 => return None,
+        k if by_kind => k,
+        _ => ANY_KIND,
+    };
     let at = |rest: &str| end - rest.len();
-    if let Some((offset, rest)) = day_word(s) {
+    if kinds & DAY_WORD != 0
+        && let Some((offset, rest)) = day_word(s)
+    {
         // "today", "yesterday", "tomorrow"
         let rel = Relative {
             unit: RelUnit::Day,
@@ -539,14 +601,23 @@ pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
     if lw == 2 && w.eq_ignore_ascii_case("in") {
         return in_future(text, start, end);
     }
-    if let Some(f) = holiday(s, end) {
+    if kinds & HOLIDAY != 0
+        && let Some(f) = holiday(s, end)
+    {
         return Some(f);
     }
-    if let Some(f) = determined(text, s, end) {
+    if kinds & DETERMINER != 0
+        && let Some(f) = determined(text, s, end)
+    {
         return Some(f);
     }
-    if let Some(f) = vague_duration(s, end) {
+    if kinds & VAGUE_COUNT != 0
+        && let Some(f) = vague_duration(s, end)
+    {
         return Some(f);
+    }
+    if kinds & COUNT == 0 {
+        return None;
     }
     counted(text, start, end)
 }
@@ -1178,6 +1249,83 @@ mod tests {
     }
 
     use ClaimKind::{Date, DateRange};
+
+    /// [`parse`] against all its readers tried in turn, at the start of
+    /// `tail` after `head`.
+    fn same_by_kind(head: &str, tail: &str) -> Result<(), String> {
+        let text = format!("{head}{tail}");
+        let (start, end) = (head.len(), text.len());
+        let fast = parse_by_kind(&text, start, end, true);
+        let full = parse_by_kind(&text, start, end, false);
+        if fast == full {
+            Ok(())
+        } else {
+            Err(format!("{text:?}: {fast:?} != {full:?}"))
+        }
+    }
+
+    #[test]
+    fn kinds_cover_every_reader() {
+        // each kind of expression, and words that begin none or several
+        let tails = [
+            "today",
+            "Yesterday's",
+            "tmrw",
+            "next year",
+            "last Tuesday",
+            "the past three years",
+            "previous quarter",
+            "that week",
+            "same day",
+            "Christmas Eve",
+            "last Christmas",
+            "New Year's Day",
+            "Valentine's Day",
+            "Easter Island",
+            "a few weeks",
+            "several months",
+            "couple of days",
+            "a couple of years",
+            "two weeks ago",
+            "a year earlier",
+            "3 days from today",
+            "2 nights",
+            "the 5 past years",
+            "three weekends",
+            "minus 5 days",
+            "half a year",
+            "one of",
+            "an hour ago",
+            "A week later",
+            "in two weeks",
+            "all day",
+            "another month",
+            "earlier this month",
+            "the day before yesterday",
+            "15 million",
+            "9.9 percent",
+            "following the",
+            "coming months",
+            "Twenty years ago",
+            "first quarter",
+        ];
+        for head in ["", "we will leave ", "compared to ", "expected to "] {
+            for t in tails {
+                same_by_kind(head, t).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn kinds_match_all_readers_on_generated_text(
+            head in "(|we will go |the |to |in |a )",
+            tail in "(today|Yesterday|this|last|Next|that|past|previous|same|following|Christmas|New|Easter|Good|Valentine's|Workers'|a|an|A|few|several|couple|one|Two|three|twenty|minus|half|dozen|5|12|1.5|2021|the|in|all|another|earlier|later|rose|May)( (a|an|of|few|couple|couple of|one|two|10|the|this|that|in|Christmas|Easter|Year's|Day|Eve|Friday|Monday|Island))?( (day|days|week|weeks|year|years|quarter|nights|weekend|fortnight|fiscal year|hours|Day|ago|later))?( (ago|from now|from today|later|earlier|of|hence|before|after next))?[.,]?",
+        ) {
+            proptest::prop_assert_eq!(same_by_kind(&head, &tail), Ok(()));
+        }
+    }
 
     #[test]
     fn lexicon_lists_each_word_once() {
