@@ -1306,8 +1306,10 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
             }
         }
         b'A'..=b'Z' | b'a'..=b'z' => {
-            let found = if may_start_a_date(input) {
-                named(text, sentence.start, start, input)
+            // `may_start_a_date`, with the name prefix looked up once
+            let name_prefix = has_name_prefix(input);
+            let found = if name_prefix || may_start_a_date_but_by_name(input) {
+                named(text, sentence.start, start, input, name_prefix)
             } else {
                 None
             };
@@ -2156,18 +2158,18 @@ fn by_name<'a>(
 }
 
 /// Forms that start with a word: weekday-led, month-led, "Q1 2016",
-/// "early 2020", "the 1990s", "first-quarter".
+/// "early 2020", "the 1990s", "first-quarter". `name_prefix` is
+/// [`has_name_prefix`] of `input`.
 fn named<'a>(
     text: &str,
     sentence_start: usize,
     start: usize,
     input: &'a str,
+    name_prefix: bool,
 ) -> Option<(&'a str, (ClaimKind, DateParts))> {
     // every month and weekday name begins with three letters whose bit the
     // prefixes hold, so without the bit no name-led form can match
-    if has_name_prefix(input)
-        && let Some(found) = by_name(text, sentence_start, start, input)
-    {
+    if name_prefix && let Some(found) = by_name(text, sentence_start, start, input) {
         return found;
     }
     if let Ok(r) = quarter_code(input) {

@@ -775,9 +775,16 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     }
     // "the past three years", "next two days"
     let pos = end - rest.len();
-    let (count, rest) = match count_at(text, pos, end) {
-        Some((n, e)) if det.offset != 0 => (Some(n), after_space(&text[e..end])?),
-        _ => (None, rest),
+    // no count after a determiner of no offset ("this", "the same"): the
+    // count is not read there
+    let counted = if det.offset != 0 {
+        count_at(text, pos, end)
+    } else {
+        None
+    };
+    let (count, rest) = match counted {
+        Some((n, e)) => (Some(n), after_space(&text[e..end])?),
+        None => (None, rest),
     };
     let u = unit_at(rest)?;
     let (unit, per, r) = (u.unit, u.count, u.rest);
