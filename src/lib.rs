@@ -30,6 +30,8 @@ pub mod render;
 pub mod since;
 pub mod source;
 pub mod suppress;
+#[cfg(test)]
+mod testgen;
 
 pub use analysis::{Analysis, Options};
 pub use check::RuleSet;

@@ -366,21 +366,7 @@ mod tests {
             "\u{205f}", "\u{3000}", "\u{200b}", "“", "’", "é", "€5", "—", ".", "!", "?", "…", "\"",
             "'", ")", "]", "”", "12,345",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        (0..n)
-            .map(|_| {
-                let len = next() % 40;
-                (0..len)
-                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                    .collect()
-            })
-            .collect()
+        crate::testgen::glued(n, 40, PIECES, 0x2545_f491_4f6c_dd1d)
     }
 
     /// The in-place hash of a plain sentence is the hash of its joined words,

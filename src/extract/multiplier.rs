@@ -686,13 +686,8 @@ mod tests {
             })
             .collect();
         pieces.extend(["e", "s", "T", " ", "-", "4", "é", "X", "ed", "ing"].map(String::from));
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testgen::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..60_000 {
             let mut t = String::new();
             for _ in 0..next(8) {

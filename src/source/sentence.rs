@@ -1001,21 +1001,7 @@ mod tests {
     /// Words glued from pieces: letters, dots, digits, white space of
     /// every kind, quotes and bytes of other scripts.
     fn glued(n: usize, pieces: &[&str]) -> Vec<String> {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        (0..n)
-            .map(|_| {
-                let len = next() % 8;
-                (0..len)
-                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                    .collect()
-            })
-            .collect()
+        crate::testgen::glued(n, 8, pieces, 0x9e37_79b9_7f4a_7c15)
     }
 
     /// The masked abbreviation lookup answers as the map does: for every

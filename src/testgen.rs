@@ -1,0 +1,37 @@
+//! Generated inputs for the tests that hold a fast path to its reference:
+//! a small deterministic generator and strings glued from pieces.
+
+/// xorshift64: the same sequence on every run and machine, no dependency.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    /// A generator started at `seed`, which must not be zero.
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next number of the sequence.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (which must not be zero).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// `n` strings, each glued from fewer than `most` of `pieces` drawn at
+/// random by a generator started at `seed`.
+pub(crate) fn glued(n: usize, most: usize, pieces: &[&str], seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|_| {
+            let len = rng.below(most);
+            (0..len).map(|_| pieces[rng.below(pieces.len())]).collect()
+        })
+        .collect()
+}
