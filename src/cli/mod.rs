@@ -552,7 +552,7 @@ fn read_batch(
         *number += 1;
         // bytes first: a line that is not UTF-8 is reported and the next
         // one read (a failed `read_line` has already consumed it)
-        match reader.read_until(b'\n', &mut raw)? {
+        match batch::read_line(&mut *reader, &mut raw)? {
             0 => return Ok((batch, true)),
             n => bytes += n,
         }
