@@ -13,7 +13,10 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, ShapeMask, WordBuf, WordMap, lower_word, match_phrase, spaces};
+use super::lexicon::{
+    self, PACKED, ShapeMask, WordBuf, WordMap, lower_word, match_phrase, pack_letters, pack_word,
+    spaces,
+};
 use super::{Claim, ClaimKind};
 use crate::source::Span;
 
@@ -105,7 +108,7 @@ impl Lexicon {
         if n == 0 || b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
             return 0;
         }
-        self.packed.get(pack(b, n))
+        self.packed.get(pack_word(b, n))
     }
 
     /// The classes of the word at the start of `s` as [`lower_word`] and
@@ -132,11 +135,8 @@ impl Lexicon {
     }
 }
 
-/// The longest word [`Packed`] holds: its letters fill a `u128`.
-const PACKED: usize = 16;
-
 /// The classes of the listed words of up to [`PACKED`] letters, keyed by
-/// their letters packed into a `u128` ([`pack`]): asking for a word's
+/// their letters packed into a `u128` ([`pack_word`]): asking for a word's
 /// classes then needs no lowercased copy, no string hash and no string
 /// compare (about 200 instructions a word before, in 5 MB of news).
 struct Packed {
@@ -144,26 +144,6 @@ struct Packed {
     /// (no word) marks an empty slot.
     keys: Vec<u128>,
     classes: Vec<u16>,
-}
-
-/// The first `n` bytes of `b` (ASCII letters, 1 to [`PACKED`] of them)
-/// lowercased, first letter in the lowest byte. With 16 bytes at hand they
-/// are read in one load and masked; setting bit 5 lowercases a letter.
-fn pack(b: &[u8], n: usize) -> u128 {
-    let keep = u128::MAX >> (8 * (PACKED - n));
-    let case = keep & u128::from_le_bytes([0x20; PACKED]);
-    match b.first_chunk::<PACKED>() {
-        Some(chunk) => (u128::from_le_bytes(*chunk) & keep) | case,
-        None => pack_bytes(&b[..n]),
-    }
-}
-
-/// [`pack`] a byte at a time: for the end of a sentence, and what the
-/// one-load reading must agree with.
-fn pack_bytes(run: &[u8]) -> u128 {
-    run.iter()
-        .rev()
-        .fold(0, |k, &c| k << 8 | u128::from(c.to_ascii_lowercase()))
 }
 
 impl Packed {
@@ -181,7 +161,7 @@ impl Packed {
             classes: vec![0; size],
         };
         for (w, c) in words {
-            let key = pack_bytes(w.as_bytes());
+            let key = pack_letters(w.as_bytes());
             let mut at = p.slot(key);
             while p.keys[at] != 0 && p.keys[at] != key {
                 at = (at + 1) & (size - 1);
@@ -1034,8 +1014,8 @@ mod tests {
             assert_eq!(LEX.class_unmasked(&long, n), want, "`{long}`");
             if (1..=PACKED).contains(&n) {
                 let run = &w.as_bytes()[..n];
-                assert_eq!(pack(long.as_bytes(), n), pack_bytes(run), "`{w}`");
-                assert_eq!(pack(run, n), pack_bytes(run), "`{w}`");
+                assert_eq!(pack_word(long.as_bytes(), n), pack_letters(run), "`{w}`");
+                assert_eq!(pack_word(run, n), pack_letters(run), "`{w}`");
             }
             classed += usize::from(want != 0);
             if want & TRIGGER != 0 {

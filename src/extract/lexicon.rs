@@ -210,6 +210,46 @@ pub fn ends_word(s: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// The longest word [`pack_word`] holds: its letters fill a `u128`.
+pub const PACKED: usize = 16;
+
+/// The first `n` bytes of `b` (ASCII letters, 1 to [`PACKED`] of them)
+/// lowercased, first letter in the lowest byte, zeros above: a key no
+/// other word shares and no word has as 0. With 16 bytes at hand they are
+/// read in one load and masked, instead of copying a word of variable
+/// length; setting bit 5 lowercases a letter. The gate's cache and the
+/// context's word classes are keyed by it.
+#[inline(always)]
+pub fn pack_word(b: &[u8], n: usize) -> u128 {
+    // a table, not a shift: a `u128` shift by a variable is a branch and
+    // three shifts, at every word the gate or the context reads
+    let keep = KEEP.get(n).copied().unwrap_or(0);
+    let case = keep & u128::from_le_bytes([0x20; PACKED]);
+    match b.first_chunk::<PACKED>() {
+        Some(chunk) => (u128::from_le_bytes(*chunk) & keep) | case,
+        None => pack_letters(&b[..n]),
+    }
+}
+
+/// Per word length 0 to [`PACKED`]: the mask that keeps its bytes.
+static KEEP: [u128; PACKED + 1] = {
+    let mut t = [0u128; PACKED + 1];
+    let mut n = 1;
+    while n <= PACKED {
+        t[n] = u128::MAX >> (8 * (PACKED - n));
+        n += 1;
+    }
+    t
+};
+
+/// [`pack_word`] a byte at a time: for the end of a text, for building
+/// tables of listed words, and what the one-load reading must agree with.
+pub fn pack_letters(run: &[u8]) -> u128 {
+    run.iter()
+        .rev()
+        .fold(0, |k, &c| k << 8 | u128::from(c.to_ascii_lowercase()))
+}
+
 /// Matches a lexicon phrase at the start of `s`, ignoring ASCII case: a space
 /// in `phrase` matches one or more spaces or tabs. Returns the byte length
 /// matched. When `word` is set, a letter or digit may not follow the match.
