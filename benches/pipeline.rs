@@ -8,7 +8,7 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use figcheck::analysis::{Analysis, Options};
+use figcheck::analysis::{Analysis, Needs, Options};
 use figcheck::source::{self, InputFormat, sentence};
 use figcheck::{RuleSet, check, extract};
 
@@ -237,7 +237,8 @@ mod source_layer {
 }
 
 /// The whole document path: source layer, sentences, claims, relations and
-/// every check, on documents of 1 and 4 MB (per-MB cost should be flat).
+/// every check, as `figcheck check` runs it (no claim context), on
+/// documents of 1 and 4 MB (per-MB cost should be flat).
 mod check_document {
     use super::*;
 
@@ -245,7 +246,7 @@ mod check_document {
         let rules = RuleSet::all();
         let options = Options { format, date: None };
         b.counter(BytesCount::of_str(text)).bench(|| {
-            let doc = Analysis::new(black_box(text), &options);
+            let doc = Analysis::with(black_box(text), &options, Needs::CHECKS);
             check::run(&doc, &rules)
         });
     }

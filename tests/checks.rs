@@ -5,9 +5,9 @@
 
 mod common;
 
-use figcheck::analysis::{Analysis, Options};
+use figcheck::analysis::{Analysis, Needs, Options};
 use figcheck::check::{self, REGISTRY, RuleSet};
-use figcheck::render::{Checked, human};
+use figcheck::render::{Checked, human, json};
 use figcheck::source::InputFormat;
 
 fn diagnostics_for(name: &str, text: &str, date: Option<&str>) -> Vec<figcheck::Diagnostic> {
@@ -141,4 +141,74 @@ fn readme_lists_every_check() {
             r.name
         );
     }
+}
+
+/// A `check` run leaves out the claims' context ([`Needs::CHECKS`]) and a
+/// `claims` run the relations ([`Needs::CLAIMS`]). On every example of
+/// every check, dated as written, and on every Markdown, HTML and seed
+/// fixture, the checks' run must find what it finds on the whole analysis
+/// (so no check reads a claim's context), the claims must differ only in
+/// their context, and the claims output must be the whole analysis's.
+#[test]
+fn needs_leave_out_only_what_no_output_reads() {
+    let mut docs: Vec<(String, Option<jiff::civil::Date>, InputFormat)> = Vec::new();
+    for r in REGISTRY {
+        let def = r.def();
+        for e in def.examples.fire.iter().chain(&def.examples.pass) {
+            let date = e
+                .date
+                .as_deref()
+                .map(|d| d.parse().expect("example dates are valid"));
+            docs.push((e.text.clone(), date, InputFormat::Plain));
+        }
+    }
+    for dir in ["checks", "html", "seeds"] {
+        let mut paths: Vec<_> = std::fs::read_dir(common::fixture(dir))
+            .expect("fixture folder")
+            .map(|e| e.expect("fixture entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("fixture text");
+            let format = InputFormat::from_path(&path);
+            docs.push((text, None, format));
+        }
+    }
+    assert!(docs.len() > 200, "{} documents", docs.len());
+    let mut relations = 0;
+    let mut contexts = 0;
+    for (text, date, format) in &docs {
+        let options = Options {
+            format: *format,
+            date: *date,
+        };
+        let all = Analysis::new(text, &options);
+        let checks = Analysis::with(text, &options, Needs::CHECKS);
+        let claims = Analysis::with(text, &options, Needs::CLAIMS);
+        let rules = RuleSet::all();
+        assert_eq!(
+            check::run(&all, &rules),
+            check::run(&checks, &rules),
+            "{text:?}"
+        );
+        assert_eq!(all.relations, checks.relations, "{text:?}");
+        let mut bare = all.claims.clone();
+        for c in &mut bare {
+            contexts += usize::from(c.context != Default::default());
+            c.context = Default::default();
+        }
+        assert_eq!(bare, checks.claims, "{text:?}");
+        assert!(claims.relations.is_empty());
+        assert_eq!(all.claims, claims.claims, "{text:?}");
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        json::write_claims_line(&mut a, None, "doc", &all).expect("writes");
+        json::write_claims_line(&mut b, None, "doc", &claims).expect("writes");
+        assert_eq!(a, b, "{text:?}");
+        relations += all.relations.len();
+    }
+    // the texts hold what is left out, or the test would prove nothing
+    assert!(
+        relations > 50 && contexts > 200,
+        "{relations} relations, {contexts} contexts"
+    );
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use figcheck::analysis::{Analysis, Options};
+use figcheck::analysis::{Analysis, Needs, Options};
 use figcheck::baseline::{self, Baseline, Entry};
 use figcheck::batch;
 use figcheck::check;
@@ -444,8 +444,10 @@ fn process(plan: &Plan, doc: Document, settings: &Settings, lines: Option<&Lines
         date,
     } = doc;
     let (diagnostics, entries) = {
-        let analysis = Analysis::new(&text, &Options { format, date });
-        if plan.mode == Mode::Claims || plan.dump.is_some() {
+        let shows = plan.mode == Mode::Claims || plan.dump.is_some();
+        let needs = if shows { Needs::CLAIMS } else { Needs::CHECKS };
+        let analysis = Analysis::with(&text, &Options { format, date }, needs);
+        if shows {
             return match show(plan.format, plan.dump, &name, id.as_ref(), &analysis) {
                 Ok(s) => Done::Shown(s),
                 Err(e) => Done::Error(format!("{name}: {e}")),

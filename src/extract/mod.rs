@@ -184,5 +184,12 @@ impl Claim {
 /// Range claims come after their members' positions are known: a range's
 /// `range` field names its members and each member's `part_of` names it.
 pub fn extract(prose: &str, sentences: &[Span]) -> Vec<Claim> {
-    scan::claims(prose, sentences)
+    scan::claims(prose, sentences, true)
+}
+
+/// [`extract`], leaving every claim's [`Claim::context`] empty unless
+/// `with_context`: the checks read no context, and finding it took an
+/// eighth of a `check` run ([`crate::analysis::Needs`]).
+pub fn extract_with(prose: &str, sentences: &[Span], with_context: bool) -> Vec<Claim> {
+    scan::claims(prose, sentences, with_context)
 }

@@ -53,14 +53,23 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     Starters { words, mask }
 });
 
-pub(super) fn claims(prose: &str, sentences: &[Span]) -> Vec<Claim> {
-    gate::with(|g| claims_with(prose, sentences, Some(g)))
+/// The claims of `sentences`, each with its context when `with_context`
+/// is true.
+pub(super) fn claims(prose: &str, sentences: &[Span], with_context: bool) -> Vec<Claim> {
+    gate::with(|g| claims_with(prose, sentences, Some(g), with_context))
 }
 
 /// [`claims`], with the word gate or without it (`None`: every parser is
 /// tried at every word, the reference the gate must agree with).
-fn claims_with(prose: &str, sentences: &[Span], gate: Option<&mut Gate>) -> Vec<Claim> {
-    number::remembering(prose, || scan_sentences(prose, sentences, gate))
+fn claims_with(
+    prose: &str,
+    sentences: &[Span],
+    gate: Option<&mut Gate>,
+    with_context: bool,
+) -> Vec<Claim> {
+    number::remembering(prose, || {
+        scan_sentences(prose, sentences, gate, with_context)
+    })
 }
 
 /// Bytes of news prose per claim, about (one per 179 bytes over the first
@@ -75,7 +84,12 @@ const BYTES_PER_CLAIM: usize = 160;
 /// reserve memory it never uses.
 const RESERVED_CLAIMS: usize = 4096;
 
-fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) -> Vec<Claim> {
+fn scan_sentences(
+    prose: &str,
+    sentences: &[Span],
+    mut gate: Option<&mut Gate>,
+    with_context: bool,
+) -> Vec<Claim> {
     let mut out = Vec::with_capacity((prose.len() / BYTES_PER_CLAIM).min(RESERVED_CLAIMS));
     let mut multipliers = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -97,7 +111,9 @@ fn scan_sentences(prose: &str, sentences: &[Span], mut gate: Option<&mut Gate>) 
         sc.run();
         let starts = sc.gate.is_some().then_some(multipliers.as_slice());
         super::multiplier::merge(prose, s.start..end, si, &mut out, first, starts);
-        context::annotate(prose, &(s.start..end), &mut out[first..]);
+        if with_context {
+            context::annotate(prose, &(s.start..end), &mut out[first..]);
+        }
     }
     out
 }
@@ -1365,7 +1381,7 @@ pub(super) mod tests {
     use super::*;
 
     fn run(s: &str) -> Vec<Claim> {
-        claims(s, std::slice::from_ref(&(0..s.len())))
+        claims(s, std::slice::from_ref(&(0..s.len())), true)
     }
 
     /// The claims as (text, kind, value, unit).
@@ -2226,7 +2242,7 @@ pub(super) mod tests {
     fn finds_dates(t: &str, kinds: &[ClaimKind], expected: &[&str]) {
         same_with_and_without_gate(t);
         let sentences = crate::source::sentence::split(t);
-        let dates: Vec<&str> = claims(t, &sentences)
+        let dates: Vec<&str> = claims(t, &sentences, true)
             .into_iter()
             .filter(|c| kinds.contains(&c.kind))
             .map(|c| &t[c.span])
@@ -2278,7 +2294,7 @@ pub(super) mod tests {
         let t = "It cost about US$5 and about USD 5, some Rs 40, more than 300 people and \
                  in excess of 12%, as many as five, the firm said.";
         let sentences = crate::source::sentence::split(t);
-        let found: Vec<&str> = claims(t, &sentences)
+        let found: Vec<&str> = claims(t, &sentences, true)
             .iter()
             .filter(|c| c.approx.is_some())
             .map(|c| &t[c.span.clone()])
@@ -2299,8 +2315,8 @@ pub(super) mod tests {
     #[track_caller]
     fn same_with_and_without_gate(t: &str) {
         let sentences = crate::source::sentence::split(t);
-        let gated = gate::with(|g| claims_with(t, &sentences, Some(g)));
-        let reference = claims_with(t, &sentences, None);
+        let gated = gate::with(|g| claims_with(t, &sentences, Some(g), true));
+        let reference = claims_with(t, &sentences, None, true);
         assert_eq!(gated, reference, "{t}");
     }
 
