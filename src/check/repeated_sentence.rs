@@ -115,13 +115,9 @@ fn word_at(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The last (at most eight) bytes of `bytes`, padded with `a`s: a letter,
-/// so that the padding is neither white space nor a control byte.
-fn tail_word(rest: &[u8]) -> u64 {
-    let mut w = [b'a'; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    u64::from_le_bytes(w)
-}
+/// A letter: what pads a short sentence's last block, so that the padding
+/// is neither white space nor a control byte and pairs with no space.
+const PAD: u8 = b'a';
 
 /// 64 bits of the 128-bit product, folded: each bit of either factor moves
 /// many of the result's.
@@ -130,73 +126,110 @@ fn fold_mul(a: u64, b: u64) -> u64 {
     (p as u64) ^ ((p >> 64) as u64)
 }
 
-/// The hash of eight bytes mixed into `h`.
-fn mix(h: u64, word: u64) -> u64 {
-    fold_mul(h ^ word, 0x9e37_79b9_7f4a_7c15)
+/// The hash of sixteen bytes, as two words, mixed into `h`: one product of
+/// both, each side keyed (by the running hash and by `key`), so that input
+/// written without the keys cannot zero a factor.
+fn mix(h: u64, a: u64, b: u64, key: u64) -> u64 {
+    fold_mul(h ^ a, b ^ key)
 }
 
-/// The hash after the last word: the length is mixed in last, so that a
-/// short tail padded with `a`s is not the same as one ending in them.
+/// The hash after the last block: the length is mixed in last, so that a
+/// short tail padded with letters is not the same as one ending in them.
 fn finish(h: u64, len: usize) -> u64 {
     fold_mul(h ^ len as u64, 0xbf58_476d_1ce4_e5b9)
 }
 
-/// A hash of every byte of `bytes`, eight at a time, keyed by `seed`.
-fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
+/// High bits set where `word` may hold white space other than a single
+/// space (`next` is the eight bytes from one further on: a byte of their
+/// union below 0x21 is two spaces, or a control byte), a control byte, or a
+/// byte beyond ASCII. None set means the word is plain; a set one is only
+/// a suspicion that [`plain_exact`] settles.
+fn suspect(word: u64, next: u64) -> u64 {
+    let pair = word | next;
+    (pair.wrapping_sub(splat(0x21)) & !pair) | word.wrapping_sub(splat(0x20)) | word
+}
+
+/// The hash of every byte of `bytes`, sixteen at a time, keyed by `seed`,
+/// and, from the same reads, the [`suspect`] flags of all its words. The
+/// last block is the last sixteen bytes (overlapping the one before), or
+/// for a shorter text its bytes padded with letters.
+fn hash_blocks(bytes: &[u8], seed: u64) -> (u64, u64) {
+    let key = fold_mul(seed, 0x9e37_79b9_7f4a_7c15);
+    let len = bytes.len();
     let mut h = seed;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, word_at(c, 0));
+    let mut flags = 0;
+    // a block and the byte after it, read without a bounds test
+    let mut rest = bytes;
+    while let Some(block) = rest.first_chunk::<17>() {
+        let (a, b) = (word_at(block, 0), word_at(block, 8));
+        flags |= suspect(a, word_at(block, 1)) | suspect(b, word_at(block, 9));
+        h = mix(h, a, b, key);
+        rest = &rest[16..];
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h = mix(h, tail_word(rest));
+    if len >= 16 {
+        let (a, b) = (word_at(bytes, len - 16), word_at(bytes, len - 8));
+        let after = b >> 8 | u64::from(PAD) << 56;
+        flags |= suspect(a, word_at(bytes, len - 15)) | suspect(b, after);
+        h = mix(h, a, b, key);
+    } else if len > 0 {
+        let mut last = [PAD; 17];
+        last[..len].copy_from_slice(bytes);
+        let (a, b) = (word_at(&last, 0), word_at(&last, 8));
+        flags |= suspect(a, word_at(&last, 1)) | suspect(b, word_at(&last, 9));
+        h = mix(h, a, b, key);
     }
-    finish(h, bytes.len())
+    (finish(h, len), flags)
+}
+
+/// A hash of every byte of `bytes`, keyed by `seed`.
+fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
+    hash_blocks(bytes, seed).0
 }
 
 /// [`hash_bytes`] of `text` if its white space is single ASCII spaces
 /// between words, so that its words joined by single spaces are `text`
 /// itself; `None` otherwise. Control bytes count as white space here (the
 /// few that are not send a sentence down the copying path, which is as
-/// exact). One pass: the test and the hash read the same words.
+/// exact). One pass hashes and tests most sentences: only one whose flags
+/// raise a suspicion (a character beyond ASCII, mostly) is read again.
+/// Sixteen bytes a step, one product and no branch: 4.46 MB of sentences
+/// in the 5 MB of news cost 15.6 M instructions eight bytes a step.
 fn plain_hash(text: &str, seed: u64) -> Option<u64> {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return None;
     }
-    let mut h = seed;
+    let (h, flags) = hash_blocks(bytes, seed);
+    (flags & splat(0x80) == 0 || plain_exact(text)).then_some(h)
+}
+
+/// Whether `text`, which neither starts nor ends with a space, holds no
+/// white space but single spaces between words, and no control byte:
+/// eight bytes at a time, decoding characters only in words beyond ASCII.
+fn plain_exact(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i + 9 <= bytes.len() {
-        let word = word_at(bytes, i);
-        if !plain(text, i, word, word_at(bytes, i + 1)) {
-            return None;
+        if !plain(text, i, word_at(bytes, i), word_at(bytes, i + 1)) {
+            return false;
         }
-        h = mix(h, word);
         i += 8;
     }
     let rest = &bytes[i..];
-    if !rest.is_empty() {
-        // padded with a letter, which pairs with no space
-        let word = tail_word(rest);
-        if !plain(text, i, word, word >> 8 | u64::from(b'a') << 56) {
-            return None;
-        }
-        h = mix(h, word);
+    if rest.is_empty() {
+        return true;
     }
-    Some(finish(h, bytes.len()))
+    let mut w = [PAD; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    let word = u64::from_le_bytes(w);
+    plain(text, i, word, word >> 8 | u64::from(PAD) << 56)
 }
 
 /// Whether `word`, the eight bytes of `text` from `i` on, holds no white
-/// space but single spaces; `next` holds the eight from `i + 1` on, so that
-/// a byte of their union below 0x21 is two spaces (or a control byte).
-#[inline(always)]
+/// space but single spaces; `next` holds the eight from `i + 1` on.
 fn plain(text: &str, i: usize, word: u64, next: u64) -> bool {
-    let pair = word | next;
-    let flags =
-        (pair.wrapping_sub(splat(0x21)) & !pair) | (word.wrapping_sub(splat(0x20)) & !word) | word;
     // one test for the common word: ASCII, no control byte, no two spaces
-    flags & splat(0x80) == 0 || plain_slow(text, i, word, next)
+    suspect(word, next) & splat(0x80) == 0 || plain_slow(text, i, word, next)
 }
 
 /// [`plain`] for a word that failed its one test: it may still be plain
@@ -388,6 +421,30 @@ mod tests {
             assert_eq!(hash, super::sentence_hash(&joined, &mut buf), "{t:?}");
             let earlier = seen.entry(hash).or_insert_with(|| joined.clone());
             assert_eq!(*earlier, joined, "two word sequences hash alike");
+        }
+    }
+
+    /// Every byte is hashed, in full blocks, in the overlapping last block
+    /// and in a padded short one: changing any one byte of a sentence of
+    /// any length up to five blocks, or adding a letter, changes its hash.
+    #[test]
+    fn every_byte_and_the_length_count() {
+        for len in 0..80 {
+            let base: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            let h = super::hash_bytes(&base, 7);
+            for p in 0..len {
+                for b in [b'A', b' ', b'z', 0x80] {
+                    let mut t = base.clone();
+                    t[p] = b;
+                    if t != base {
+                        assert_ne!(super::hash_bytes(&t, 7), h, "{len} {p} {b}");
+                    }
+                }
+            }
+            let mut longer = base.clone();
+            longer.push(b'a');
+            assert_ne!(super::hash_bytes(&longer, 7), h, "{len}");
+            assert_ne!(super::hash_bytes(&base, 8), h, "{len}");
         }
     }
 
