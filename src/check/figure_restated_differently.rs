@@ -36,6 +36,7 @@ pub struct Rule;
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Words that end a noun phrase after a figure: function words, auxiliaries.
+/// Sorted, as they are searched by halving.
 const STOP: &[&str] = &[
     "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
     "before", "between", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for",
@@ -109,13 +110,20 @@ fn head_after(text: &str, end: usize) -> (Vec<String>, usize) {
         }
         let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
         let clean = !word.is_empty()
-            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && word.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
             && !word.starts_with('-');
-        // a participle after the noun starts a clause ("loss incurred by")
-        let participle = !words.is_empty()
-            && (word.ends_with("ed") || word.ends_with("ing") || NOT_NOUNS.contains(&word));
-        let period = PERIODS.contains(&word) || matches!(word, "last" | "next" | "previous");
-        if !clean || STOP.contains(&word) || participle || period {
+        // the word lists are searched only for a clean word, the function
+        // words by halving (scanning them all for every word cost 1.3 M of
+        // the check's 8.1 M instructions over 5 MB of news)
+        let ends = !clean
+            || STOP.binary_search(&word).is_ok()
+            // a participle after the noun starts a clause ("loss incurred by")
+            || !words.is_empty()
+                && (word.ends_with("ed") || word.ends_with("ing") || NOT_NOUNS.contains(&word))
+            // a period
+            || PERIODS.contains(&word)
+            || matches!(word, "last" | "next" | "previous");
+        if ends {
             break;
         }
         words.push(word.to_string());
@@ -511,6 +519,12 @@ mod tests {
     #[track_caller]
     fn passes(text: &str) {
         test_support::passes(NAME, text)
+    }
+
+    /// The function words are searched by halving: they must stay sorted.
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(super::STOP.is_sorted());
     }
 
     #[test]
