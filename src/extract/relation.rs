@@ -137,12 +137,17 @@ impl CueIndex {
     /// under ASCII case folding.
     #[inline(always)]
     fn begins_cue(&self, run: &[u8]) -> bool {
-        let Some(&c) = run.first() else {
-            return false;
-        };
         // most runs are turned away here, without a call
-        self.first_lengths[usize::from(c & 31)] & (1 << run.len().min(31)) != 0
-            && self.begins_cue_keyed(run)
+        self.may_begin(run) && self.begins_cue_keyed(run)
+    }
+
+    /// False when no cue's first word has the first letter (under ASCII
+    /// case folding) and the length of `word`; true may be wrong.
+    #[inline(always)]
+    fn may_begin(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&c| {
+            self.first_lengths[usize::from(c & 31)] & (1 << word.len().min(31)) != 0
+        })
     }
 
     /// [`CueIndex::begins_cue`] for a run whose first letter and length
@@ -598,15 +603,19 @@ fn relations_with(
         let c = &claims[i];
         (c.sentence, c.span.start, std::cmp::Reverse(c.span.end))
     });
-    let mut k = 0;
     let (mut figs, mut bufs) = BUFFERS.take();
-    for (si, s) in sentences.iter().enumerate() {
-        figs.clear();
-        while k < order_ids.len() && claims[order_ids[k]].sentence < si {
-            k += 1;
+    // the sentences with two figures or more, in order, without a visit
+    // to the others
+    for group in order_ids.chunk_by(|&a, &b| claims[a].sentence == claims[b].sentence) {
+        if group.len() < 2 {
+            continue;
         }
-        while k < order_ids.len() && claims[order_ids[k]].sentence == si {
-            let id = order_ids[k];
+        let si = claims[group[0]].sentence;
+        let Some(s) = sentences.get(si) else {
+            continue;
+        };
+        figs.clear();
+        for &id in group {
             let span = &claims[id].span;
             let nested = figs.last().is_some_and(|&p| {
                 claims[p].span.end >= span.end || claims[p].span.end > span.start
@@ -614,7 +623,6 @@ fn relations_with(
             if !nested && span.start < span.end {
                 figs.push(id);
             }
-            k += 1;
         }
         if figs.len() < 2 {
             continue;
@@ -766,20 +774,22 @@ impl<'a> Reader<'a> {
         depth.clear();
         used.clear();
         let mut d: u32 = 0;
-        let mut f = 0;
+        // the next figure and its span, looked up once, not per token
+        let mut figs = figs.iter().map(|&id| (id, &claims[id].span));
+        let mut next = figs.next();
         for (t, is_word) in token_kinds(text, base) {
-            while f < figs.len() && claims[figs[f]].span.end <= t.start {
-                f += 1;
+            while next.is_some_and(|(_, span)| span.end <= t.start) {
+                next = figs.next();
             }
-            if let Some(&id) = figs.get(f) {
-                let span = &claims[id].span;
-                if span.start < t.end && t.start < span.end {
-                    if items.last() != Some(&Item::Fig(id)) {
-                        items.push(Item::Fig(id));
-                        depth.push(d);
-                    }
-                    continue;
+            if let Some((id, span)) = next
+                && span.start < t.end
+                && t.start < span.end
+            {
+                if items.last() != Some(&Item::Fig(id)) {
+                    items.push(Item::Fig(id));
+                    depth.push(d);
                 }
+                continue;
             }
             depth.push(d);
             if is_word {
@@ -883,6 +893,7 @@ impl<'a> Reader<'a> {
 
     /// The cue at item `i`, longest match first: its class, phrase and the
     /// index after it.
+    #[inline(always)]
     fn cue_at(&self, i: usize) -> Option<(CueClass, &'static str, usize)> {
         let Some(&Item::Word(s, e)) = self.items.get(i) else {
             return None;
