@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::{
-    self, PACKED, ShapeMask, WordBuf, WordMap, lower_word, match_phrase, pack_letters, pack_word,
-    spaces,
+    self, PACKED, ShapeMask, WordBuf, WordMap, letter_runs, lower_word, match_phrase, pack_letters,
+    pack_word, spaces,
 };
 use super::{Claim, ClaimKind};
 use crate::source::Span;
@@ -118,20 +118,6 @@ impl Lexicon {
     fn class_by_lookup(&self, s: &str) -> u16 {
         let mut buf = WordBuf::new();
         lower_word(s, &mut buf).map_or(0, |(w, _)| self.class(w))
-    }
-
-    /// The length of the word at `i` when it may start an anchor or an
-    /// attribution; else `Err` with the length to skip.
-    fn trigger(&self, b: &[u8], i: usize) -> Result<usize, usize> {
-        let n = b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        if self.triggers.may_hold(&b[i..i + n]) {
-            Ok(n)
-        } else {
-            Err(n.max(1))
-        }
     }
 }
 
@@ -321,22 +307,21 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u1
     let b = s.as_bytes();
     let mut cover = Cover::new(claims);
     let mut n = 0;
-    let mut i = 0;
-    while i < b.len() && n < out.len() {
-        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
+    // the runs of letters found eight bytes at a time: a byte at a time,
+    // with a word's tests at every byte, this walk took 51 M instructions
+    // of a `claims` run on 5 MB of news
+    for (start, end) in letter_runs(b) {
+        if n == out.len() {
+            break;
+        }
+        // letters after a digit ("5m", "2nd") start no word
+        if start > 0 && b[start - 1].is_ascii_digit() || !LEX.triggers.may_hold(&b[start..end]) {
             continue;
         }
-        match LEX.trigger(b, i) {
-            Err(len) => i += len,
-            Ok(len) => {
-                let class = LEX.class_unmasked(&s[i..], len);
-                if class & TRIGGER != 0 && !cover.covers(base + i) {
-                    out[n] = (i, len, class);
-                    n += 1;
-                }
-                i += len.max(1);
-            }
+        let class = LEX.class_unmasked(&s[start..], end - start);
+        if class & TRIGGER != 0 && !cover.covers(base + start) {
+            out[n] = (start, end - start, class);
+            n += 1;
         }
     }
     n
@@ -833,6 +818,93 @@ mod tests {
         super::super::extract(s, std::slice::from_ref(&(0..s.len())))
     }
 
+    /// [`triggers`] as it was first written, a byte at a time: a word
+    /// starts at a letter after no letter or digit.
+    fn triggers_bytewise(s: &str, base: usize, claims: &[Claim]) -> Vec<(usize, usize, u16)> {
+        let b = s.as_bytes();
+        let mut cover = Cover::new(claims);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() && out.len() < MAX_TRIGGERS {
+            if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+                i += 1;
+                continue;
+            }
+            let len = b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            if LEX.triggers.may_hold(&b[i..i + len]) {
+                let class = LEX.class_unmasked(&s[i..], len);
+                if class & TRIGGER != 0 && !cover.covers(base + i) {
+                    out.push((i, len, class));
+                }
+            }
+            i += len.max(1);
+        }
+        out
+    }
+
+    /// The run-at-a-time walk finds the words the byte-at-a-time one did,
+    /// over 40,000 strings glued from trigger words, figures, digits,
+    /// marks and non-ASCII letters, with the sentence's own claims.
+    #[test]
+    fn trigger_walk_finds_what_the_bytewise_walk_found() {
+        let pieces = [
+            "said",
+            "according to",
+            "in",
+            "since",
+            "last",
+            "year",
+            "ago",
+            "Reuters",
+            "told",
+            "5",
+            "5m",
+            "2nd",
+            "$4 billion",
+            "20%",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "-",
+            "é",
+            "Ünited",
+            "'",
+            "\"",
+            "officials",
+            "the",
+            "company",
+            "on",
+            "Monday",
+            "x",
+            "S",
+            "ago,",
+        ];
+        let texts = crate::testgen::glued(40_000, 14, &pieces, 0x9e37_79b9_7f4a_7c15);
+        let mut found = 0;
+        for t in &texts {
+            let claims = run(t);
+            let mut out = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
+            for base in [0, 7] {
+                let shifted: Vec<Claim> = claims
+                    .iter()
+                    .map(|c| {
+                        let mut c = c.clone();
+                        c.span = c.span.start + base..c.span.end + base;
+                        c
+                    })
+                    .collect();
+                let n = triggers(t, base, &shifted, &mut out);
+                assert_eq!(out[..n], triggers_bytewise(t, base, &shifted)[..], "{t:?}");
+                found += n;
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
     /// The context of the claim written `figure`, as text.
     fn context<'s>(s: &'s str, figure: &str) -> [Option<&'s str>; 3] {
         let all = run(s);
@@ -1019,13 +1091,14 @@ mod tests {
             }
             classed += usize::from(want != 0);
             if want & TRIGGER != 0 {
-                assert!(LEX.trigger(w.as_bytes(), 0).is_ok(), "`{w}`");
+                let run: Vec<u8> = w.bytes().take_while(u8::is_ascii_alphabetic).collect();
+                assert!(LEX.triggers.may_hold(&run), "`{w}`");
             }
         }
         // the listed words in three cases, at least, were found
         assert!(classed >= 3 * LEX.class.len(), "{classed}");
         // and the tests do turn common words away
-        assert!(LEX.class_at("Kirk").0 == 0 && LEX.trigger(b"with", 0).is_err());
+        assert!(LEX.class_at("Kirk").0 == 0 && !LEX.triggers.may_hold(b"with"));
     }
 
     #[test]

@@ -296,9 +296,153 @@ pub fn spaces(s: &str) -> usize {
     s.bytes().take_while(|c| *c == b' ' || *c == b'\t').count()
 }
 
+/// The runs of ASCII letters in `b`, left to right, as (start, end): each
+/// run begins at a letter after a non-letter (or at the start) and ends
+/// before a non-letter (or at the end). The edges are found eight bytes at
+/// a time ([`letters`]), not a byte at a time.
+pub(crate) fn letter_runs(b: &[u8]) -> LetterRuns<'_> {
+    LetterRuns {
+        b,
+        at: 0,
+        here: 0,
+        edges: 0,
+        carry: 0,
+        start: 0,
+    }
+}
+
+/// [`letter_runs`]' walk.
+pub(crate) struct LetterRuns<'b> {
+    b: &'b [u8],
+    /// Where the next word of eight bytes is read.
+    at: usize,
+    /// The letter mask of the word read last, and its edges not yet given.
+    here: u64,
+    edges: u64,
+    /// Bit 7 set when the last byte read is a letter.
+    carry: u64,
+    /// The start of the run being read.
+    start: usize,
+}
+
+impl Iterator for LetterRuns<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            // a letter after a non-letter starts a run, a non-letter after
+            // a letter (the zero padding past the end is one) ends it
+            while self.edges != 0 {
+                let edge = self.edges & self.edges.wrapping_neg();
+                let pos = self.at - 8 + (self.edges.trailing_zeros() / 8) as usize;
+                self.edges ^= edge;
+                if self.here & edge != 0 {
+                    self.start = pos;
+                } else {
+                    return Some((self.start, pos));
+                }
+            }
+            if self.at >= self.b.len() {
+                // a run up to the end of a text of whole words
+                if self.carry != 0 {
+                    self.carry = 0;
+                    return Some((self.start, self.b.len()));
+                }
+                return None;
+            }
+            self.here = letters(word_from(self.b, self.at));
+            self.edges = self.here ^ (self.here << 8 | self.carry);
+            self.carry = self.here >> 56;
+            self.at += 8;
+        }
+    }
+}
+
+/// The high bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `b` from `i` on as a little-endian word, padded with
+/// zero bytes (not letters) past the end.
+fn word_from(b: &[u8], i: usize) -> u64 {
+    let rest = b.get(i..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
+        None => rest.iter().rev().fold(0, |w, &x| w << 8 | u64::from(x)),
+    }
+}
+
+/// The high bit of each byte of `w` that is an ASCII letter, set: the byte
+/// with bit 5 set (lowercase) and bit 7 cleared is from "a" to "z", and
+/// its bit 7 was clear. Each sum stays within its byte.
+pub(crate) fn letters(w: u64) -> u64 {
+    const LOW_BITS: u64 = !HIGH_BITS;
+    let lower = (w | 0x2020_2020_2020_2020) & LOW_BITS;
+    let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f; // 0x61 + 0x1f = 0x80
+    let past_z = lower + 0x0505_0505_0505_0505; // 0x7b + 0x05 = 0x80
+    from_a & !past_z & !w & HIGH_BITS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runs of ASCII letters a byte at a time.
+    fn letter_runs_bytewise(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_alphabetic() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                runs.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    /// [`letter_runs`] finds the runs the bytes do, on strings glued from
+    /// words, runs longer than a word, marks either side of the letters'
+    /// range ("@", "[", "`", "{"), digits and characters beyond ASCII,
+    /// each read from its first nine offsets so that every run meets every
+    /// place in a word of eight bytes.
+    #[test]
+    fn letter_runs_are_the_bytes_runs() {
+        let pieces = [
+            "a",
+            "Up",
+            "said",
+            "abcdefghijklmnopq",
+            " ",
+            ",",
+            "5",
+            "@",
+            "[",
+            "`",
+            "{",
+            "é",
+            "日",
+            "\u{a0}",
+            "ZZ",
+            "\0",
+        ];
+        let mut runs = 0;
+        for t in crate::testgen::glued(30_000, 16, &pieces, 0x2545_f491_4f6c_dd1d) {
+            let b = t.as_bytes();
+            for start in 0..b.len().min(9) {
+                let got: Vec<_> = letter_runs(&b[start..]).collect();
+                assert_eq!(got, letter_runs_bytewise(&b[start..]), "{t:?} from {start}");
+                runs += got.len();
+            }
+        }
+        assert!(runs > 100_000, "{runs}");
+        assert_eq!(letter_runs(b"").count(), 0);
+        assert_eq!(letter_runs(b"abcdefgh").collect::<Vec<_>>(), [(0, 8)]);
+    }
 
     #[test]
     fn lowers_words_without_allocating() {

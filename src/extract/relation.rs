@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::letter_runs;
 use super::{Claim, ClaimId, ClaimKind};
 use crate::source::Span;
 
@@ -669,36 +670,12 @@ fn may_relate(text: &str, base: usize, claims: &[Claim], figs: &[ClaimId]) -> bo
 }
 
 /// True when a run of ASCII letters in `b` is some cue's first word. The
-/// runs' edges are found eight bytes at a time ([`letters`]): over the
-/// 0.6 MB read in 5 MB of news, 5.3 M instructions, against 7.1 M a byte
-/// at a time.
+/// runs are found eight bytes at a time ([`letter_runs`]): over the 0.6 MB
+/// read in 5 MB of news, 5.3 M instructions, against 7.1 M a byte at a
+/// time.
 fn has_cue_run(b: &[u8]) -> bool {
     let index = cue_index();
-    // bit 7 set when the byte before the word read is a letter
-    let mut carry = 0;
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let here = letters(word_from(b, i));
-        let before = here << 8 | carry;
-        carry = here >> 56;
-        // a letter after a non-letter starts a run, a non-letter after a
-        // letter (the padding past the end is not one) ends it
-        let mut edges = here ^ before;
-        while edges != 0 {
-            let edge = edges & edges.wrapping_neg();
-            let at = i + (edges.trailing_zeros() / 8) as usize;
-            edges ^= edge;
-            if here & edge != 0 {
-                start = at;
-            } else if index.begins_cue(&b[start..at]) {
-                return true;
-            }
-        }
-        i += 8;
-    }
-    // a run up to the end of a text of whole words
-    carry != 0 && index.begins_cue(&b[start..])
+    letter_runs(b).any(|(start, end)| index.begins_cue(&b[start..end]))
 }
 
 /// [`has_cue_run`] a byte at a time: what the word reading must agree with.
@@ -720,30 +697,6 @@ fn has_cue_run_by_bytes(b: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// The high bit of every byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `b` from `i` on as a little-endian word, padded with
-/// zero bytes (not letters) past the end.
-fn word_from(b: &[u8], i: usize) -> u64 {
-    let rest = b.get(i..).unwrap_or_default();
-    match rest.first_chunk::<8>() {
-        Some(w) => u64::from_le_bytes(*w),
-        None => rest.iter().rev().fold(0, |w, &x| w << 8 | u64::from(x)),
-    }
-}
-
-/// The high bit of each byte of `w` that is an ASCII letter, set: the byte
-/// with bit 5 set (lowercase) and bit 7 cleared is from "a" to "z", and
-/// its bit 7 was clear. Each sum stays within its byte.
-fn letters(w: u64) -> u64 {
-    const LOW_BITS: u64 = !HIGH_BITS;
-    let lower = (w | 0x2020_2020_2020_2020) & LOW_BITS;
-    let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f; // 0x61 + 0x1f = 0x80
-    let past_z = lower + 0x0505_0505_0505_0505; // 0x7b + 0x05 = 0x80
-    from_a & !past_z & !w & HIGH_BITS
 }
 
 /// The per-sentence vectors, reused from sentence to sentence.
@@ -1954,7 +1907,7 @@ mod tests {
                 .enumerate()
                 .filter(|(_, b)| b.is_ascii_alphabetic())
                 .fold(0, |m, (k, _)| m | 0x80 << (8 * k));
-            assert_eq!(letters(w), want, "{w:#x}");
+            assert_eq!(crate::extract::lexicon::letters(w), want, "{w:#x}");
         }
     }
 
