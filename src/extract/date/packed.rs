@@ -1,0 +1,135 @@
+//! Small word tables looked up by a word's packed letters
+//! ([`pack_word`]): one masked load, a multiply and, mostly, one compare of
+//! two `u128`s, where a hash map lookup first copies or hashes the word
+//! and then compares strings. The date readers ask them about the first
+//! word at most word starts they see, so most lookups miss.
+
+use crate::extract::lexicon::{PACKED, pack_letters, pack_word};
+
+/// Words of at most [`PACKED`] ASCII letters, each with a value, in an
+/// open-addressed table a quarter full at most.
+pub(super) struct PackedWords<V> {
+    /// Packed word and value per slot; `(0, None)` (no word packs to 0)
+    /// marks an empty slot.
+    slots: Vec<(u128, Option<V>)>,
+    /// The number of slots, a power of two, less one.
+    mask: usize,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+impl<V: Copy> PackedWords<V> {
+    /// The table of `words` that are runs of 1 to [`PACKED`] ASCII letters
+    /// (any case); the others are left out ([`packable`]): a reader looks
+    /// longer words up elsewhere, and one with other bytes is never asked.
+    /// A word listed twice keeps its first value.
+    pub(super) fn new<'a>(words: impl Iterator<Item = (&'a str, V)>) -> PackedWords<V> {
+        let pairs: Vec<(u128, V)> = words
+            .filter(|(w, _)| packable(w))
+            .map(|(w, v)| (pack_letters(w.as_bytes()), v))
+            .collect();
+        let size = (pairs.len() * 4).next_power_of_two().max(8);
+        let mut table = PackedWords {
+            slots: vec![(0, None); size],
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (k, v) in pairs {
+            let mut i = table.slot(k);
+            while table.slots[i].0 != 0 && table.slots[i].0 != k {
+                i = (i + 1) & table.mask;
+            }
+            if table.slots[i].0 == 0 {
+                table.slots[i] = (k, Some(v));
+            }
+        }
+        table
+    }
+
+    /// The first slot to look in for the packed word `k`.
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value of the word made of the first `n` bytes of `b`, which
+    /// must be ASCII letters (any case); `None` for a word not in the table
+    /// and for any word longer than [`PACKED`].
+    #[inline]
+    pub(super) fn get(&self, b: &[u8], n: usize) -> Option<V> {
+        if n == 0 || n > PACKED || b.len() < n {
+            return None;
+        }
+        let k = pack_word(b, n);
+        let mut i = self.slot(k);
+        loop {
+            let (key, v) = *self.slots.get(i)?;
+            if key == k {
+                return v;
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// True when `w` is a run of 1 to [`PACKED`] ASCII letters.
+pub(super) fn packable(w: &str) -> bool {
+    (1..=PACKED).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_word_in_any_case_and_nothing_else() {
+        let words = [
+            "a",
+            "in",
+            "the",
+            "yesterday",
+            "abcdefghijklmnop",
+            "seventeenth",
+        ];
+        let t = PackedWords::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            let upper = w.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            for v in [w.to_string(), upper, title] {
+                // the word alone, and before text the lookup must not read
+                for tail in ["", " x", "zzzzzzzzzzzzzzzzzzzz", "-1"] {
+                    let s = format!("{v}{tail}");
+                    assert_eq!(t.get(s.as_bytes(), w.len()), Some(i), "{s:?}");
+                }
+            }
+        }
+        for miss in [
+            "an",
+            "th",
+            "thee",
+            "yesterda",
+            "b",
+            "abcdefghijklmnopq",
+            "seventeent",
+        ] {
+            assert_eq!(t.get(miss.as_bytes(), miss.len()), None, "{miss:?}");
+        }
+        assert_eq!(t.get(b"the", 0), None);
+        assert_eq!(t.get(b"th", 3), None);
+    }
+
+    #[test]
+    fn leaves_out_words_it_cannot_pack() {
+        let t = PackedWords::new(
+            ["valentine's", "", "abcdefghijklmnopq", "ok"]
+                .iter()
+                .map(|w| (*w, ())),
+        );
+        assert_eq!(t.slots.iter().filter(|(k, _)| *k != 0).count(), 1);
+        assert!(!packable("valentine's") && !packable("") && packable("ok"));
+    }
+}
