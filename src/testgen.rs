@@ -35,3 +35,19 @@ pub(crate) fn glued(n: usize, most: usize, pieces: &[&str], seed: u64) -> Vec<St
         })
         .collect()
 }
+
+/// `w` (ASCII letters, not empty) and the forms of it a word lookup must
+/// tell apart from it or find like it: in capitals, capitalised, short of
+/// its last letter, with an "s", and twice over.
+pub(crate) fn word_forms(w: &str) -> [String; 6] {
+    let mut capital = w.to_string();
+    capital[..1].make_ascii_uppercase();
+    [
+        w.to_string(),
+        w.to_ascii_uppercase(),
+        capital,
+        w[..w.len() - 1].to_string(),
+        format!("{w}s"),
+        format!("{w}{w}"),
+    ]
+}

@@ -1340,15 +1340,10 @@ mod tests {
     /// letters and pieces of starters, some longer than a packed word.
     #[test]
     fn packed_starter_lookup_matches_the_map() {
-        let mut words: Vec<String> = Vec::new();
-        for w in starter_words().filter(|w| !w.is_empty()) {
-            words.push(w.to_string());
-            words.push(w.to_ascii_uppercase());
-            words.push(format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]));
-            words.push(w[..w.len() - 1].to_string());
-            words.push(format!("{w}s"));
-            words.push(format!("{w}{w}"));
-        }
+        let mut words: Vec<String> = starter_words()
+            .filter(|w| !w.is_empty())
+            .flat_map(crate::testgen::word_forms)
+            .collect();
         words.extend(crate::testgen::glued(
             6000,
             7,
@@ -1378,15 +1373,12 @@ mod tests {
     /// on words glued at random from letters and pieces of unit words.
     #[test]
     fn packed_unit_lookup_matches_the_map() {
-        let mut words: Vec<String> = Vec::new();
-        for w in UNIT_INDEX.map.keys().filter(|w| !w.is_empty()) {
-            words.push(w.clone());
-            words.push(w.to_ascii_uppercase());
-            words.push(format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]));
-            words.push(w[..w.len() - 1].to_string());
-            words.push(format!("{w}s"));
-            words.push(format!("{w}{w}"));
-        }
+        let mut words: Vec<String> = UNIT_INDEX
+            .map
+            .keys()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| crate::testgen::word_forms(w))
+            .collect();
         words.extend(crate::testgen::glued(
             6000,
             7,

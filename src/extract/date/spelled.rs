@@ -132,18 +132,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// "two years"), ~30,000 times on the 5 MB news sample.
 fn word_at(s: &str) -> Option<(Word, &str)> {
     let b = s.as_bytes();
-    let first = b.first()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
-        return None;
-    }
-    let len = b
-        .iter()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    if len >= 32 || FIRST[usize::from(first - b'a')] & (1 << len) == 0 {
-        return None;
-    }
+    let len = shaped_run(b)?;
     // as `lower_word` reads it: a word joined to a digit or to another
     // script is none
     if b.get(len).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
@@ -153,10 +142,9 @@ fn word_at(s: &str) -> Option<(Word, &str)> {
     Some((v, &s[len..]))
 }
 
-/// [`word_at`] by the hash map of lowercase words.
-#[cfg(test)]
-fn word_at_by_map(s: &str) -> Option<(Word, &str)> {
-    let b = s.as_bytes();
+/// The length of the run of ASCII letters `b` starts with, when some
+/// number word has its first letter and length; `None` otherwise.
+fn shaped_run(b: &[u8]) -> Option<usize> {
     let first = b.first()?.to_ascii_lowercase();
     if !first.is_ascii_lowercase() {
         return None;
@@ -166,9 +154,13 @@ fn word_at_by_map(s: &str) -> Option<(Word, &str)> {
         .take(32)
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    if len >= 32 || FIRST[usize::from(first - b'a')] & (1 << len) == 0 {
-        return None;
-    }
+    (len < 32 && FIRST[usize::from(first - b'a')] & (1 << len) != 0).then_some(len)
+}
+
+/// [`word_at`] by the hash map of lowercase words.
+#[cfg(test)]
+fn word_at_by_map(s: &str) -> Option<(Word, &str)> {
+    shaped_run(s.as_bytes())?;
     let mut buf = WordBuf::new();
     let (w, n) = lower_word(s, &mut buf)?;
     let v = *WORDS.map.get(w)?;
@@ -326,14 +318,11 @@ mod tests {
     #[test]
     fn packed_lookup_matches_the_map() {
         assert!(WORDS.map.keys().all(|w| packable(w)));
-        let mut words: Vec<String> = WORDS.map.keys().cloned().collect();
-        for w in WORDS.map.keys() {
-            words.push(w.to_ascii_uppercase());
-            words.push(format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]));
-            words.push(w[..w.len() - 1].to_string());
-            words.push(format!("{w}s"));
-            words.push(format!("{w}{w}"));
-        }
+        let mut words: Vec<String> = WORDS
+            .map
+            .keys()
+            .flat_map(|w| crate::testgen::word_forms(w))
+            .collect();
         words.extend(crate::testgen::glued(
             4000,
             5,
