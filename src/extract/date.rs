@@ -28,7 +28,6 @@ use serde::Deserialize;
 use super::{ClaimKind, DateParts, NamedWeekday};
 use crate::source::Span;
 
-mod packed;
 pub mod relative;
 mod spelled;
 

@@ -19,6 +19,7 @@ pub mod lexicon;
 mod money;
 mod multiplier;
 mod number;
+mod packed;
 #[doc(hidden)]
 pub mod probe;
 mod quantity;

@@ -18,10 +18,10 @@ use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
 
 use super::LEXICON;
-use super::packed::PackedWords;
 use crate::extract::ClaimKind;
 use crate::extract::lexicon::{MAX_WORD, PACKED, WordBuf, WordMap, lower_word, spaces};
 use crate::extract::number;
+use crate::extract::packed::PackedWords;
 
 /// What a relative expression counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,10 +14,10 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::LEXICON;
-use super::packed::PackedWords;
 use crate::extract::lexicon::WordMap;
 #[cfg(test)]
 use crate::extract::lexicon::{WordBuf, lower_word};
+use crate::extract::packed::PackedWords;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -287,8 +287,8 @@ pub(super) fn year(s: &str) -> Option<(i32, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::packed::packable;
     use super::*;
+    use crate::extract::packed::packable;
 
     #[track_caller]
     fn day_is(s: &str, expected: u8, rest: &str) {

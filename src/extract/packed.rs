@@ -1,17 +1,20 @@
 //! Small word tables looked up by a word's packed letters
 //! ([`pack_word`]): one masked load, a multiply and, mostly, one compare of
 //! two `u128`s, where a hash map lookup first copies or hashes the word
-//! and then compares strings. The date readers ask them about the first
-//! word at most word starts they see, so most lookups miss.
+//! and then compares strings. The date readers and the context annotation
+//! ask them about most word starts they see, so most lookups miss, and a
+//! miss reads only the keys.
 
-use crate::extract::lexicon::{PACKED, pack_letters, pack_word};
+use super::lexicon::{PACKED, pack_letters, pack_word};
 
 /// Words of at most [`PACKED`] ASCII letters, each with a value, in an
 /// open-addressed table a quarter full at most.
-pub(super) struct PackedWords<V> {
-    /// Packed word and value per slot; `(0, None)` (no word packs to 0)
-    /// marks an empty slot.
-    slots: Vec<(u128, Option<V>)>,
+pub(crate) struct PackedWords<V> {
+    /// The packed word per slot; 0 (no word packs to 0) marks an empty one.
+    keys: Vec<u128>,
+    /// The value per slot, apart from the keys so that a miss reads keys
+    /// only.
+    values: Vec<Option<V>>,
     /// The number of slots, a power of two, less one.
     mask: usize,
     /// 64 less the bits of a slot index.
@@ -23,24 +26,26 @@ impl<V: Copy> PackedWords<V> {
     /// (any case); the others are left out ([`packable`]): a reader looks
     /// longer words up elsewhere, and one with other bytes is never asked.
     /// A word listed twice keeps its first value.
-    pub(super) fn new<'a>(words: impl Iterator<Item = (&'a str, V)>) -> PackedWords<V> {
+    pub(crate) fn new<'a>(words: impl Iterator<Item = (&'a str, V)>) -> PackedWords<V> {
         let pairs: Vec<(u128, V)> = words
             .filter(|(w, _)| packable(w))
             .map(|(w, v)| (pack_letters(w.as_bytes()), v))
             .collect();
         let size = (pairs.len() * 4).next_power_of_two().max(8);
         let mut table = PackedWords {
-            slots: vec![(0, None); size],
+            keys: vec![0; size],
+            values: vec![None; size],
             mask: size - 1,
             shift: 64 - size.trailing_zeros(),
         };
         for (k, v) in pairs {
             let mut i = table.slot(k);
-            while table.slots[i].0 != 0 && table.slots[i].0 != k {
+            while table.keys[i] != 0 && table.keys[i] != k {
                 i = (i + 1) & table.mask;
             }
-            if table.slots[i].0 == 0 {
-                table.slots[i] = (k, Some(v));
+            if table.keys[i] == 0 {
+                table.keys[i] = k;
+                table.values[i] = Some(v);
             }
         }
         table
@@ -57,16 +62,16 @@ impl<V: Copy> PackedWords<V> {
     /// must be ASCII letters (any case); `None` for a word not in the table
     /// and for any word longer than [`PACKED`].
     #[inline]
-    pub(super) fn get(&self, b: &[u8], n: usize) -> Option<V> {
+    pub(crate) fn get(&self, b: &[u8], n: usize) -> Option<V> {
         if n == 0 || n > PACKED || b.len() < n {
             return None;
         }
         let k = pack_word(b, n);
         let mut i = self.slot(k);
         loop {
-            let (key, v) = *self.slots.get(i)?;
+            let key = *self.keys.get(i)?;
             if key == k {
-                return v;
+                return self.values[i];
             }
             if key == 0 {
                 return None;
@@ -77,7 +82,7 @@ impl<V: Copy> PackedWords<V> {
 }
 
 /// True when `w` is a run of 1 to [`PACKED`] ASCII letters.
-pub(super) fn packable(w: &str) -> bool {
+pub(crate) fn packable(w: &str) -> bool {
     (1..=PACKED).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_alphabetic())
 }
 
@@ -129,7 +134,7 @@ mod tests {
                 .iter()
                 .map(|w| (*w, ())),
         );
-        assert_eq!(t.slots.iter().filter(|(k, _)| *k != 0).count(), 1);
+        assert_eq!(t.keys.iter().filter(|k| **k != 0).count(), 1);
         assert!(!packable("valentine's") && !packable("") && packable("ok"));
     }
 }
