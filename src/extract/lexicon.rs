@@ -359,6 +359,22 @@ impl Iterator for LetterRuns<'_> {
     }
 }
 
+/// The end of the run of ASCII letters at `i` in `b`: the first byte at or
+/// after `i` that is not a letter, or the end of `b`. Eight bytes are
+/// tested at a time ([`letters`]); the scanner measures every word of a
+/// text with it.
+#[inline]
+pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let stops = !letters(word_from(b, i)) & HIGH_BITS;
+        if stops != 0 {
+            // the zero padding past the end of `b` is a stop
+            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
+        }
+        i += 8;
+    }
+}
+
 /// The high bit of every byte of a word.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -409,7 +425,8 @@ mod tests {
     /// words, runs longer than a word, marks either side of the letters'
     /// range ("@", "[", "`", "{"), digits and characters beyond ASCII,
     /// each read from its first nine offsets so that every run meets every
-    /// place in a word of eight bytes.
+    /// place in a word of eight bytes; and [`letters_end`] ends each run
+    /// where the bytes do, from every offset.
     #[test]
     fn letter_runs_are_the_bytes_runs() {
         let pieces = [
@@ -437,6 +454,13 @@ mod tests {
                 let got: Vec<_> = letter_runs(&b[start..]).collect();
                 assert_eq!(got, letter_runs_bytewise(&b[start..]), "{t:?} from {start}");
                 runs += got.len();
+            }
+            for i in 0..=b.len() {
+                let bytewise = i + b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                assert_eq!(letters_end(b, i), bytewise, "{t:?} from {i}");
             }
         }
         assert!(runs > 100_000, "{runs}");

@@ -17,7 +17,7 @@ use super::multiplier;
 use std::sync::LazyLock;
 
 use super::context::{self, Context};
-use super::lexicon::{WordBuf, WordMap, ends_word, lower_word, match_phrase, spaces};
+use super::lexicon::{WordBuf, WordMap, ends_word, letters_end, lower_word, match_phrase, spaces};
 use super::money::{self, Currency};
 use super::number::{self, Num};
 use super::quantity;
@@ -225,17 +225,14 @@ impl Scanner<'_, '_> {
                     // a plain word of letters, measured and classified
                     Some((at, wend, flags)) if at == i => (wend, Some(flags)),
                     _ => {
-                        let mut wend = i + 1;
-                        let mut kinds = LETTER;
-                        while wend < end {
-                            let k = CLASS[usize::from(b[wend])] & (LETTER | DIGIT);
-                            if k == 0 {
-                                break;
+                        // letters eight at a time; a digit after them
+                        // ("Q1", "G7") makes a token of letters and digits
+                        let mut wend = letters_end(b, i + 1);
+                        if wend < end && b[wend].is_ascii_digit() {
+                            while wend < end && CLASS[usize::from(b[wend])] & (LETTER | DIGIT) != 0
+                            {
+                                wend += 1;
                             }
-                            kinds |= k;
-                            wend += 1;
-                        }
-                        if kinds & DIGIT != 0 {
                             // "Q1 2016", "q1-2019": a quarter code is a date
                             if wend - i == 2
                                 && c | 0x20 == b'q'
@@ -259,9 +256,10 @@ impl Scanner<'_, '_> {
                     }
                 };
                 let w = &b[i..wend];
-                if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                    && b.get(wend) == Some(&b':')
-                    || w.eq_ignore_ascii_case(b"www") && b.get(wend) == Some(&b'.')
+                let after = b.get(wend);
+                if after == Some(&b':')
+                    && (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                    || after == Some(&b'.') && w.eq_ignore_ascii_case(b"www")
                 {
                     i = self.space_end(i).max(wend);
                     continue;
@@ -503,10 +501,7 @@ impl Scanner<'_, '_> {
         if j == at || j >= end || !b[j].is_ascii_alphabetic() {
             return true;
         }
-        let mut k = j;
-        while k < end && b[k].is_ascii_alphabetic() {
-            k += 1;
-        }
+        let k = letters_end(&b[..end], j);
         // "the Q1 results": a word with digits in it is no plain word
         if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
             return true;
