@@ -287,7 +287,7 @@ pub fn write_claims_line(
         }
         None => {
             out.extend_from_slice(b"{\"path\":");
-            value(out, path)?;
+            string(out, path)?;
         }
     }
     out.extend_from_slice(b",\"claims\":[");
@@ -308,26 +308,50 @@ fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *out, v).map_err(io::Error::from)
 }
 
-/// `"key":value`, after a comma unless `first`.
-fn field<T: Serialize + ?Sized>(
-    out: &mut Vec<u8>,
-    key: &[u8],
-    v: &T,
-    first: bool,
-) -> io::Result<()> {
-    if !first {
-        out.push(b',');
+/// A string as `serde_json` writes it: in quotes, with `"`, `\\` and the
+/// control characters below U+0020 escaped, and nothing else. A string
+/// holding none of them (almost every claim's text, unit and context) is
+/// copied as it is; any other goes through `serde_json`. The test
+/// `strings_and_integers_are_written_as_serde_writes_them` holds this to
+/// its bytes.
+#[inline]
+fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return value(out, s);
     }
+    out.reserve(s.len() + 2);
     out.push(b'"');
-    out.extend_from_slice(key);
-    out.extend_from_slice(b"\":");
-    value(out, v)
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+    Ok(())
 }
 
-/// `"key":value` when there is a value: the fields serde skips when `None`.
-fn some_field<T: Serialize>(out: &mut Vec<u8>, key: &[u8], v: Option<&T>) -> io::Result<()> {
-    match v {
-        Some(v) => field(out, key, v, false),
+/// A string or `null`.
+fn optional_string(out: &mut Vec<u8>, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => string(out, s),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// An offset as `serde_json` writes it, which formats integers with the
+/// same `itoa`.
+#[inline]
+fn integer(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// `key` (`,"name":`) and a string, when there is a string: the fields
+/// serde skips when `None`.
+fn some_string(out: &mut Vec<u8>, key: &[u8], s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => {
+            out.extend_from_slice(key);
+            string(out, s)
+        }
         None => Ok(()),
     }
 }
@@ -342,10 +366,15 @@ fn some_field<T: Serialize>(out: &mut Vec<u8>, key: &[u8], v: Option<&T>) -> io:
 /// same bytes, across the limit and at negative zero.
 fn number(out: &mut Vec<u8>, x: Option<f64>) -> io::Result<()> {
     match x {
-        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) => {
-            // exact: a whole number below 2^53 is an i64 of the same value
+        // below 2^53 a whole number is an i64 of the same value and back
+        // (a test without `f64::fract`, which is a call into libm here);
+        // NaN fails the bound
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+        Some(x)
+            if x.abs() < 1e15 && (x as i64) as f64 == x && !(x == 0.0 && x.is_sign_negative()) =>
+        {
             #[allow(clippy::cast_possible_truncation)]
-            value(out, &(x as i64))?;
+            out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
             out.extend_from_slice(b".0");
             Ok(())
         }
@@ -353,34 +382,40 @@ fn number(out: &mut Vec<u8>, x: Option<f64>) -> io::Result<()> {
     }
 }
 
-/// `"key":` and a number, after a comma.
-fn number_field(out: &mut Vec<u8>, key: &[u8], x: Option<f64>) -> io::Result<()> {
-    out.extend_from_slice(b",\"");
-    out.extend_from_slice(key);
-    out.extend_from_slice(b"\":");
-    number(out, x)
-}
-
 /// A [`ClaimJson`] as its derived `Serialize` writes it: the fields in
-/// declaration order, the optional ones left out when `None`.
+/// declaration order, the optional ones left out when `None`. Each key is
+/// written with its punctuation as one literal.
 fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
-    out.push(b'{');
-    field(out, b"start", &c.start, true)?;
-    field(out, b"end", &c.end, false)?;
-    field(out, b"text", c.text, false)?;
-    field(out, b"kind", &c.kind, false)?;
-    number_field(out, b"value", c.value)?;
-    field(out, b"unit", &c.unit, false)?;
-    field(out, b"approx", &c.approx, false)?;
-    for (key, x) in [(&b"low"[..], c.low), (b"high", c.high), (b"step", c.step)] {
+    out.extend_from_slice(b"{\"start\":");
+    integer(out, c.start);
+    out.extend_from_slice(b",\"end\":");
+    integer(out, c.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, c.text)?;
+    // a kind's name is lowercase letters: nothing to escape
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(c.kind.as_str().as_bytes());
+    out.push(b'"');
+    out.extend_from_slice(b",\"value\":");
+    number(out, c.value)?;
+    out.extend_from_slice(b",\"unit\":");
+    optional_string(out, c.unit)?;
+    out.extend_from_slice(b",\"approx\":");
+    optional_string(out, c.approx)?;
+    for (key, x) in [
+        (&b",\"low\":"[..], c.low),
+        (b",\"high\":", c.high),
+        (b",\"step\":", c.step),
+    ] {
         if x.is_some() {
-            number_field(out, key, x)?;
+            out.extend_from_slice(key);
+            number(out, x)?;
         }
     }
-    some_field(out, b"measured", c.measured.as_ref())?;
-    some_field(out, b"date", c.date.as_ref())?;
-    some_field(out, b"weekday", c.weekday.as_ref())?;
-    some_field(out, b"resolved", c.resolved.as_ref())?;
+    some_string(out, b",\"measured\":", c.measured)?;
+    some_string(out, b",\"date\":", c.date.as_deref())?;
+    some_string(out, b",\"weekday\":", c.weekday)?;
+    some_string(out, b",\"resolved\":", c.resolved.as_deref())?;
     if let Some([a, b]) = c.members {
         out.extend_from_slice(b",\"members\":[");
         number(out, a)?;
@@ -389,14 +424,12 @@ fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
         out.push(b']');
     }
     for (key, span) in [
-        (&b"time"[..], &c.time),
-        (b"subject", &c.subject),
-        (b"source", &c.source),
+        (&b",\"time\":"[..], &c.time),
+        (b",\"subject\":", &c.subject),
+        (b",\"source\":", &c.source),
     ] {
         if let Some(span) = span {
-            out.extend_from_slice(b",\"");
             out.extend_from_slice(key);
-            out.extend_from_slice(b"\":");
             write_span(out, span)?;
         }
     }
@@ -407,10 +440,12 @@ fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
 /// A [`SpanJson`] as its derived `Serialize` writes it: the keys as
 /// literal bytes, as in [`write_claim`] (a claim has up to three spans).
 fn write_span(out: &mut Vec<u8>, s: &SpanJson<'_>) -> io::Result<()> {
-    out.push(b'{');
-    field(out, b"start", &s.start, true)?;
-    field(out, b"end", &s.end, false)?;
-    field(out, b"text", s.text, false)?;
+    out.extend_from_slice(b"{\"start\":");
+    integer(out, s.start);
+    out.extend_from_slice(b",\"end\":");
+    integer(out, s.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, s.text)?;
     out.push(b'}');
     Ok(())
 }
@@ -578,6 +613,43 @@ mod tests {
                     String::from_utf8_lossy(&want),
                     "{v:?}"
                 );
+            }
+        }
+    }
+
+    /// Strings glued from every byte class `serde_json` treats apart (the
+    /// control characters, quote, backslash, DEL, ASCII, characters beyond
+    /// ASCII) and offsets across every length of digits are written as
+    /// `serde_json` writes them.
+    #[test]
+    fn strings_and_integers_are_written_as_serde_writes_them() {
+        let mut pieces: Vec<String> = (0u8..0x20).map(|b| char::from(b).to_string()).collect();
+        pieces.extend(
+            [
+                "\"", "\\", "\u{7f}", "a", "Z", " ", "/", "%", "é", "€", "日本", "😀", "\u{2028}",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut texts = crate::testgen::glued(20_000, 6, &pieces, 0x9e37_79b9_7f4a_7c15);
+        texts.push(String::new());
+        for t in &texts {
+            let mut got = Vec::new();
+            super::string(&mut got, t).expect("writes into a vector");
+            assert_eq!(got, serde_json::to_vec(t).expect("serialises"), "{t:?}");
+            let mut got = Vec::new();
+            super::optional_string(&mut got, Some(t)).expect("writes into a vector");
+            assert_eq!(got, serde_json::to_vec(&Some(t)).expect("serialises"));
+        }
+        let mut got = Vec::new();
+        super::optional_string(&mut got, None).expect("writes into a vector");
+        assert_eq!(got, b"null");
+        // 1, 10, ... 10^19: every length of digits a u64 has
+        for n in (0..20).map(|e| 10usize.pow(e)) {
+            for x in [n - 1, n, n + 7, usize::MAX - n] {
+                let mut got = Vec::new();
+                super::integer(&mut got, x);
+                assert_eq!(got, serde_json::to_vec(&x).expect("serialises"), "{x}");
             }
         }
     }
