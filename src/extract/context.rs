@@ -740,6 +740,16 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if LEX.class_at(&s[i..]).0 & (BREAK | OPENER) != 0 {
         return None;
     }
+    // the phrase and its verb come before the first figure: without a
+    // figure after the phrase's start there is none, and the phrase is
+    // not read (most sentences with a figure open with none before it,
+    // but many hold only dates)
+    let first_figure = claims
+        .iter()
+        .filter(|c| !dated(c.kind))
+        .map(|c| c.span.start)
+        .min()
+        .filter(|&f| f > base + i)?;
     let (a, e) = np_forward(s, i)?;
     // the next word must be a verb, before any figure
     let g = spaces(&s[e..]);
@@ -749,11 +759,6 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if LEX.class_at(&s[e + g..]).0 & (VERB | SPEECH) == 0 {
         return None;
     }
-    let first_figure = claims
-        .iter()
-        .filter(|c| !dated(c.kind))
-        .map(|c| c.span.start)
-        .min()?;
     (base + e < first_figure).then_some(base + a..base + e)
 }
 
