@@ -365,14 +365,16 @@ impl Iterator for LetterRuns<'_> {
 /// text with it.
 #[inline]
 pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
-    loop {
-        let stops = !letters(word_from(b, i)) & HIGH_BITS;
+    while let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = !letters(u64::from_le_bytes(*w)) & HIGH_BITS;
         if stops != 0 {
-            // the zero padding past the end of `b` is a stop
-            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
+            return i + (stops.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
+    // fewer than eight bytes left: the zero padding past the end is a stop
+    let stops = !letters(word_from(b, i)) & HIGH_BITS;
+    (i + (stops.trailing_zeros() / 8) as usize).min(b.len())
 }
 
 /// The high bit of every byte of a word.
