@@ -261,11 +261,22 @@ fn plain_slow(text: &str, i: usize, word: u64, next: u64) -> bool {
 /// already single spaces (most) is hashed in place; others are joined into
 /// `buf` first.
 fn sentence_hash(text: &str, buf: &mut String) -> u64 {
-    static SEED: LazyLock<u64> = LazyLock::new(|| RandomState::new().hash_one(0x5eed_u64));
-    let seed = *SEED;
+    let seed = seed();
     if let Some(h) = plain_hash(text, seed) {
         return h;
     }
+    join_words(text, buf);
+    hash_bytes(buf.as_bytes(), seed)
+}
+
+/// The key the hashes are drawn with, once per process.
+fn seed() -> u64 {
+    static SEED: LazyLock<u64> = LazyLock::new(|| RandomState::new().hash_one(0x5eed_u64));
+    *SEED
+}
+
+/// The words of `text` joined by single spaces, into `buf`.
+fn join_words(text: &str, buf: &mut String) {
     buf.clear();
     for w in text.split_whitespace() {
         if !buf.is_empty() {
@@ -273,7 +284,52 @@ fn sentence_hash(text: &str, buf: &mut String) -> u64 {
         }
         buf.push_str(w);
     }
-    hash_bytes(buf.as_bytes(), seed)
+}
+
+/// A first key of a sentence, read from its ends only: the hash of the
+/// first and the last sixteen bytes of its words joined by single spaces
+/// (of all of them when they are fewer). Sentences the check finds equal
+/// have equal words, so equal edge keys; a sentence whose edge key no other
+/// sentence has is never repeated and is not hashed in full. Where the
+/// first and last seventeen bytes are plain (no white space but single
+/// spaces between words, no control byte, nothing beyond ASCII: the
+/// [`suspect`] test), those bytes are the joined words' own and are read
+/// in place; otherwise the words are joined into `buf` first.
+fn edge_key(text: &str, seed: u64, buf: &mut String) -> u64 {
+    let b = text.as_bytes();
+    let n = b.len();
+    if n >= 17 && b[0] != b' ' && b[n - 1] != b' ' {
+        let (h0, h1) = (word_at(b, 0), word_at(b, 8));
+        let (t0, t1) = (word_at(b, n - 16), word_at(b, n - 8));
+        let flags = suspect(h0, word_at(b, 1))
+            | suspect(h1, word_at(b, 9))
+            | suspect(t0, word_at(b, n - 15))
+            | suspect(t1, t1 >> 8 | u64::from(PAD) << 56);
+        if flags & splat(0x80) == 0 {
+            return edges([h0, h1, t0, t1], seed);
+        }
+    }
+    join_words(text, buf);
+    let j = buf.as_bytes();
+    let m = j.len();
+    if m < 16 {
+        return hash_bytes(j, seed);
+    }
+    edges(
+        [
+            word_at(j, 0),
+            word_at(j, 8),
+            word_at(j, m - 16),
+            word_at(j, m - 8),
+        ],
+        seed,
+    )
+}
+
+/// The hash of a sentence's first and last sixteen bytes, as words.
+fn edges(w: [u64; 4], seed: u64) -> u64 {
+    let key = fold_mul(seed, 0x9e37_79b9_7f4a_7c15);
+    finish(mix(mix(seed, w[0], w[1], key), w[2], w[3], key), 32)
 }
 
 /// True when the sentence has enough words (runs holding a letter or digit).
@@ -296,14 +352,39 @@ fn long_enough(text: &str) -> bool {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let mut first: HashMap<Key<'_>, usize, BuildHasherDefault<Passthrough>> =
-            HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
+        let seed = seed();
         let mut buf = String::new();
+        // first the edge keys of the sentences that end as prose, and which
+        // of them another shares: only those can repeat
+        let mut edge: Vec<(usize, bool)> = Vec::with_capacity(doc.sentences.len());
+        let mut first_edge: HashMap<u64, usize, BuildHasherDefault<Passthrough>> =
+            HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
+        let mut shared = false;
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             if !ends_as_prose(text) {
                 continue;
             }
+            match first_edge.entry(edge_key(text, seed, &mut buf)) {
+                Entry::Occupied(e) => {
+                    edge[*e.get()].1 = true;
+                    edge.push((i, true));
+                    shared = true;
+                }
+                Entry::Vacant(e) => {
+                    e.insert(edge.len());
+                    edge.push((i, false));
+                }
+            }
+        }
+        if !shared {
+            return;
+        }
+        let mut first: HashMap<Key<'_>, usize, BuildHasherDefault<Passthrough>> =
+            HashMap::default();
+        for &(i, _) in edge.iter().filter(|e| e.1) {
+            let span = &doc.sentences[i];
+            let text = doc.slice(span);
             let key = Key {
                 hash: sentence_hash(text, &mut buf),
                 text,
@@ -421,6 +502,38 @@ mod tests {
             assert_eq!(hash, super::sentence_hash(&joined, &mut buf), "{t:?}");
             let earlier = seen.entry(hash).or_insert_with(|| joined.clone());
             assert_eq!(*earlier, joined, "two word sequences hash alike");
+        }
+    }
+
+    /// A sentence's edge key is that of its words joined by single spaces,
+    /// read in place or joined first: sentences with the same words have
+    /// the same edge key, so no repeat the full hash would find is left
+    /// out. Glued strings hold white space of every kind; the plain ones
+    /// of every length around the sixteen bytes of an edge take the
+    /// in-place reading.
+    #[test]
+    fn edge_key_is_the_joined_words_edge_key() {
+        fn reference(t: &str) -> u64 {
+            let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let j = joined.as_bytes();
+            let m = j.len();
+            if m < 16 {
+                return super::hash_bytes(j, 7);
+            }
+            let w = |i: usize| super::word_at(j, i);
+            super::edges([w(0), w(8), w(m - 16), w(m - 8)], 7)
+        }
+        let mut buf = String::new();
+        let mut texts = glued(60_000);
+        for len in 0..60 {
+            let t: String = (0..len)
+                .map(|i| if i % 5 == 4 { ' ' } else { 'x' })
+                .collect();
+            texts.push(t.trim().to_string());
+            texts.push(t.replace(' ', "  \n "));
+        }
+        for t in &texts {
+            assert_eq!(super::edge_key(t, 7, &mut buf), reference(t), "{t:?}");
         }
     }
 
