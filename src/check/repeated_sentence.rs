@@ -5,9 +5,10 @@
 //! a sentence does not make it different) and case-sensitively; only
 //! sentences that end as prose does (".", "!", "?") count, so repeated table
 //! headings are left alone. Each sentence is looked up once in a hash map
-//! keyed by its normalised text, so the check is linear in the document;
-//! words are counted only for a sentence found there, as equal sentences
-//! have as many words.
+//! keyed by its first and last bytes, and the few that share those with
+//! another once more in a map keyed by their whole normalised text, so the
+//! check is linear in the document; words are counted only for a sentence
+//! found there, as equal sentences have as many words.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
