@@ -383,11 +383,11 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The eight bytes of `b` from `i` on as a little-endian word, padded with
 /// zero bytes (not letters) past the end.
 fn word_from(b: &[u8], i: usize) -> u64 {
-    let rest = b.get(i..).unwrap_or_default();
-    match rest.first_chunk::<8>() {
-        Some(w) => u64::from_le_bytes(*w),
-        None => rest.iter().rev().fold(0, |w, &x| w << 8 | u64::from(x)),
+    if let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        return u64::from_le_bytes(*w);
     }
+    let rest = b.get(i..).unwrap_or_default();
+    rest.iter().rev().fold(0, |w, &x| w << 8 | u64::from(x))
 }
 
 /// The high bit of each byte of `w` that is an ASCII letter, set: the byte
