@@ -386,12 +386,7 @@ fn number(out: &mut Vec<u8>, x: Option<f64>) -> io::Result<()> {
 /// declaration order, the optional ones left out when `None`. Each key is
 /// written with its punctuation as one literal.
 fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
-    out.extend_from_slice(b"{\"start\":");
-    integer(out, c.start);
-    out.extend_from_slice(b",\"end\":");
-    integer(out, c.end);
-    out.extend_from_slice(b",\"text\":");
-    string(out, c.text)?;
+    open_span(out, c.start, c.end, c.text)?;
     // a kind's name is lowercase letters: nothing to escape
     out.extend_from_slice(b",\"kind\":\"");
     out.extend_from_slice(c.kind.as_str().as_bytes());
@@ -440,14 +435,19 @@ fn write_claim(out: &mut Vec<u8>, c: &ClaimJson<'_>) -> io::Result<()> {
 /// A [`SpanJson`] as its derived `Serialize` writes it: the keys as
 /// literal bytes, as in [`write_claim`] (a claim has up to three spans).
 fn write_span(out: &mut Vec<u8>, s: &SpanJson<'_>) -> io::Result<()> {
-    out.extend_from_slice(b"{\"start\":");
-    integer(out, s.start);
-    out.extend_from_slice(b",\"end\":");
-    integer(out, s.end);
-    out.extend_from_slice(b",\"text\":");
-    string(out, s.text)?;
+    open_span(out, s.start, s.end, s.text)?;
     out.push(b'}');
     Ok(())
+}
+
+/// `{"start":…,"end":…,"text":…`, the fields a claim and a span open with.
+fn open_span(out: &mut Vec<u8>, start: usize, end: usize, text: &str) -> io::Result<()> {
+    out.extend_from_slice(b"{\"start\":");
+    integer(out, start);
+    out.extend_from_slice(b",\"end\":");
+    integer(out, end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, text)
 }
 
 /// Writes `value` as one line of JSON.
