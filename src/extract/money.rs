@@ -13,7 +13,10 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces};
+use super::lexicon::{
+    self, ShapeMask, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces,
+};
+use super::quantity::{alnum_head, leading_letters};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,10 +50,33 @@ fn one() -> f64 {
 
 struct Currencies {
     entries: Vec<Entry>,
-    /// First byte → (entry, symbol), longest symbol first.
-    before: Vec<Vec<(usize, usize)>>,
+    /// First byte → the symbols and codes written before a number that
+    /// begin with it, longest first.
+    before: Vec<Vec<Before>>,
     /// First lowercase word → (entry, word), longest first.
     after: WordMap<Vec<(usize, usize)>>,
+    /// The shapes of the keys of `after`: most words after a figure are
+    /// turned away before they are lowercased and hashed.
+    after_shapes: ShapeMask,
+}
+
+/// A symbol or code of [`Entry::before`], with the lengths of its heads,
+/// which decide which prose it can match: most figures are tried at
+/// capitalised words ("The", "Chief"), which begin with the letters of
+/// several codes, and the heads turn them away before any comparison.
+#[derive(Clone, Copy)]
+struct Before {
+    /// The entry, and the symbol's place in its `before`.
+    entry: usize,
+    sym: usize,
+    /// The ASCII letters the symbol begins with: the prose that [`prefix`]
+    /// matches begins with as many (a code does not run into a word).
+    letters: usize,
+    /// The ASCII letters and digits it begins with: the prose [`suffix`]
+    /// matches begins with as many (a word ends after the symbol).
+    alnum: usize,
+    /// No lowercase letter: [`suffix`] reads only such symbols.
+    symbolic: bool,
 }
 
 static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
@@ -69,7 +95,13 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     for (i, e) in file.currency.iter().enumerate() {
         for (j, b) in e.before.iter().enumerate() {
             if let Some(&c) = b.as_bytes().first() {
-                before[usize::from(c)].push((i, j));
+                before[usize::from(c)].push(Before {
+                    entry: i,
+                    sym: j,
+                    letters: leading_letters(b).len(),
+                    alnum: alnum_head(b),
+                    symbolic: !b.bytes().any(|b| b.is_ascii_lowercase()),
+                });
             }
         }
         for (j, a) in e.after.iter().enumerate() {
@@ -82,15 +114,20 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         }
     }
     for v in &mut before {
-        v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].before[j].len()));
+        v.sort_by_key(|b| std::cmp::Reverse(file.currency[b.entry].before[b.sym].len()));
     }
     for v in after.values_mut() {
         v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].after[j].len()));
+    }
+    let mut after_shapes = ShapeMask::default();
+    for k in after.keys() {
+        after_shapes.insert(k);
     }
     Currencies {
         entries: file.currency,
         before,
         after,
+        after_shapes,
     }
 });
 
@@ -137,26 +174,49 @@ pub(crate) fn may_prefix(b: u8) -> bool {
 pub(crate) fn prefix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     let s = text.get(pos..end)?;
     let c: &'static Currencies = &CURRENCIES;
-    for &(i, j) in &c.before[usize::from(*s.as_bytes().first()?)] {
-        let sym = &c.entries[i].before[j];
+    let symbols = &c.before[usize::from(*s.as_bytes().first()?)];
+    let letters = if symbols.is_empty() {
+        0
+    } else {
+        leading_letters(s).len()
+    };
+    for b in symbols.iter().filter(|b| b.letters == letters) {
+        let i = b.entry;
+        let sym = &c.entries[i].before[b.sym];
         let Some(n) = match_exact(s, sym) else {
             continue;
         };
-        let rest = &s[n..];
-        // a code must not run into a word: "USDA", "Rsx"
-        if sym.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
-            && rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-        {
-            continue;
-        }
-        let gap = spaces(rest);
-        let nb = rest.as_bytes();
-        let digit = |k: usize| nb.get(k).is_some_and(u8::is_ascii_digit);
-        if digit(gap) || (nb.get(gap) == Some(&b'.') && digit(gap + 1)) {
+        if let Some(gap) = number_after(sym, &s[n..]) {
             return Some(Currency::new(&c.entries[i], pos, pos + n, pos + n + gap));
         }
     }
     None
+}
+
+/// The spaces between a symbol or code `sym` of [`prefix`] and the number
+/// that `rest`, the prose after it, holds: a digit, or a point and a digit.
+/// `None` without one, or where a code runs into a word ("USDA", "Rsx").
+fn number_after(sym: &str, rest: &str) -> Option<usize> {
+    if sym.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+        && rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let gap = spaces(rest);
+    let nb = rest.as_bytes();
+    let digit = |k: usize| nb.get(k).is_some_and(u8::is_ascii_digit);
+    (digit(gap) || (nb.get(gap) == Some(&b'.') && digit(gap + 1))).then_some(gap)
+}
+
+/// True when a symbol or code that [`suffix`] read ends before `after`: no
+/// letter or digit follows it, nor a number after spaces.
+fn ends_after(after: &str) -> bool {
+    let number_follows = after
+        .trim_start_matches([' ', '\t'])
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit());
+    lexicon::ends_word(after, 0) && !number_follows
 }
 
 /// A currency after a number ending at `pos`: a word after a space or a
@@ -168,20 +228,19 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
     let c: &'static Currencies = &CURRENCIES;
     let gap = spaces(s);
     if let Some(&first) = s.as_bytes().get(gap) {
-        for &(i, j) in &c.before[usize::from(first)] {
-            let sym = c.entries[i].before[j].as_str();
-            let symbolic = !sym.bytes().any(|b| b.is_ascii_lowercase());
-            let Some(n) = match_exact(&s[gap..], sym).filter(|_| symbolic) else {
+        let symbols = &c.before[usize::from(first)];
+        let alnum = if symbols.is_empty() {
+            0
+        } else {
+            alnum_head(&s[gap..])
+        };
+        for b in symbols.iter().filter(|b| b.symbolic && b.alnum == alnum) {
+            let i = b.entry;
+            let sym = c.entries[i].before[b.sym].as_str();
+            let Some(n) = match_exact(&s[gap..], sym) else {
                 continue;
             };
-            let after = &s[gap + n..];
-            let word_end = lexicon::ends_word(after, 0);
-            let number_follows = after
-                .trim_start_matches([' ', '\t'])
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_digit());
-            if word_end && !number_follows {
+            if ends_after(&s[gap + n..]) {
                 return Some(Currency::new(
                     &c.entries[i],
                     pos + gap,
@@ -191,12 +250,19 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
             }
         }
     }
+    word_after(s, pos, gap)
+}
+
+/// The currency word of [`suffix`] in `s`, the prose from `pos`, which
+/// begins with `gap` spaces and no symbol.
+fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
+    let c: &'static Currencies = &CURRENCIES;
     let gap = if gap == 0 && s.starts_with('-') {
         1
     } else {
         gap
     };
-    if gap == 0 {
+    if gap == 0 || !c.after_shapes.may_hold(leading_letters(&s[gap..])) {
         return None;
     }
     let mut buf = WordBuf::new();
@@ -286,6 +352,79 @@ mod tests {
         assert_eq!(suffix(" dm", 0, 3), None);
         assert_eq!(suffix(" DM", 0, 3).map(|c| c.code), Some("DEM"));
         assert_eq!(prefix("Rpx 5", 0, 5), None);
+    }
+
+    /// [`prefix`] and [`suffix`] as they were before the symbols were
+    /// filtered by their heads ([`Before`]): every symbol compared.
+    fn reference(text: &str, after: bool) -> Option<Currency> {
+        let c: &'static Currencies = &CURRENCIES;
+        let gap = if after { spaces(text) } else { 0 };
+        let s = &text[gap..];
+        for b in &c.before[usize::from(*s.as_bytes().first()?)] {
+            let sym = c.entries[b.entry].before[b.sym].as_str();
+            let symbolic = !sym.bytes().any(|b| b.is_ascii_lowercase());
+            let Some(n) = match_exact(s, sym).filter(|_| symbolic || !after) else {
+                continue;
+            };
+            let e = &c.entries[b.entry];
+            if after {
+                if ends_after(&s[n..]) {
+                    return Some(Currency::new(e, gap, gap + n, gap + n));
+                }
+            } else if let Some(g) = number_after(sym, &s[n..]) {
+                return Some(Currency::new(e, 0, n, n + g));
+            }
+        }
+        // past the symbols, `suffix` reads words, which the heads leave alone
+        after.then(|| word_after(text, 0, gap)).flatten()
+    }
+
+    /// The head filters of [`prefix`] and [`suffix`] answer as comparing
+    /// every symbol did: each symbol and code, cut, doubled, in other
+    /// cases, before and after digits, letters, marks and spaces.
+    #[test]
+    fn symbol_heads_answer_as_every_symbol_compared() {
+        let syms: Vec<&str> = CURRENCIES
+            .entries
+            .iter()
+            .flat_map(|e| e.before.iter().map(String::as_str))
+            .collect();
+        let mut forms: Vec<String> = Vec::new();
+        for sym in &syms {
+            forms.extend([
+                sym.to_string(),
+                sym.to_ascii_lowercase(),
+                sym.to_ascii_uppercase(),
+                format!("{sym}{sym}"),
+            ]);
+            forms.extend((1..sym.len()).filter_map(|k| sym.get(..k).map(String::from)));
+        }
+        forms.extend(["The", "Chief", "A", "U", "Rs", "x"].map(String::from));
+        let leads = ["", " ", "  ", "-", "\t"];
+        let tails = [
+            "", "5", " 5", "  5", ".5", " .5", "5m", "A", "a", "A 5", "a5", "x", "$", "-", ",",
+            " €", " dollars", " and", "é", "_5",
+        ];
+        let mut tried = 0;
+        for f in &forms {
+            for lead in leads {
+                for tail in tails {
+                    let t = format!("{lead}{f}{tail}");
+                    assert_eq!(prefix(&t, 0, t.len()), reference(&t, false), "{t:?}");
+                    assert_eq!(suffix(&t, 0, t.len()), reference(&t, true), "{t:?}");
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 10_000, "{tried}");
+    }
+
+    #[test]
+    fn shapes_hold_every_word_after() {
+        crate::extract::quantity::assert_shapes_hold(
+            &CURRENCIES.after_shapes,
+            CURRENCIES.after.keys(),
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::ClaimKind;
-use super::lexicon::{self, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces};
+use super::lexicon::{
+    self, ShapeMask, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces,
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +64,12 @@ struct Units {
     /// First byte → (unit, symbol, the symbol's [`alnum_head`]), longest
     /// first.
     symbols: Vec<Vec<(usize, usize, usize)>>,
+    /// The shapes of the keys of `words`: most words after a figure are
+    /// turned away before they are lowercased and hashed.
+    word_shapes: ShapeMask,
     nouns: WordMap<usize>,
+    /// The shapes of the keys of `nouns`.
+    noun_shapes: ShapeMask,
     noun_names: Vec<String>,
     /// Unit name → index.
     by_name: WordMap<usize>,
@@ -113,6 +120,13 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             nouns.insert(f.clone(), i);
         }
     }
+    let shapes = |keys: &mut dyn Iterator<Item = &String>| {
+        let mut m = ShapeMask::default();
+        keys.for_each(|k| m.insert(k));
+        m
+    };
+    let word_shapes = shapes(&mut words.keys());
+    let noun_shapes = shapes(&mut nouns.keys());
     let by_name = file
         .unit
         .iter()
@@ -125,8 +139,10 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         units: file.unit,
         kinds,
         words,
+        word_shapes,
         symbols,
         nouns,
+        noun_shapes,
         noun_names,
     }
 });
@@ -143,8 +159,36 @@ pub(crate) struct Unit {
     pub word: bool,
 }
 
+/// The ASCII letters `s` begins with: the run whose shape a
+/// [`ShapeMask`] is asked about before [`lower_word`] reads the word.
+pub(crate) fn leading_letters(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    &b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+}
+
+/// Asserts that `mask` turns none of the all-letter `keys` away, in any of
+/// three cases: the words [`lower_word`] would find in the map are all let
+/// through.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_shapes_hold<'k>(mask: &ShapeMask, keys: impl Iterator<Item = &'k String>) {
+    let mut n = 0;
+    for k in keys {
+        let mut capital = k.clone();
+        capital[..1.min(k.len())].make_ascii_uppercase();
+        for form in [k.clone(), k.to_ascii_uppercase(), capital] {
+            let run = leading_letters(&form);
+            if run.len() == form.len() && !run.is_empty() {
+                assert!(mask.may_hold(run), "`{form}` turned away");
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 0, "no key tried");
+}
+
 /// The number of ASCII letters and digits `s` begins with.
-fn alnum_head(s: &str) -> usize {
+pub(crate) fn alnum_head(s: &str) -> usize {
     s.bytes().take_while(u8::is_ascii_alphanumeric).count()
 }
 
@@ -167,9 +211,14 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
         return None;
     }
     let r = if gap == 0 { &s[1..] } else { r };
-    // every one of `PERCENT_WORDS` begins with a "p" (a test holds them to
-    // it); the word after most figures is another word
-    if r.as_bytes().first().is_none_or(|c| c | 0x20 != b'p') {
+    // every one of `PERCENT_WORDS` begins with "per" or "pct" (a test holds
+    // them to it); the word after most figures is another word, and the
+    // commonest after "p" are "people" and "points"
+    let head = r
+        .as_bytes()
+        .get(..3)
+        .map(|h| [h[0] | 0x20, h[1] | 0x20, h[2] | 0x20]);
+    if !matches!(head, Some([b'p', b'e', b'r'] | [b'p', b'c', b't'])) {
         return None;
     }
     let at = pos + (s.len() - r.len());
@@ -255,7 +304,7 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
             });
         }
     };
-    if off > 0 {
+    if off > 0 && u.word_shapes.may_hold(leading_letters(r)) {
         let mut buf = WordBuf::new();
         if let Some((w, _)) = lower_word(r, &mut buf) {
             for &(i, j) in u.words.get(w).into_iter().flatten() {
@@ -363,12 +412,15 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
     if gap == 0 {
         return None;
     }
+    let u: &'static Units = &UNITS;
+    if !u.noun_shapes.may_hold(leading_letters(&s[gap..])) {
+        return None;
+    }
     let mut buf = WordBuf::new();
     let (w, n) = lower_word(&s[gap..], &mut buf)?;
     if !lexicon::ends_word(s, gap + n) {
         return None;
     }
-    let u: &'static Units = &UNITS;
     let &i = u.nouns.get(w)?;
     Some((u.noun_names[i].as_str(), pos + gap, pos + gap + n))
 }
@@ -766,10 +818,13 @@ mod tests {
     }
 
     #[test]
-    fn percent_words_begin_with_p() {
+    fn percent_words_begin_with_per_or_pct() {
         for (w, _) in PERCENT_WORDS {
-            assert!(w.starts_with('p'), "{w}");
+            assert!(w.starts_with("per") || w.starts_with("pct"), "{w}");
         }
+        assert_eq!(percent(" PCT", 0, 4), Some(("%", 4)));
+        assert_eq!(percent(" Per cent", 0, 9), Some(("%", 9)));
+        assert_eq!(percent(" pe", 0, 3), None);
     }
 
     #[test]
@@ -813,6 +868,18 @@ mod tests {
         );
         assert_eq!(measured_of(" of 5", 0, 5), None);
         assert_eq!(measured_of(" in oil", 0, 7), None);
+    }
+
+    #[test]
+    fn shapes_hold_every_key() {
+        assert_shapes_hold(&UNITS.word_shapes, UNITS.words.keys());
+        assert_shapes_hold(&UNITS.noun_shapes, UNITS.nouns.keys());
+        // and turn most words after figures away
+        for w in ["the", "of", "in", "and", "to", "a", "said"] {
+            assert!(!UNITS.word_shapes.may_hold(w.as_bytes()), "{w}");
+        }
+        assert_eq!(leading_letters("Tons-of"), b"Tons");
+        assert_eq!(leading_letters("5kg"), b"");
     }
 
     #[test]
