@@ -18,7 +18,9 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 
-use super::lexicon::{self, LengthMask, WordBuf, WordMap, ends_word, lower_word, spaces};
+use super::lexicon::{
+    self, LengthMask, ShapeMask, WordBuf, WordMap, ends_word, lower_word, spaces,
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1037,10 +1039,10 @@ static STARTERS: LazyLock<WordMap<Option<f64>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The shapes (first letter, length) of [`STARTERS`]: most words are
+/// The shapes (first, second and last letters, length) of [`STARTERS`]: most words are
 /// turned away before any hashing.
-static STARTER_SHAPES: LazyLock<LengthMask> = LazyLock::new(|| {
-    let mut m = LengthMask::default();
+static STARTER_SHAPES: LazyLock<ShapeMask> = LazyLock::new(|| {
+    let mut m = ShapeMask::default();
     for w in starter_words() {
         m.insert(w);
     }
@@ -1051,7 +1053,7 @@ static STARTER_SHAPES: LazyLock<LengthMask> = LazyLock::new(|| {
 /// [`FRACTION_WORDS`], the denominators, "half" and the articles. A word of
 /// no such shape ends a number before any lookup ("one of", "two people"),
 /// and right after a first "a" or "an" leaves no number at all ("a year").
-static GRAMMAR_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+static GRAMMAR_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
     let mut m = FRACTION_WORDS.clone();
     for w in NUMBERS.denominators.keys() {
         m.insert(w);
@@ -1066,13 +1068,13 @@ static GRAMMAR_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
 fn words(s: &str, pos: usize) -> Option<Num> {
     let mut buf = WordBuf::new();
     let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
-    if !STARTER_SHAPES.may_hold(w0) {
+    if !STARTER_SHAPES.may_hold(w0.as_bytes()) {
         return None;
     }
     let &count = STARTERS.get(w0)?;
     let mut b1 = WordBuf::new();
-    let goes_on =
-        next_word(s, pos + l0, &mut b1).is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1));
+    let goes_on = next_word(s, pos + l0, &mut b1)
+        .is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1.as_bytes()));
     if !goes_on {
         // "a year", "an hour": the commonest starter, most often before a
         // word the grammar has no use for, where it would fail after a
@@ -1157,7 +1159,7 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
             }
         };
         // no number word has its shape: none of the lookups below can match
-        if !GRAMMAR_WORDS.may_hold(w) {
+        if !GRAMMAR_WORDS.may_hold(w.as_bytes()) {
             break;
         }
         if !ends_word(s, we) && !s[we..].starts_with('-') {
@@ -1501,9 +1503,9 @@ const MAX_TOKS: usize = 16;
 /// reads but the articles: cardinals, tens, scales, ordinals and their
 /// plurals, and "and". A word of no such shape ends a fraction before any
 /// lookup ("a year", "two people").
-static FRACTION_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+static FRACTION_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
     let n = &*NUMBERS;
-    let mut m = LengthMask::default();
+    let mut m = ShapeMask::default();
     for w in n
         .cardinals
         .keys()
@@ -1540,7 +1542,7 @@ fn ordinal_fraction(s: &str, at: usize, first: bool) -> Option<(f64, f64, usize)
             (w, we)
         };
         let article = count == 0 && matches!(w, "a" | "an");
-        if !article && !shapes.may_hold(w) {
+        if !article && !shapes.may_hold(w.as_bytes()) {
             return None;
         }
         let tok = if let Some(&v) = n.cardinals.get(w) {
@@ -1843,9 +1845,9 @@ mod tests {
             .map(String::as_str)
             .chain(["and"]);
         for w in words.filter(|w| w.bytes().all(|c| c.is_ascii_lowercase())) {
-            assert!(m.may_hold(w), "{w}");
+            assert!(m.may_hold(w.as_bytes()), "{w}");
         }
-        assert!(!m.may_hold("year") && !m.may_hold("people"));
+        assert!(!m.may_hold(b"year") && !m.may_hold(b"people"));
         assert_eq!(
             ordinal_fraction("a fifth of", 0, true).map(|f| f.2),
             Some(7)
@@ -1884,9 +1886,9 @@ mod tests {
         let words_read = grammar_read_words();
         let read: Vec<&str> = words_read.iter().map(String::as_str).collect();
         for w in &read {
-            assert!(m.may_hold(w), "{w}");
+            assert!(m.may_hold(w.as_bytes()), "{w}");
         }
-        assert!(!m.may_hold("year") && !m.may_hold("of") && !m.may_hold("people"));
+        assert!(!m.may_hold(b"year") && !m.may_hold(b"of") && !m.may_hold(b"people"));
         let others = ["of", "year", "the", "x", "hour", "new"];
         let mut tried = 0;
         for art in ["a", "an", "A", "An"] {
