@@ -282,7 +282,8 @@ impl Scanner<'_, '_> {
                     i = e.max(i + 1);
                     continue;
                 }
-                i = wend;
+                // the space after a word, quiet, is passed over here
+                i = wend + usize::from(b.get(wend) == Some(&b' '));
                 continue;
             }
             if matches!(c, b'~' | b'<' | b'>')
