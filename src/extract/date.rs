@@ -468,6 +468,11 @@ fn day_year(i: &str) -> Res<'_, i32> {
 /// "September 15[, 2022]", "Sept. 15th", "March 3-5, 2021" (a period).
 fn month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
     let (rest, m) = month(i)?;
+    month_day_after(i, rest, m)
+}
+
+/// [`month_day`] after its month `m`, read from `i` up to `rest`.
+fn month_day_after<'a>(i: &'a str, rest: &'a str, m: &Name) -> Res<'a, (ClaimKind, DateParts)> {
     // "October, 1st": after a comma only a day with its ordinal suffix, as
     // "October, 12 people" is a count
     let (rest, comma) = match after_name(m, rest) {
@@ -582,9 +587,8 @@ fn compact_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 }
 
 /// "Sep-23-2020", "Jan/3", "Oct/2": month name, day and year joined by one
-/// dash or slash.
-fn compact_month_day(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let (rest, m) = month(i)?;
+/// dash or slash; `m` is the month read from `i` up to `rest`.
+fn compact_month_day<'a>(i: &'a str, rest: &'a str, m: &Name) -> Res<'a, (ClaimKind, DateParts)> {
     if m.text.ends_with('.') {
         return fail(i);
     }
@@ -807,9 +811,9 @@ fn any_day_year(i: &str) -> (&str, Option<i32>) {
 /// "May twenty nine", "January first two thousand and thirty two",
 /// "January nineteen eighty six" (a month of a year): a month with its day
 /// or its year in words. What follows must not make the number a count
-/// ("in March twenty five people").
-fn month_spelled(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let (rest, m) = month(i)?;
+/// ("in March twenty five people"). `m` is the month read from `i` up to
+/// `rest`.
+fn month_spelled<'a>(i: &'a str, rest: &'a str, m: &Name) -> Res<'a, (ClaimKind, DateParts)> {
     let (rest, _) = after_name(m, rest)?;
     if let Some((y, r)) = spelled::year(rest)
         && follower_ok(r)
@@ -939,28 +943,56 @@ fn end_of(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 /// a month name, a four-digit year and a day joined by one dash or slash,
 /// in the orders other than day-month-year and month-day-year.
 fn compact_odd(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let name = |i| {
+    if !digit_at(i, 0) {
         let (rest, m) = month(i)?;
-        // "Sep." at the end of a sentence: the dot is the full stop
-        match m.text.len().checked_sub(1) {
-            Some(n) if m.text.ends_with('.') => Ok((&i[n..], m.number)),
-            _ => Ok((rest, m.number)),
-        }
-    };
-    let (rest, (m, y, d)) = if digit_at(i, 0) {
+        return compact_odd_named(i, rest, m);
+    }
+    let (rest, (m, y, d)) =
         if let Ok((rest, (y, sep, d))) = (year_digits, alt((char('-'), char('/'))), day).parse(i) {
-            let (rest, m) = preceded(char(sep), name).parse(rest)?;
+            let (rest, m) = preceded(char(sep), month_of_odd).parse(rest)?;
             (rest, (m, y, d))
         } else {
             let (rest, (d, sep, y)) = (day, alt((char('-'), char('/'))), year_digits).parse(i)?;
-            let (rest, m) = preceded(char(sep), name).parse(rest)?;
+            let (rest, m) = preceded(char(sep), month_of_odd).parse(rest)?;
             (rest, (m, y, d))
-        }
-    } else {
-        let (rest, (m, sep, y)) = (name, alt((char('-'), char('/'))), year_digits).parse(i)?;
-        let (rest, d) = preceded(char(sep), day).parse(rest)?;
-        (rest, (m, y, d))
-    };
+        };
+    odd_date(i, rest, m, y, d)
+}
+
+/// [`compact_odd`]'s month: "Sep." at the end of a sentence is "Sep"
+/// before the full stop.
+fn month_of_odd(i: &str) -> Res<'_, u8> {
+    let (rest, m) = month(i)?;
+    Ok((after_odd_month(i, rest, m), m.number))
+}
+
+/// The text after [`compact_odd`]'s month `m`, read from `i` up to `rest`:
+/// a dotted name gives its dot back.
+fn after_odd_month<'a>(i: &'a str, rest: &'a str, m: &Name) -> &'a str {
+    match m.text.len().checked_sub(1) {
+        Some(n) if m.text.ends_with('.') => &i[n..],
+        _ => rest,
+    }
+}
+
+/// [`compact_odd`] led by its month `m`, read from `i` up to `rest`:
+/// "Sep-2020-23".
+fn compact_odd_named<'a>(i: &'a str, rest: &'a str, m: &Name) -> Res<'a, (ClaimKind, DateParts)> {
+    let rest = after_odd_month(i, rest, m);
+    let (rest, (sep, y)) = (alt((char('-'), char('/'))), year_digits).parse(rest)?;
+    let (rest, d) = preceded(char(sep), day).parse(rest)?;
+    odd_date(i, rest, m.number, y, d)
+}
+
+/// [`compact_odd`]'s date of month `m`, year `y` and day `d`, read from `i`
+/// up to `rest`, which must end the figure there.
+fn odd_date<'a>(
+    i: &'a str,
+    rest: &'a str,
+    m: u8,
+    y: i32,
+    d: u8,
+) -> Res<'a, (ClaimKind, DateParts)> {
     if !number_ends(rest) {
         return fail(i);
     }
@@ -2165,44 +2197,49 @@ fn by_name<'a>(
         };
         return Some(Some((rest, (ClaimKind::Date, parts))));
     }
-    if let Ok(r) = alt((compact_month_day, compact_odd, month_day, month_spelled)).parse(input) {
+    // every form below begins with the month, read here once: ~130
+    // instructions a time, up to five times at each word the name prefix
+    // lets through
+    let (rest, m) = month(input).ok()?;
+    let led = compact_month_day(input, rest, m)
+        .or_else(|_| compact_odd_named(input, rest, m))
+        .or_else(|_| month_day_after(input, rest, m))
+        .or_else(|_| month_spelled(input, rest, m));
+    if let Ok(r) = led {
         return Some(Some(r));
     }
-    if let Ok((rest, m)) = month(input) {
-        let year_after = alt((
-            preceded((char(','), space1), year),
-            preceded(space1, year_word),
-        ))
-        .parse(rest)
-        .ok();
-        if let Some((rest, y)) = year_after {
-            let parts = DateParts {
-                year: Some(y),
-                month: Some(m.number),
-                ..DateParts::default()
-            };
-            return Some(Some((rest, (ClaimKind::DateRange, parts))));
-        }
-        // A month named alone: only after a cue, and never an abbreviation.
-        if !m.full {
-            return Some(None);
-        }
-        let word = word_before(text, sentence_start, start);
-        let cues = if m.ambiguous {
-            &ctx.strict_month_cues
-        } else {
-            &ctx.month_cues
-        };
-        if !listed(cues, word) {
-            return Some(None);
-        }
+    let year_after = alt((
+        preceded((char(','), space1), year),
+        preceded(space1, year_word),
+    ))
+    .parse(rest)
+    .ok();
+    if let Some((rest, y)) = year_after {
         let parts = DateParts {
+            year: Some(y),
             month: Some(m.number),
             ..DateParts::default()
         };
         return Some(Some((rest, (ClaimKind::DateRange, parts))));
     }
-    None
+    // A month named alone: only after a cue, and never an abbreviation.
+    if !m.full {
+        return Some(None);
+    }
+    let word = word_before(text, sentence_start, start);
+    let cues = if m.ambiguous {
+        &ctx.strict_month_cues
+    } else {
+        &ctx.month_cues
+    };
+    if !listed(cues, word) {
+        return Some(None);
+    }
+    let parts = DateParts {
+        month: Some(m.number),
+        ..DateParts::default()
+    };
+    Some(Some((rest, (ClaimKind::DateRange, parts))))
 }
 
 /// Forms that start with a word: weekday-led, month-led, "Q1 2016",
