@@ -849,8 +849,9 @@ fn day_date(rest: &str, year: Option<i32>, month: u8, day: u8) -> Res<'_, (Claim
 
 /// "second of Aug", "fifteen August nineteen hundred ninety three": a day in
 /// words before a month, an ordinal with "of" or any day with a year.
-fn spelled_day_month(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
-    let Some((d, ordinal, rest)) = spelled::day(i) else {
+/// `lead` is the number word `i` starts with.
+fn spelled_day_month<'a>(i: &'a str, lead: spelled::Lead<'a>) -> Res<'a, (ClaimKind, DateParts)> {
+    let Some((d, ordinal, rest)) = spelled::day_of(lead) else {
         return fail(i);
     };
     let (rest, _) = space1(rest)?;
@@ -2260,14 +2261,16 @@ fn named<'a>(
     if let Ok(r) = quarter_code(input) {
         return Some(r);
     }
-    // a day or a year in words begins with a number word
-    let spelled = spelled::starts(input);
-    if spelled && let Ok(r) = spelled_day_month(input) {
+    // a day or a year in words begins with a number word, looked up once
+    let lead = spelled::lead(input);
+    if let Some(lead) = lead
+        && let Ok(r) = spelled_day_month(input, lead)
+    {
         return Some(r);
     }
     // "in nineteen ninety six"
-    if spelled
-        && let Some((y, rest)) = spelled::year(input)
+    if let Some(lead) = lead
+        && let Some((y, rest)) = spelled::year_of(lead)
         && follower_ok(rest)
         && listed(
             &LEXICON.context.strong_year_cues,
@@ -2280,7 +2283,39 @@ fn named<'a>(
         };
         return Some((rest, (ClaimKind::Year, parts)));
     }
+    if !may_start_lower(input, lead) {
+        return None;
+    }
     lower(input)
+}
+
+/// The words [`lower`]'s forms begin with, but its ordinals in words
+/// ("first week of March"): "the", [`modified`]'s, [`quarter_words`]',
+/// [`week_number`]'s and [`end_of`]'s. Each form reads its word whole,
+/// before a space, a hyphen or no letter or digit.
+const LOWER_WORDS: &[&str] = &[
+    "the", "mid", "early", "late", "first", "second", "third", "fourth", "week", "end", "eoy",
+    "eom",
+];
+
+/// False when [`lower`] cannot read a date at `input` (which starts with a
+/// letter; `lead` is its number word, if any): its first letters are none
+/// of [`LOWER_WORDS`] (any case) and no ordinal from "first" to "fifth"
+/// ([`week_of`]). Most words the name prefix or a number word let into
+/// [`named`] end here ("one of", "monetary"), where the five forms cost
+/// ~350 instructions to turn them away.
+fn may_start_lower(input: &str, lead: Option<spelled::Lead<'_>>) -> bool {
+    let b = input.as_bytes();
+    let len = b
+        .iter()
+        .take(6)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &b[..len];
+    lead.is_some_and(spelled::Lead::is_small_ordinal)
+        || LOWER_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The year a date refers to: the one written, else, from the document date,
@@ -2344,6 +2379,61 @@ mod tests {
         for w in ["the", "them", "end", "early", "fifth", "q1"] {
             assert!(!has_name_prefix(w), "{w}");
         }
+    }
+
+    /// [`may_start_lower`] turns away no text [`lower`] reads a date at:
+    /// on the lexicon's and the grammar's words in six forms before the
+    /// rest of a date, and on strings glued at random from pieces of the
+    /// forms, it says no only where [`lower`] finds nothing.
+    #[test]
+    fn lower_starts_only_at_its_words() {
+        let mut inputs: Vec<String> = GRAMMAR_WORDS
+            .iter()
+            .chain(LOWER_WORDS)
+            .chain(&["fifth", "one", "twenty", "firstly", "ends", "weekly"])
+            .flat_map(|w| crate::testgen::word_forms(w))
+            .flat_map(|w| {
+                [
+                    " quarter of 2016",
+                    "-quarter",
+                    " half",
+                    " 1990s",
+                    "-2021",
+                    " March 2020",
+                    " week of June",
+                    " 31",
+                    " of the year",
+                    " of month",
+                    "",
+                    ".",
+                ]
+                .map(|t| format!("{w}{t}"))
+            })
+            .collect();
+        inputs.extend(crate::testgen::glued(
+            40_000,
+            7,
+            &[
+                "the ", "The ", "mid-", "early ", "late ", "first", "Second", "third ", "fifth",
+                "fourth", "-", " ", "quarter", "half", "week", "Week ", " of ", "EOY", "EOM",
+                "end ", "End", "March", "Sept.", "1990s", "2021", "31", "3rd", "one", "twenty",
+                "x", "s",
+            ],
+            0x9e37_79b9_7f4a_7c15,
+        ));
+        let (mut read, mut turned_away) = (0, 0);
+        for s in &inputs {
+            if !s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let found = lower(s).is_some();
+            read += usize::from(found);
+            if !may_start_lower(s, spelled::lead(s)) {
+                assert!(!found, "{s:?}");
+                turned_away += 1;
+            }
+        }
+        assert!(read > 500 && turned_away > 5_000, "{read} {turned_away}");
     }
 
     /// Parses at the first occurrence of `at` in `text` (one sentence).

@@ -172,6 +172,27 @@ pub(super) fn starts(s: &str) -> bool {
     word_at(s).is_some()
 }
 
+/// The number word a text starts with, looked up once for the readers
+/// that begin there ([`day_of`], [`year_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Lead<'a> {
+    word: Word,
+    rest: &'a str,
+}
+
+impl Lead<'_> {
+    /// True for "first" to "fifth": an ordinal that can number a week of
+    /// a month.
+    pub(super) fn is_small_ordinal(self) -> bool {
+        matches!(self.word, Word::Ordinal(n) if n <= 5)
+    }
+}
+
+/// The number word at the start of `s`, if any.
+pub(super) fn lead(s: &str) -> Option<Lead<'_>> {
+    word_at(s).map(|(word, rest)| Lead { word, rest })
+}
+
 /// The next word after one space or a hyphen ("twenty-five").
 fn next(s: &str) -> Option<&str> {
     let rest = s.strip_prefix(' ').or_else(|| s.strip_prefix('-'))?;
@@ -204,8 +225,13 @@ fn keyword<'a>(s: &'a str, word: &str) -> Option<&'a str> {
 /// A number from 1 to 99 in words: its value, whether it is an ordinal,
 /// whether it took two words, and the text after it.
 fn small(s: &str) -> Option<(u8, bool, bool, &str)> {
-    let (w, rest) = word_at(s)?;
-    match w {
+    small_of(lead(s)?)
+}
+
+/// [`small`] from its first word.
+fn small_of(lead: Lead<'_>) -> Option<(u8, bool, bool, &str)> {
+    let Lead { word, rest } = lead;
+    match word {
         Word::One(n) => Some((n, false, false, rest)),
         Word::Ordinal(n) => Some((n, true, false, rest)),
         Word::TenOrdinal(n) => Some((n, true, false, rest)),
@@ -239,7 +265,12 @@ fn ends(rest: &str) -> bool {
 /// often counts ("May one day"). Returns the day, whether it is an ordinal,
 /// and the text after it.
 pub(super) fn day(s: &str) -> Option<(u8, bool, &str)> {
-    let (n, ordinal, _, rest) = small(s)?;
+    day_of(lead(s)?)
+}
+
+/// [`day`] from its first word.
+pub(super) fn day_of(lead: Lead<'_>) -> Option<(u8, bool, &str)> {
+    let (n, ordinal, _, rest) = small_of(lead)?;
     if !(1..=31).contains(&n) || (!ordinal && n < 10) || !ends(rest) {
         return None;
     }
@@ -251,8 +282,13 @@ pub(super) fn day(s: &str) -> Option<(u8, bool, &str)> {
 /// lone "two thousand" or "nineteen hundred" is as likely a count and is
 /// not read.
 pub(super) fn year(s: &str) -> Option<(i32, &str)> {
-    let (w, rest) = word_at(s)?;
-    let century = match w {
+    year_of(lead(s)?)
+}
+
+/// [`year`] from its first word.
+pub(super) fn year_of(lead: Lead<'_>) -> Option<(i32, &str)> {
+    let Lead { word, rest } = lead;
+    let century = match word {
         Word::One(2) => {
             // "two thousand [and] thirty two"
             let rest = next_word(rest).and_then(|r| keyword(r, "thousand"))?;
