@@ -36,6 +36,23 @@ pub(crate) fn glued(n: usize, most: usize, pieces: &[&str], seed: u64) -> Vec<St
         .collect()
 }
 
+/// The inputs a packed word lookup is held to its map's answers on: every
+/// word of `words` (but the empty one) in its [`word_forms`], and the
+/// `glued` words, each followed by each of `tails`.
+pub(crate) fn lookup_probes<'w>(
+    words: impl IntoIterator<Item = &'w str>,
+    glued: Vec<String>,
+    tails: &[&str],
+) -> Vec<String> {
+    words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .flat_map(word_forms)
+        .chain(glued)
+        .flat_map(|w| tails.iter().map(move |t| format!("{w}{t}")))
+        .collect()
+}
+
 /// `w` (ASCII letters, not empty) and the forms of it a word lookup must
 /// tell apart from it or find like it: in capitals, capitalised, short of
 /// its last letter, with an "s", and twice over.

@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{self, WordMap, match_phrase, spaces};
+use super::lexicon::{self, WordMap, leading_letters, match_phrase, spaces};
 use super::packed::PackedWords;
-use super::quantity::leading_letters;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

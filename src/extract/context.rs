@@ -175,14 +175,12 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     mark("since", SINCE);
     mark("according", ACCORDING);
     let packed = PackedWords::new(class.iter().map(|(w, &c)| (w.as_str(), c)));
-    let mut triggers = ShapeMask::default();
-    let mut classed = ShapeMask::default();
-    for (w, &c) in &class {
-        if c & TRIGGER != 0 {
-            triggers.insert(w);
-        }
-        classed.insert(w);
-    }
+    let triggers = class
+        .iter()
+        .filter(|&(_, &c)| c & TRIGGER != 0)
+        .map(|(w, _)| w)
+        .collect();
+    let classed = class.keys().collect();
     Lexicon {
         packed,
         triggers,

@@ -138,6 +138,50 @@ impl ShapeMask {
     }
 }
 
+impl<S: AsRef<str>> Extend<S> for ShapeMask {
+    fn extend<I: IntoIterator<Item = S>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w.as_ref());
+        }
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for ShapeMask {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> Self {
+        let mut m = ShapeMask::default();
+        m.extend(words);
+        m
+    }
+}
+
+/// The ASCII letters `s` begins with: the run whose shape a
+/// [`ShapeMask`] is asked about before [`lower_word`] reads the word.
+pub(crate) fn leading_letters(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    &b[..letters_end(b, 0)]
+}
+
+/// Asserts that `mask` turns none of the all-letter `keys` away, in any of
+/// three cases: the words [`lower_word`] would find in the map are all let
+/// through.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_shapes_hold<'k>(mask: &ShapeMask, keys: impl Iterator<Item = &'k String>) {
+    let mut n = 0;
+    for k in keys {
+        let mut capital = k.clone();
+        capital[..1.min(k.len())].make_ascii_uppercase();
+        for form in [k.clone(), k.to_ascii_uppercase(), capital] {
+            let run = leading_letters(&form);
+            if run.len() == form.len() && !run.is_empty() {
+                assert!(mask.may_hold(run), "`{form}` turned away");
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 0, "no key tried");
+}
+
 /// The longest word a lexicon holds; longer words are never looked up.
 pub const MAX_WORD: usize = 24;
 

@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces,
+    self, ShapeMask, WordBuf, WordMap, leading_letters, lower_word, match_exact, match_phrase,
+    spaces,
 };
-use super::quantity::{alnum_head, leading_letters};
+use super::quantity::alnum_head;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,10 +120,7 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     for v in after.values_mut() {
         v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].after[j].len()));
     }
-    let mut after_shapes = ShapeMask::default();
-    for k in after.keys() {
-        after_shapes.insert(k);
-    }
+    let after_shapes = after.keys().collect();
     Currencies {
         entries: file.currency,
         before,
@@ -421,10 +419,7 @@ mod tests {
 
     #[test]
     fn shapes_hold_every_word_after() {
-        crate::extract::quantity::assert_shapes_hold(
-            &CURRENCIES.after_shapes,
-            CURRENCIES.after.keys(),
-        );
+        lexicon::assert_shapes_hold(&CURRENCIES.after_shapes, CURRENCIES.after.keys());
     }
 
     #[test]

@@ -1041,13 +1041,7 @@ static STARTERS: LazyLock<WordMap<Option<f64>>> = LazyLock::new(|| {
 
 /// The shapes (first, second and last letters, length) of [`STARTERS`]: most words are
 /// turned away before any hashing.
-static STARTER_SHAPES: LazyLock<ShapeMask> = LazyLock::new(|| {
-    let mut m = ShapeMask::default();
-    for w in starter_words() {
-        m.insert(w);
-    }
-    m
-});
+static STARTER_SHAPES: LazyLock<ShapeMask> = LazyLock::new(|| starter_words().collect());
 
 /// The shapes of every word [`words_from`] reads after its first: those of
 /// [`FRACTION_WORDS`], the denominators, "half" and the articles. A word of
@@ -1055,12 +1049,8 @@ static STARTER_SHAPES: LazyLock<ShapeMask> = LazyLock::new(|| {
 /// and right after a first "a" or "an" leaves no number at all ("a year").
 static GRAMMAR_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
     let mut m = FRACTION_WORDS.clone();
-    for w in NUMBERS.denominators.keys() {
-        m.insert(w);
-    }
-    for w in ["half", "a", "an"] {
-        m.insert(w);
-    }
+    m.extend(NUMBERS.denominators.keys());
+    m.extend(["half", "a", "an"]);
     m
 });
 
@@ -1505,22 +1495,18 @@ const MAX_TOKS: usize = 16;
 /// lookup ("a year", "two people").
 static FRACTION_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
     let n = &*NUMBERS;
-    let mut m = ShapeMask::default();
-    for w in n
+    let mut m: ShapeMask = n
         .cardinals
         .keys()
         .chain(n.tens.keys())
         .chain(n.multipliers.keys())
-    {
-        m.insert(w);
-    }
+        .collect();
     for w in n.ordinals.keys() {
-        m.insert(w);
         let mut plural = w.clone();
         plural.push('s');
-        m.insert(&plural);
+        m.extend([w, &plural]);
     }
-    m.insert("and");
+    m.extend(["and"]);
     m
 });
 

@@ -12,7 +12,8 @@ use serde::Deserialize;
 
 use super::ClaimKind;
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, lower_word, match_exact, match_phrase, spaces,
+    self, ShapeMask, WordBuf, WordMap, leading_letters, lower_word, match_exact, match_phrase,
+    spaces,
 };
 
 #[derive(Deserialize)]
@@ -120,13 +121,8 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             nouns.insert(f.clone(), i);
         }
     }
-    let shapes = |keys: &mut dyn Iterator<Item = &String>| {
-        let mut m = ShapeMask::default();
-        keys.for_each(|k| m.insert(k));
-        m
-    };
-    let word_shapes = shapes(&mut words.keys());
-    let noun_shapes = shapes(&mut nouns.keys());
+    let word_shapes = words.keys().collect();
+    let noun_shapes = nouns.keys().collect();
     let by_name = file
         .unit
         .iter()
@@ -157,34 +153,6 @@ pub(crate) struct Unit {
     pub end: usize,
     /// Written as a word ("pounds"), not a symbol ("lb").
     pub word: bool,
-}
-
-/// The ASCII letters `s` begins with: the run whose shape a
-/// [`ShapeMask`] is asked about before [`lower_word`] reads the word.
-pub(crate) fn leading_letters(s: &str) -> &[u8] {
-    let b = s.as_bytes();
-    &b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
-}
-
-/// Asserts that `mask` turns none of the all-letter `keys` away, in any of
-/// three cases: the words [`lower_word`] would find in the map are all let
-/// through.
-#[cfg(test)]
-#[track_caller]
-pub(crate) fn assert_shapes_hold<'k>(mask: &ShapeMask, keys: impl Iterator<Item = &'k String>) {
-    let mut n = 0;
-    for k in keys {
-        let mut capital = k.clone();
-        capital[..1.min(k.len())].make_ascii_uppercase();
-        for form in [k.clone(), k.to_ascii_uppercase(), capital] {
-            let run = leading_letters(&form);
-            if run.len() == form.len() && !run.is_empty() {
-                assert!(mask.may_hold(run), "`{form}` turned away");
-                n += 1;
-            }
-        }
-    }
-    assert!(n > 0, "no key tried");
 }
 
 /// The number of ASCII letters and digits `s` begins with.
@@ -872,8 +840,8 @@ mod tests {
 
     #[test]
     fn shapes_hold_every_key() {
-        assert_shapes_hold(&UNITS.word_shapes, UNITS.words.keys());
-        assert_shapes_hold(&UNITS.noun_shapes, UNITS.nouns.keys());
+        lexicon::assert_shapes_hold(&UNITS.word_shapes, UNITS.words.keys());
+        lexicon::assert_shapes_hold(&UNITS.noun_shapes, UNITS.nouns.keys());
         // and turn most words after figures away
         for w in ["the", "of", "in", "and", "to", "a", "said"] {
             assert!(!UNITS.word_shapes.may_hold(w.as_bytes()), "{w}");

@@ -1340,26 +1340,20 @@ mod tests {
     /// letters and pieces of starters, some longer than a packed word.
     #[test]
     fn packed_starter_lookup_matches_the_map() {
-        let mut words: Vec<String> = starter_words()
-            .filter(|w| !w.is_empty())
-            .flat_map(crate::testgen::word_forms)
-            .collect();
-        words.extend(crate::testgen::glued(
+        let glued = crate::testgen::glued(
             6000,
             7,
             &[
                 "the", "a", "n", "in", "ye", "ster", "day", "Last", "x", "e", "twenty", "seven",
             ],
             0x2545_f491_4f6c_dd1d,
-        ));
+        );
+        let tails = ["", " year", "-long", "1", "\u{e9}", "'s", "\u{2019}s"];
         let mut hits = 0;
-        for w in &words {
-            for tail in ["", " year", "-long", "1", "\u{e9}", "'s", "\u{2019}s"] {
-                let s = format!("{w}{tail}");
-                let fast = starter_kinds(&s);
-                assert_eq!(fast, kinds_by_map(&s), "{s:?}");
-                hits += usize::from(fast != 0);
-            }
+        for s in crate::testgen::lookup_probes(starter_words(), glued, &tails) {
+            let fast = starter_kinds(&s);
+            assert_eq!(fast, kinds_by_map(&s), "{s:?}");
+            hits += usize::from(fast != 0);
         }
         assert!(hits > 1000, "{hits}");
         for s in ["", "7 days", "$5", " the", "-in"] {
@@ -1373,34 +1367,27 @@ mod tests {
     /// on words glued at random from letters and pieces of unit words.
     #[test]
     fn packed_unit_lookup_matches_the_map() {
-        let mut words: Vec<String> = UNIT_INDEX
-            .map
-            .keys()
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| crate::testgen::word_forms(w))
-            .collect();
-        words.extend(crate::testgen::glued(
+        let glued = crate::testgen::glued(
             6000,
             7,
             &[
                 "day", "s", "week", "end", "Year", "month", "quarter", "x", "fort", "night", "hour",
             ],
             0x6a09_e667_f3bc_c909,
-        ));
+        );
+        let tails = ["", " ago", "-old", "1", "\u{e9}", "'s", "\u{2019}s", "."];
+        let words = UNIT_INDEX.map.keys().map(String::as_str);
         let mut hits = 0;
-        for w in &words {
-            for tail in ["", " ago", "-old", "1", "\u{e9}", "'s", "\u{2019}s", "."] {
-                let s = format!("{w}{tail}");
-                let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-                let head = if s[letters..].starts_with('\u{2019}') {
-                    &s[..letters]
-                } else {
-                    &s[..]
-                };
-                let fast = unit_spellings(head, letters);
-                assert_eq!(fast, unit_spellings_by_map(head), "{s:?}");
-                hits += usize::from(fast.is_some());
-            }
+        for s in crate::testgen::lookup_probes(words, glued, &tails) {
+            let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let head = if s[letters..].starts_with('\u{2019}') {
+                &s[..letters]
+            } else {
+                &s[..]
+            };
+            let fast = unit_spellings(head, letters);
+            assert_eq!(fast, unit_spellings_by_map(head), "{s:?}");
+            hits += usize::from(fast.is_some());
         }
         assert!(hits > 500, "{hits}");
     }
