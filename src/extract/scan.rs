@@ -201,6 +201,16 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// True when the word `w`, followed by the byte `after`, begins a web
+/// address ("http:", "https:", "www.").
+fn web_address(w: &[u8], after: Option<u8>) -> bool {
+    match after {
+        Some(b':') => w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"),
+        Some(b'.') => w.eq_ignore_ascii_case(b"www"),
+        _ => false,
+    }
+}
+
 /// The byte before `i`, if any.
 fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
     (i > start).then(|| b[i - 1])
@@ -255,18 +265,15 @@ impl Scanner<'_, '_> {
                         (wend, None)
                     }
                 };
-                let w = &b[i..wend];
-                let after = b.get(wend);
-                if after == Some(&b':')
-                    && (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                    || after == Some(&b'.') && w.eq_ignore_ascii_case(b"www")
-                {
+                // most words end at a space: nothing after them to test
+                let after = b.get(wend).copied();
+                if after != Some(b' ') && web_address(&b[i..wend], after) {
                     i = self.space_end(i).max(wend);
                     continue;
                 }
                 let flags = match (known, self.gate.as_deref_mut()) {
                     (Some(flags), _) => flags,
-                    (None, Some(g)) => g.classify(&b[i..], w.len()),
+                    (None, Some(g)) => g.classify(&b[i..], wend - i),
                     (None, None) => {
                         let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
@@ -283,7 +290,7 @@ impl Scanner<'_, '_> {
                     continue;
                 }
                 // the space after a word, quiet, is passed over here
-                i = wend + usize::from(b.get(wend) == Some(&b' '));
+                i = wend + usize::from(after == Some(b' '));
                 continue;
             }
             if matches!(c, b'~' | b'<' | b'>')
@@ -422,6 +429,12 @@ impl Scanner<'_, '_> {
     /// A word start: a date, or a figure if the word can begin one. `flags`
     /// are the gate's answer for the word.
     fn try_word(&mut self, i: usize, len: usize, flags: gate::Flags) -> Option<usize> {
+        let c = self.text.as_bytes()[i];
+        // most words: no flag, and no capital that may begin a currency
+        // code; what follows would find nothing either
+        if flags == 0 && !c.is_ascii_uppercase() {
+            return None;
+        }
         if flags & gate::DATE != 0
             && (flags & gate::DATE_NEEDS_SECOND == 0 || self.second_word_may_date(i, len, flags))
             && let Some(e) = self.date_at(i)
@@ -435,7 +448,6 @@ impl Scanner<'_, '_> {
         {
             return None;
         }
-        let c = self.text.as_bytes()[i];
         let end = self.sentence.end;
         // currency codes are short: "US$", "USD", "NZ$", "Rs"; most short
         // capitalised words ("It", "Mr", "UK") are not followed by a number
