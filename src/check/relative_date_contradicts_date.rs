@@ -26,7 +26,11 @@ impl Check for Rule {
         let Some(today) = doc.date else { return };
         for pair in doc.claims.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            if a.sentence != b.sentence || !tied(doc, a, b) {
+            // a pair of one relative date and one other date, or with an
+            // age: nothing else can fire, and the tie is read only then
+            let one_relative = relative_of(a).is_some() != relative_of(b).is_some();
+            let aged = a.kind == ClaimKind::Age || b.kind == ClaimKind::Age;
+            if !(one_relative || aged) || a.sentence != b.sentence || !tied(doc, a, b) {
                 continue;
             }
             if let Some(f) = relative_against_explicit(doc, def, today, a, b) {
@@ -38,34 +42,51 @@ impl Check for Rule {
     }
 }
 
+/// The words that may tie two figures, spaced as [`tied`] compares them.
+const TIES: [&str; 13] = [
+    ",",
+    ", in",
+    ", on",
+    "in",
+    "on",
+    "(",
+    ", the",
+    ", a",
+    ", born in",
+    ", born on",
+    ", who was born in",
+    ", who was born on",
+    ", was born in",
+];
+
+/// The tie of [`TIES`] whose words, however spaced, are the words of
+/// `gap`. Compared a word at a time, not joined into a string: most gaps
+/// are stretches of a sentence that no tie matches, and most of those
+/// begin with a word no tie begins with.
+fn tie_of(gap: &str) -> Option<&'static str> {
+    let first = gap.split_whitespace().next()?;
+    if !TIES.iter().any(|t| t.split(' ').next() == Some(first)) {
+        return None;
+    }
+    TIES.iter()
+        .find(|t| gap.split_whitespace().eq(t.split(' ')))
+        .copied()
+}
+
 /// True when `b` follows `a` in apposition or after "in"/"on", and closes
 /// its phrase: "last year, in 2019,", "Sept. 13, yesterday.".
 fn tied(doc: &Analysis<'_>, a: &Claim, b: &Claim) -> bool {
     let Some(gap) = doc.text().get(a.span.end..b.span.start) else {
         return false;
     };
-    let gap: String = gap.split_whitespace().collect::<Vec<_>>().join(" ");
-    let joined = matches!(
-        gap.as_str(),
-        "," | ", in"
-            | ", on"
-            | "in"
-            | "on"
-            | "("
-            | ", the"
-            | ", a"
-            | ", born in"
-            | ", born on"
-            | ", who was born in"
-            | ", who was born on"
-            | ", was born in"
-    );
+    let Some(tie) = tie_of(gap) else {
+        return false;
+    };
     let after = doc.text().get(b.span.end..).unwrap_or("");
-    let closes = after.trim_start_matches(' ').is_empty()
+    after.trim_start_matches(' ').is_empty()
         || after.starts_with([',', '.', ')', ';', ':', '\u{2014}'])
-        || (gap.contains("born") || gap.ends_with("the") || gap.ends_with(" a"))
-            && after.starts_with(' ');
-    joined && closes
+        || (tie.contains("born") || tie.ends_with("the") || tie.ends_with(" a"))
+            && after.starts_with(' ')
 }
 
 /// The relative date resolved, when it counts from the document date.
@@ -272,6 +293,7 @@ fn born_before(doc: &Analysis<'_>, birth: &Claim, age: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{TIES, tie_of};
     use crate::check::Finding;
     use crate::check::test_support::{exactly_one, nothing};
 
@@ -287,6 +309,55 @@ mod tests {
     #[track_caller]
     fn passes(text: &str, date: Option<&str>) {
         nothing(findings(text, date), text)
+    }
+
+    /// [`tie_of`] finds a tie exactly where the gap's words, joined by one
+    /// space, spell it: over gaps of up to four words and every spacing.
+    #[test]
+    fn ties_are_the_gaps_joined_words() {
+        let words = [
+            ",", "in", "on", "(", "the", "a", "born", "who", "was", "of", "x",
+        ];
+        let spaces = [" ", "  ", "\n", "\t", "\u{a0}", " \r\n "];
+        let mut gaps = vec![String::new()];
+        let mut n = 0;
+        for len in 1..=4 {
+            let mut combo = vec![0usize; len];
+            loop {
+                let mut gap = String::from(spaces[n % spaces.len()]);
+                for (k, &w) in combo.iter().enumerate() {
+                    if k > 0 {
+                        gap.push_str(spaces[(n + k) % spaces.len()]);
+                    }
+                    gap.push_str(words[w]);
+                }
+                n += 1;
+                gaps.push(gap);
+                let Some(k) = combo.iter().rposition(|&w| w + 1 < words.len()) else {
+                    break;
+                };
+                combo[k] += 1;
+                combo[k + 1..].fill(0);
+            }
+        }
+        for long in [
+            ", who\u{a0}was born  in",
+            ",\nwho was born on",
+            ", who was born in the town of",
+        ] {
+            gaps.push(long.to_string());
+        }
+        let mut found = Vec::new();
+        for gap in &gaps {
+            let joined = gap.split_whitespace().collect::<Vec<_>>().join(" ");
+            let want = TIES.iter().copied().find(|&t| t == joined);
+            assert_eq!(tie_of(gap), want, "{gap:?}");
+            found.extend(want);
+        }
+        // every tie is among the gaps
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found.len(), TIES.len());
     }
 
     #[test]
