@@ -100,7 +100,9 @@ fn read_plain(line: &str) -> Option<Record> {
                 });
             }
             "id" | "text" | "date" => return None,
-            // another member, read and dropped as serde_json drops it
+            // another member, read and dropped as serde_json drops it; a
+            // string is checked as it is read, but not kept
+            _ if p.bytes().get(p.at) == Some(&b'"') => p.skip_string()?,
             _ => {
                 p.scalar()?;
             }
@@ -155,26 +157,44 @@ impl<'a> Json<'a> {
     /// control character, which JSON forbids, or an escape that makes no
     /// character (a lone surrogate). `capacity` is room made up front.
     fn string_with(&mut self, capacity: usize) -> Option<String> {
+        let mut out = String::with_capacity(capacity);
+        self.decode(Some(&mut out))?;
+        Some(out)
+    }
+
+    /// Passes a string as [`Json::string_with`] reads it, keeping nothing:
+    /// for the members a record drops ("title", "source").
+    fn skip_string(&mut self) -> Option<()> {
+        self.decode(None)
+    }
+
+    /// Reads the string at the cursor, appending it decoded to `out` if
+    /// given; `None` where [`Json::string_with`] says so.
+    fn decode(&mut self, mut out: Option<&mut String>) -> Option<()> {
         let b = self.bytes();
         let start = self.at;
         (b.get(start) == Some(&b'"')).then_some(())?;
-        let mut out = String::with_capacity(capacity);
-        let mut run = start + 1;
+        let mut from = start + 1;
         loop {
-            let end = run + memchr::memchr2(b'"', b'\\', b.get(run..)?)?;
-            if b[run..end].iter().fold(false, |bad, &c| bad | (c < 0x20)) {
+            let end = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+            if b[from..end].iter().fold(false, |bad, &c| bad | (c < 0x20)) {
                 return None;
             }
-            out.push_str(self.s.get(run..end)?);
+            let piece = self.s.get(from..end)?;
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(piece);
+            }
             if b[end] == b'"' {
                 self.at = end + 1;
-                return Some(out);
+                return Some(());
             }
-            run = end;
-            while b.get(run) == Some(&b'\\') {
-                let (c, len) = escape(b.get(run + 1..)?)?;
-                out.push(c);
-                run += 1 + len;
+            from = end;
+            while b.get(from) == Some(&b'\\') {
+                let (c, len) = escape(b.get(from + 1..)?)?;
+                if let Some(out) = out.as_deref_mut() {
+                    out.push(c);
+                }
+                from += 1 + len;
             }
         }
     }
@@ -419,6 +439,11 @@ mod tests {
             // a body with a bare quote is read up to it: no whole token
             let got = cursor.string().filter(|_| cursor.at == token.len());
             assert_eq!(got, want, "{token:?}");
+            // passing the string over stops where reading it stops
+            let mut read = Json { s: &token, at: 0 };
+            let read_to = read.string().map(|_| read.at);
+            let mut skip = Json { s: &token, at: 0 };
+            assert_eq!(skip.skip_string().map(|()| skip.at), read_to, "{token:?}");
             good += usize::from(want.is_some());
             bad += usize::from(want.is_none());
             // a cursor anywhere in a string never panics
@@ -444,6 +469,7 @@ mod tests {
                 0 => format!("{{\"text\": {text}, \"id\": \"{i}\", \"extra\": [1, \"\\n\"]}}"),
                 1 => format!("{{\"id\": {i}, \"text\": {text}, \"text\": \"b\"}}"),
                 2 => format!("{{\"id\": {i}, \"text\": {text}, \"date\": \"\\u0032022-01-02\"}}"),
+                3 => format!("{{\"id\": {i}, \"title\": \"{body}\", \"text\": \"a\"}}"),
                 _ => format!("{{\"id\": {i}, \"text\": {text}}}"),
             };
             let want = serde_json::from_str::<Record>(&line);
