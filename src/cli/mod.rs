@@ -585,7 +585,9 @@ fn record(
     match batch::parse_record(line) {
         Ok((rec, date)) => {
             let doc = Document {
-                name: rec.id.to_string(),
+                // as `Display` writes it, but into room made at once: the
+                // display grew its string three times a record
+                name: serde_json::to_string(&rec.id).unwrap_or_else(|_| rec.id.to_string()),
                 id: Some(rec.id),
                 text: rec.text,
                 format,
