@@ -18,9 +18,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 
-use super::lexicon::{
-    self, LengthMask, ShapeMask, WordBuf, WordMap, ends_word, lower_word, spaces,
-};
+use super::lexicon::{self, ShapeMask, WordBuf, WordMap, ends_word, lower_word, spaces};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -177,14 +175,12 @@ fn parse_afresh(text: &str, pos: usize, end: usize, money: bool) -> Option<Num> 
 }
 
 /// The scale words [`scale_after`] reads after a space: a word of no such
-/// shape is no scale.
-static SCALE_WORDS: LazyLock<LengthMask> = LazyLock::new(|| {
+/// shape is no scale. Shapes, not lengths: "to" and "minutes", which
+/// follow figures often, share a first letter and a length with "tn" and
+/// "million".
+static SCALE_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
     let n = &*NUMBERS;
-    let mut m = LengthMask::default();
-    for w in n.multipliers.keys().chain(n.abbreviations.keys()) {
-        m.insert(w);
-    }
-    m
+    n.multipliers.keys().chain(n.abbreviations.keys()).collect()
 });
 
 /// The common figure, "2019", "1,234", "4.5", followed by nothing that
@@ -237,7 +233,7 @@ fn plain_figure(s: &str, pos: usize) -> Option<Num> {
                     if matches!(c, b'x' | b'X')
                         || word.eq_ignore_ascii_case("over")
                         || word.eq_ignore_ascii_case("out")
-                        || SCALE_WORDS.may_hold(word)
+                        || SCALE_WORDS.may_hold(word.as_bytes())
                     {
                         return None;
                     }
@@ -1025,16 +1021,41 @@ fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str
     Some((w, st, st + len))
 }
 
+/// What [`words`] knows of a first word before reading on.
+#[derive(Clone, Copy)]
+enum Starter {
+    /// A cardinal or tens word, and what it counts.
+    Count(f64),
+    /// An ordinal of no other kind ("first", "fifth"), and its rank: the
+    /// grammar reads no word after a first ordinal ("first time").
+    Rank(f64),
+    /// "a", "an", "half" or a sign: a number only before a word of
+    /// [`GRAMMAR_WORDS`] ("a third", "half a million", "minus five").
+    Lead,
+    /// Any other: the grammar decides.
+    Other,
+}
+
 /// [`starter_words`] as a map: [`words`] turns every other word away with
 /// one lookup. Most of its callers (a relative date's count, "in the …")
 /// ask at words such as "the", where the grammar below would make a dozen
-/// lookups to fail. The value is what a cardinal or tens word counts.
-static STARTERS: LazyLock<WordMap<Option<f64>>> = LazyLock::new(|| {
+/// lookups to fail.
+static STARTERS: LazyLock<WordMap<Starter>> = LazyLock::new(|| {
     let n = &*NUMBERS;
     starter_words()
         .map(|w| {
             let count = n.cardinals.get(w).or_else(|| n.tens.get(w)).copied();
-            (w.to_string(), count)
+            // the words [`words_from`] tries before the ordinals
+            let earlier = n.signs.contains_key(w)
+                || n.multipliers.contains_key(w)
+                || matches!(w, "a" | "an" | "and" | "half");
+            let starter = match (count, n.ordinals.get(w)) {
+                (Some(v), _) => Starter::Count(v),
+                (None, Some(&v)) if !earlier => Starter::Rank(v),
+                _ if n.signs.contains_key(w) || matches!(w, "a" | "an" | "half") => Starter::Lead,
+                _ => Starter::Other,
+            };
+            (w.to_string(), starter)
         })
         .collect()
 });
@@ -1061,33 +1082,38 @@ fn words(s: &str, pos: usize) -> Option<Num> {
     if !STARTER_SHAPES.may_hold(w0.as_bytes()) {
         return None;
     }
-    let &count = STARTERS.get(w0)?;
+    let &starter = STARTERS.get(w0)?;
+    let end = pos + l0;
+    let lone = |value: f64, ordinal: bool| Num {
+        start: pos,
+        end,
+        digits_end: end,
+        value,
+        step: 1.0,
+        scale: 1.0,
+        ordinal,
+        words: true,
+        plain_int: false,
+        bare_one: !ordinal && w0 == "one",
+        ratio: false,
+    };
+    // "first time", "second-largest": more than half of the grammar's
+    // runs began at an ordinal, for ~1,500 instructions each
+    if let Starter::Rank(v) = starter {
+        return Some(lone(ordinal_value(0.0, 0.0, v), true));
+    }
     let mut b1 = WordBuf::new();
-    let goes_on = next_word(s, pos + l0, &mut b1)
-        .is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1.as_bytes()));
+    let goes_on =
+        next_word(s, end, &mut b1).is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1.as_bytes()));
     if !goes_on {
-        // "a year", "an hour": the commonest starter, most often before a
-        // word the grammar has no use for, where it would fail after a
-        // dozen lookups
-        if matches!(w0, "a" | "an") {
-            return None;
-        }
-        // "one of", "two people", "twenty,": a lone cardinal or tens word
-        if let Some(v) = count {
-            let end = pos + l0;
-            return Some(Num {
-                start: pos,
-                end,
-                digits_end: end,
-                value: v,
-                step: 1.0,
-                scale: 1.0,
-                ordinal: false,
-                words: true,
-                plain_int: false,
-                bare_one: w0 == "one",
-                ratio: false,
-            });
+        match starter {
+            // "one of", "two people", "twenty,": a lone cardinal or tens word
+            Starter::Count(v) => return Some(lone(v, false)),
+            // "a year", "half of", "negative for": the commonest starter,
+            // most often before a word the grammar has no use for, where
+            // it would fail after a dozen lookups
+            Starter::Lead => return None,
+            Starter::Rank(_) | Starter::Other => {}
         }
     }
     words_from(s, pos)
@@ -1897,14 +1923,14 @@ mod tests {
         assert_eq!(words("a year", 0), None);
     }
 
-    /// The lone cardinal or tens word of [`words`] answers as the grammar:
-    /// every one, in three cases, before every word the grammar reads and
-    /// others, after each separator, before the end, punctuation, digits or
-    /// non-ASCII, at the start and after "between" (which changes "twenty
-    /// and four").
+    /// The shortcuts of [`words`] (a lone cardinal or tens word, a first
+    /// ordinal, "a", "half" or a sign before no grammar word) answer as the
+    /// grammar: every starter word, in three cases, before every word the
+    /// grammar reads and others, after each separator, before the end,
+    /// punctuation, digits or non-ASCII, at the start and after "between"
+    /// (which changes "twenty and four").
     #[test]
     fn lone_count_word_answers_as_the_grammar() {
-        let n = &*NUMBERS;
         let words_read = grammar_read_words();
         let next: Vec<&str> = words_read
             .iter()
@@ -1912,10 +1938,10 @@ mod tests {
             .chain(["of", "people", "over", "out", "x"])
             .collect();
         let (mut lone, mut tried) = (0, 0);
-        for w in n.cardinals.keys().chain(n.tens.keys()) {
+        for w in starter_words() {
             let upper = w.to_ascii_uppercase();
             let title = format!("{}{}", &upper[..1], &w[1..]);
-            for w in [w.as_str(), &upper, &title] {
+            for w in [w, &upper, &title] {
                 let mut after: Vec<String> =
                     ["", ".", ",", "-", " -", "5", " 5", "\u{e9}", " \u{e9}"]
                         .map(String::from)
@@ -2041,6 +2067,10 @@ mod tests {
             " out of 4",
             " x 10^-4",
             "*10^6",
+            " to",
+            " Minutes",
+            " tn",
+            " GMT",
             " 1/2",
             "-1/2",
             " and a half",
