@@ -19,8 +19,9 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, ends_word, leading_letters, lower_word, spaces,
+    self, MAX_WORD, ShapeMask, WordBuf, WordMap, ends_word, leading_letters, lower_word, spaces,
 };
+use super::packed::PackedWords;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1024,6 +1025,14 @@ enum Last {
 /// The next word after `at`: separated by spaces or one hyphen. Returns the
 /// lowercase word, its start and its end.
 fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str, usize, usize)> {
+    let st = next_word_start(s, at)?;
+    let (w, len) = lower_word(&s[st..], buf)?;
+    Some((w, st, st + len))
+}
+
+/// Where [`next_word`] looks for the word after `at`: past spaces or one
+/// hyphen.
+fn next_word_start(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
     let gap = if rest.starts_with('-') {
         1
@@ -1042,9 +1051,17 @@ fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str
             g
         }
     };
-    let (w, len) = lower_word(&rest[gap..], buf)?;
-    let st = at + gap;
-    Some((w, st, st + len))
+    Some(at + gap)
+}
+
+/// The letters of the word [`lower_word`] reads at the start of `s`, as
+/// written: `None` where it reads none. A [`ShapeMask`] or a
+/// [`PackedWords`] is asked about them in any case, without lowercasing.
+fn word_letters(s: &str) -> Option<&[u8]> {
+    let w = leading_letters(s);
+    let after = s.as_bytes().get(w.len());
+    let joined = after.is_some_and(|c| c.is_ascii_digit() || *c >= 0x80);
+    (!w.is_empty() && w.len() <= MAX_WORD && !joined).then_some(w)
 }
 
 /// What [`words`] knows of a first word before reading on.
@@ -1062,28 +1079,28 @@ enum Starter {
     Other,
 }
 
-/// [`starter_words`] as a map: [`words`] turns every other word away with
+/// [`starter_words`] as a table: [`words`] turns every other word away with
 /// one lookup. Most of its callers (a relative date's count, "in the …")
 /// ask at words such as "the", where the grammar below would make a dozen
-/// lookups to fail.
-static STARTERS: LazyLock<WordMap<Starter>> = LazyLock::new(|| {
+/// lookups to fail. Packed words, looked up in any case, without
+/// lowercasing or hashing: every starter has at most [`PACKED`] letters (a
+/// test sees to it).
+static STARTERS: LazyLock<PackedWords<Starter>> = LazyLock::new(|| {
     let n = &*NUMBERS;
-    starter_words()
-        .map(|w| {
-            let count = n.cardinals.get(w).or_else(|| n.tens.get(w)).copied();
-            // the words [`words_from`] tries before the ordinals
-            let earlier = n.signs.contains_key(w)
-                || n.multipliers.contains_key(w)
-                || matches!(w, "a" | "an" | "and" | "half");
-            let starter = match (count, n.ordinals.get(w)) {
-                (Some(v), _) => Starter::Count(v),
-                (None, Some(&v)) if !earlier => Starter::Rank(v),
-                _ if n.signs.contains_key(w) || matches!(w, "a" | "an" | "half") => Starter::Lead,
-                _ => Starter::Other,
-            };
-            (w.to_string(), starter)
-        })
-        .collect()
+    PackedWords::new(starter_words().map(|w| {
+        let count = n.cardinals.get(w).or_else(|| n.tens.get(w)).copied();
+        // the words [`words_from`] tries before the ordinals
+        let earlier = n.signs.contains_key(w)
+            || n.multipliers.contains_key(w)
+            || matches!(w, "a" | "an" | "and" | "half");
+        let starter = match (count, n.ordinals.get(w)) {
+            (Some(v), _) => Starter::Count(v),
+            (None, Some(&v)) if !earlier => Starter::Rank(v),
+            _ if n.signs.contains_key(w) || matches!(w, "a" | "an" | "half") => Starter::Lead,
+            _ => Starter::Other,
+        };
+        (w, starter)
+    }))
 });
 
 /// The shapes (first, second and last letters, length) of [`STARTERS`]: most words are
@@ -1103,13 +1120,12 @@ static GRAMMAR_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
 
 /// A number in words starting at `pos`.
 fn words(s: &str, pos: usize) -> Option<Num> {
-    let mut buf = WordBuf::new();
-    let (w0, l0) = lower_word(s.get(pos..)?, &mut buf)?;
-    if !STARTER_SHAPES.may_hold(w0.as_bytes()) {
+    let w0 = word_letters(s.get(pos..)?)?;
+    if !STARTER_SHAPES.may_hold(w0) {
         return None;
     }
-    let &starter = STARTERS.get(w0)?;
-    let end = pos + l0;
+    let starter = STARTERS.get(w0, w0.len())?;
+    let end = pos + w0.len();
     let lone = |value: f64, ordinal: bool| Num {
         start: pos,
         end,
@@ -1120,7 +1136,7 @@ fn words(s: &str, pos: usize) -> Option<Num> {
         ordinal,
         words: true,
         plain_int: false,
-        bare_one: !ordinal && w0 == "one",
+        bare_one: !ordinal && w0.eq_ignore_ascii_case(b"one"),
         ratio: false,
     };
     // "first time", "second-largest": more than half of the grammar's
@@ -1128,9 +1144,9 @@ fn words(s: &str, pos: usize) -> Option<Num> {
     if let Starter::Rank(v) = starter {
         return Some(lone(ordinal_value(0.0, 0.0, v), true));
     }
-    let mut b1 = WordBuf::new();
-    let goes_on =
-        next_word(s, end, &mut b1).is_some_and(|(w1, _, _)| GRAMMAR_WORDS.may_hold(w1.as_bytes()));
+    let goes_on = next_word_start(s, end)
+        .and_then(|st| word_letters(&s[st..]))
+        .is_some_and(|w1| GRAMMAR_WORDS.may_hold(w1));
     if !goes_on {
         match starter {
             // "one of", "two people", "twenty,": a lone cardinal or tens word
@@ -2000,6 +2016,45 @@ mod tests {
         }
     }
 
+    /// [`word_letters`] finds the word [`lower_word`] reads, as written,
+    /// and nothing where it reads nothing; [`STARTERS`] finds every starter
+    /// word in any case, and no other word, as a map of them would: on the
+    /// starters' forms and on words glued from them, letters and marks.
+    #[test]
+    fn packed_starters_answer_as_the_lexicon() {
+        let starters: Vec<&str> = starter_words().collect();
+        let map: WordMap<()> = starters.iter().map(|w| (w.to_string(), ())).collect();
+        let mut pieces = starters.clone();
+        pieces.extend(["a", "Z", "e", "-", " ", "5", "\u{e9}", ".", "xxxxxxxxxxxx"]);
+        let probes = crate::testgen::lookup_probes(
+            starters.iter().copied(),
+            crate::testgen::glued(20_000, 4, &pieces, 0x9e37_79b9_7f4a_7c15),
+            &["", " ", "5", "\u{e9}", "-", "s"],
+        );
+        let mut found = 0;
+        for p in &probes {
+            let mut buf = WordBuf::new();
+            let lowered = lower_word(p, &mut buf).map(|(w, _)| w);
+            let letters = word_letters(p);
+            let letters_lowered = letters.map(<[u8]>::to_ascii_lowercase);
+            assert_eq!(
+                letters_lowered.as_deref(),
+                lowered.map(str::as_bytes),
+                "{p:?}"
+            );
+            if let Some(w) = letters {
+                let packed = STARTERS.get(w, w.len()).is_some();
+                assert_eq!(
+                    packed,
+                    lowered.is_some_and(|w| map.contains_key(w)),
+                    "{p:?}"
+                );
+                found += usize::from(packed);
+            }
+        }
+        assert!(found > 1000, "only {found} found");
+    }
+
     /// Every string of up to five characters from digits, the group
     /// separators and a few others: [`integer`]'s shortcut for an
     /// ungrouped run answers as the grammar does.
@@ -2254,7 +2309,7 @@ mod tests {
             " 5",
         ];
         let mut tried = 0;
-        for w in firsts.filter(|w| !STARTERS.contains_key(*w)) {
+        for w in firsts.filter(|w| STARTERS.get(w.as_bytes(), w.len()).is_none()) {
             for case in [w.to_string(), w.to_ascii_uppercase()] {
                 for r in rests {
                     let s = format!("{case}{r} people");
