@@ -62,9 +62,9 @@ struct Units {
     kinds: Vec<ClaimKind>,
     /// First lowercase word → (unit, word), longest first.
     words: WordMap<Vec<(usize, usize)>>,
-    /// First byte → (unit, symbol, the symbol's [`alnum_head`]), longest
-    /// first.
-    symbols: Vec<Vec<(usize, usize, usize)>>,
+    /// First byte → the length of the symbol's [`alnum_head`] → (unit,
+    /// symbol), longest first.
+    symbols: Vec<Vec<Vec<(usize, usize)>>>,
     /// The shapes of the keys of `words`: most words after a figure are
     /// turned away before they are lowercased and hashed.
     word_shapes: ShapeMask,
@@ -113,6 +113,17 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     for v in &mut symbols {
         v.sort_by_key(|&(i, j, _)| std::cmp::Reverse(file.unit[i].symbols[j].len()));
     }
+    // by head within each first byte, the order kept
+    let symbols: Vec<Vec<Vec<(usize, usize)>>> = symbols
+        .into_iter()
+        .map(|v| {
+            let mut by_head = vec![Vec::new(); v.iter().map(|e| e.2 + 1).max().unwrap_or(0)];
+            for (i, j, head) in v {
+                by_head[head].push((i, j));
+            }
+            by_head
+        })
+        .collect();
     let mut nouns = WordMap::default();
     let mut noun_names = Vec::new();
     for (i, n) in file.noun.iter().enumerate() {
@@ -288,10 +299,10 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         // whole head of `r`: after "5", "million" is compared with none of
         // the 24 symbols that begin with "m".
         let head = alnum_head(r);
-        for &(i, j, sym_head) in &u.symbols[usize::from(c)] {
-            if sym_head != head {
-                continue;
-            }
+        let same_head = u.symbols[usize::from(c)]
+            .get(head)
+            .map_or(&[][..], Vec::as_slice);
+        for &(i, j) in same_head {
             let sym = u.units[i].symbols[j].as_str();
             let Some(n) = match_exact(r, sym) else {
                 continue;
