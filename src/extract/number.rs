@@ -1083,8 +1083,8 @@ enum Starter {
 /// one lookup. Most of its callers (a relative date's count, "in the …")
 /// ask at words such as "the", where the grammar below would make a dozen
 /// lookups to fail. Packed words, looked up in any case, without
-/// lowercasing or hashing: every starter has at most [`PACKED`] letters (a
-/// test sees to it).
+/// lowercasing or hashing: every starter has at most
+/// [`PACKED`](lexicon::PACKED) letters (a test sees to it).
 static STARTERS: LazyLock<PackedWords<Starter>> = LazyLock::new(|| {
     let n = &*NUMBERS;
     PackedWords::new(starter_words().map(|w| {
