@@ -324,8 +324,12 @@ pub(crate) fn run_unsuppressed(
             continue;
         }
         let def = options.def(i).unwrap_or_else(|| reg.def());
-        findings.clear();
         reg.check.run(doc, def, &mut findings);
+        // most checks find nothing in most documents: an empty drain still
+        // costs its drop (0.8 M instructions over 5 MB of news)
+        if findings.is_empty() {
+            continue;
+        }
         for f in findings.drain(..) {
             let mut labels: Vec<Label> = f
                 .labels
