@@ -174,6 +174,40 @@ fn share_part(doc: &Analysis<'_>, c: &Claim) -> Option<(f64, f64)> {
     }
 }
 
+/// The clause openers before a whole that comes first ("Of the 650 MPs,").
+const OPENERS: [&str; 4] = ["of the", "of its", "of their", "of all"];
+
+/// True when the last clause of `head` (after its last `,`, `;` or `:`),
+/// trimmed, is one of [`OPENERS`], ignoring ASCII case. Asked for nearly
+/// every pair of counts: the trimmed end of `head` turns most away before
+/// the clause is split off (1.8 M instructions over 5 MB of news, split
+/// and lowercased into a new string).
+fn opens_clause(head: &str) -> bool {
+    // the trimmed clause ends where the trimmed head does
+    let tail = head.trim_end().as_bytes();
+    let ends_with = |o: &str| {
+        tail.len() >= o.len() && tail[tail.len() - o.len()..].eq_ignore_ascii_case(o.as_bytes())
+    };
+    if !OPENERS.iter().any(|o| ends_with(o)) {
+        return false;
+    }
+    let clause = head.rsplit([',', ';', ':']).next().unwrap_or(head).trim();
+    OPENERS.iter().any(|o| clause.eq_ignore_ascii_case(o))
+}
+
+/// [`opens_clause`] as it was first written, lowercasing the whole clause:
+/// what the shortcut must agree with.
+#[cfg(test)]
+fn opens_clause_lowercased(head: &str) -> bool {
+    let clause = head
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or(head)
+        .trim()
+        .to_ascii_lowercase();
+    matches!(clause.as_str(), "of the" | "of its" | "of their" | "of all")
+}
+
 /// True when the whole `w` opens its clause as "Of the 650 MPs," and the
 /// figure after the comma, `p`, is counted in it.
 fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
@@ -185,14 +219,7 @@ fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
     while from < w.span.start && !doc.text().is_char_boundary(from) {
         from += 1;
     }
-    let head = doc.slice(&(from..w.span.start));
-    let clause = head
-        .rsplit([',', ';', ':'])
-        .next()
-        .unwrap_or(head)
-        .trim()
-        .to_ascii_lowercase();
-    if !matches!(clause.as_str(), "of the" | "of its" | "of their" | "of all") {
+    if !opens_clause(doc.slice(&(from..w.span.start))) {
         return false;
     }
     let gap = doc.slice(&(w.span.end..p.span.start));
@@ -559,5 +586,21 @@ mod tests {
         passes("In the survey, 12 of 40 respondents said yes (25%).");
         passes("They won 12 of the 40 seats, or 25% more than before.");
         passes("About 1.2 million of the 4 million voters (30%) turned out.");
+    }
+
+    #[test]
+    fn the_clause_opener_shortcut_agrees_with_lowercasing() {
+        let pieces = [
+            "of the", "Of its", "OF THEIR", "of all", "of", "the", "The", "its", "all", " ", "  ",
+            ",", ";", ":", "\u{a0}", "\n", "é", "É", "’", "about", "oft", "he", "x", "s",
+        ];
+        let heads = crate::testgen::glued(60_000, 8, &pieces, 0x0fe7);
+        let mut opened = 0;
+        for h in &heads {
+            let want = super::opens_clause_lowercased(h);
+            assert_eq!(super::opens_clause(h), want, "{h:?}");
+            opened += usize::from(want);
+        }
+        assert!(opened > 200, "{opened}");
     }
 }
