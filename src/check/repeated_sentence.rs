@@ -351,36 +351,100 @@ fn long_enough(text: &str) -> bool {
         .is_some()
 }
 
+/// The edge keys of a document's sentences, each with the first sentence
+/// that has it (an index into the sentences that end as prose): open
+/// addressing in one vector, kept from document to document. Edge keys are
+/// mixed hashes, so their top bits pick the slot, and the table is at most
+/// half full: most keys take one probe. A `HashMap` cost 2.0 M instructions
+/// over 5 MB of news to look up and insert, and 0.9 M to make and free.
+#[derive(Default)]
+struct EdgeTable {
+    slots: Vec<(u64, usize)>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+/// A slot of an [`EdgeTable`] that holds no key.
+const VACANT: usize = usize::MAX;
+
+impl EdgeTable {
+    /// Empties the table, with room for `n` keys.
+    fn reset(&mut self, n: usize) {
+        let size = n.saturating_mul(2).max(8).next_power_of_two();
+        self.slots.clear();
+        self.slots.resize(size, (0, VACANT));
+        self.shift = 64 - size.trailing_zeros();
+    }
+
+    /// The value of `key` if it is in the table; else `None`, and `key`
+    /// goes in with `value` (which must not be [`VACANT`]).
+    fn get_or_insert(&mut self, key: u64, value: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == VACANT {
+                *slot = (key, value);
+                return None;
+            }
+            if slot.0 == key {
+                return Some(slot.1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+thread_local! {
+    /// The sentences that end as prose, with whether another shares their
+    /// edge key, and the [`EdgeTable`]: reused from document to document.
+    static EDGES: std::cell::Cell<(Vec<(usize, bool)>, EdgeTable)> = Default::default();
+}
+
+/// The most sentences whose vectors are kept for the next document.
+const MAX_KEPT: usize = 1 << 14;
+
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        let (mut edge, mut table) = EDGES.take();
+        edge.clear();
+        table.reset(doc.sentences.len());
+        if Self::edges(doc, &mut edge, &mut table) {
+            Self::repeats(doc, def, &edge, out);
+        }
+        if edge.capacity() <= MAX_KEPT {
+            EDGES.set((edge, table));
+        }
+    }
+}
+
+impl Rule {
+    /// The edge keys of the sentences that end as prose, and which of them
+    /// another shares: only those can repeat. True when any is shared.
+    fn edges(doc: &Analysis<'_>, edge: &mut Vec<(usize, bool)>, table: &mut EdgeTable) -> bool {
         let seed = seed();
         let mut buf = String::new();
-        // first the edge keys of the sentences that end as prose, and which
-        // of them another shares: only those can repeat
-        let mut edge: Vec<(usize, bool)> = Vec::with_capacity(doc.sentences.len());
-        let mut first_edge: HashMap<u64, usize, BuildHasherDefault<Passthrough>> =
-            HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         let mut shared = false;
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             if !ends_as_prose(text) {
                 continue;
             }
-            match first_edge.entry(edge_key(text, seed, &mut buf)) {
-                Entry::Occupied(e) => {
-                    edge[*e.get()].1 = true;
+            match table.get_or_insert(edge_key(text, seed, &mut buf), edge.len()) {
+                Some(first) => {
+                    edge[first].1 = true;
                     edge.push((i, true));
                     shared = true;
                 }
-                Entry::Vacant(e) => {
-                    e.insert(edge.len());
-                    edge.push((i, false));
-                }
+                None => edge.push((i, false)),
             }
         }
-        if !shared {
-            return;
-        }
+        shared
+    }
+
+    /// The sentences whose edge key another shares, compared in full.
+    fn repeats(doc: &Analysis<'_>, def: &CheckDef, edge: &[(usize, bool)], out: &mut Vec<Finding>) {
+        let mut buf = String::new();
         let mut first: HashMap<Key<'_>, usize, BuildHasherDefault<Passthrough>> =
             HashMap::default();
         for &(i, _) in edge.iter().filter(|e| e.1) {
@@ -618,5 +682,31 @@ mod tests {
             "Average CD rates of city, trust and long-term banks\n\nAverage CD rates of city, trust and long-term banks",
             0,
         );
+    }
+
+    /// The edge table answers as a map does: keys drawn from few values
+    /// and crowded into few slots (the top bits alike), so that probes run
+    /// on and wrap around the end, in tables of many sizes.
+    #[test]
+    fn the_edge_table_answers_as_a_map() {
+        use std::collections::HashMap;
+        let mut rng = crate::testgen::Rng::new(0xed9e);
+        let mut table = super::EdgeTable::default();
+        let mut found = 0;
+        for round in 0..2_000 {
+            let n = rng.below(40);
+            table.reset(n);
+            let mut map = HashMap::new();
+            for value in 0..n {
+                // top bits from a few values, low bits from a few more
+                let top = rng.next() % (1 + round as u64 % 5);
+                let key = top.rotate_right(3) ^ (rng.next() % 3) | u64::from(round % 2 == 0) << 63;
+                let want = map.get(&key).copied();
+                assert_eq!(table.get_or_insert(key, value), want, "{round} {key:x}");
+                map.entry(key).or_insert(value);
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 }
