@@ -395,25 +395,29 @@ impl EdgeTable {
     }
 }
 
+/// The sentences that end as prose, with whether another shares their
+/// edge key, the [`EdgeTable`], and the buffer words are joined in.
+type Edges = (Vec<(usize, bool)>, EdgeTable, String);
+
 thread_local! {
-    /// The sentences that end as prose, with whether another shares their
-    /// edge key, and the [`EdgeTable`]: reused from document to document.
-    static EDGES: std::cell::Cell<(Vec<(usize, bool)>, EdgeTable)> = Default::default();
+    /// The [`Edges`], reused from document to document.
+    static EDGES: std::cell::Cell<Edges> = Default::default();
 }
 
-/// The most sentences whose vectors are kept for the next document.
+/// The most sentences (and bytes of a sentence) whose [`Edges`] are kept
+/// for the next document.
 const MAX_KEPT: usize = 1 << 14;
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        let (mut edge, mut table) = EDGES.take();
+        let (mut edge, mut table, mut buf) = EDGES.take();
         edge.clear();
         table.reset(doc.sentences.len());
-        if Self::edges(doc, &mut edge, &mut table) {
+        if Self::edges(doc, &mut edge, &mut table, &mut buf) {
             Self::repeats(doc, def, &edge, out);
         }
-        if edge.capacity() <= MAX_KEPT {
-            EDGES.set((edge, table));
+        if edge.capacity() <= MAX_KEPT && buf.capacity() <= MAX_KEPT {
+            EDGES.set((edge, table, buf));
         }
     }
 }
@@ -421,16 +425,20 @@ impl Check for Rule {
 impl Rule {
     /// The edge keys of the sentences that end as prose, and which of them
     /// another shares: only those can repeat. True when any is shared.
-    fn edges(doc: &Analysis<'_>, edge: &mut Vec<(usize, bool)>, table: &mut EdgeTable) -> bool {
+    fn edges(
+        doc: &Analysis<'_>,
+        edge: &mut Vec<(usize, bool)>,
+        table: &mut EdgeTable,
+        buf: &mut String,
+    ) -> bool {
         let seed = seed();
-        let mut buf = String::new();
         let mut shared = false;
         for (i, span) in doc.sentences.iter().enumerate() {
             let text = doc.slice(span);
             if !ends_as_prose(text) {
                 continue;
             }
-            match table.get_or_insert(edge_key(text, seed, &mut buf), edge.len()) {
+            match table.get_or_insert(edge_key(text, seed, buf), edge.len()) {
                 Some(first) => {
                     edge[first].1 = true;
                     edge.push((i, true));
