@@ -355,6 +355,40 @@ fn day_word(s: &str) -> Option<(i32, &str)> {
         .map(|d| (d.offset, &s[w.len()..]))
 }
 
+/// The determiners by their packed letters, with their index in the
+/// lexicon's list.
+static DETERMINERS: LazyLock<PackedWords<usize>> = LazyLock::new(|| {
+    PackedWords::new(
+        file()
+            .determiners
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.word.as_str(), i)),
+    )
+});
+
+/// The determiner that is the word `w` (ASCII letters, any case): looked up
+/// by its packed letters, where [`determiner_by_scan`] (for longer words,
+/// and the tests' reference) compares it with each in turn. [`holiday`],
+/// [`determined`] and [`counted`] ask this ~25,000 times on the 5 MB news
+/// sample, the scan costing ~100 instructions a time.
+fn determiner(w: &str) -> Option<&'static Determiner> {
+    if w.len() > PACKED {
+        return determiner_by_scan(w);
+    }
+    file()
+        .determiners
+        .get(DETERMINERS.get(w.as_bytes(), w.len())?)
+}
+
+/// [`determiner`] by comparing `w` with each determiner.
+fn determiner_by_scan(w: &str) -> Option<&'static Determiner> {
+    file()
+        .determiners
+        .iter()
+        .find(|d| d.word.eq_ignore_ascii_case(w))
+}
+
 /// Every word that can begin an expression [`parse`] reads (lowercase),
 /// and per first letter a mask of their lengths: most words are turned
 /// away by the mask, the rest by one hash lookup, before any parsing.
@@ -496,10 +530,7 @@ pub(crate) fn words_after_count() -> impl Iterator<Item = String> {
 /// past": a relative expression that begins with one has a second word
 /// ("last year", "past three years").
 pub(crate) fn is_determiner(w: &str) -> bool {
-    file()
-        .determiners
-        .iter()
-        .any(|d| d.word.eq_ignore_ascii_case(w))
+    determiner(w).is_some()
 }
 
 /// True when every holiday whose name begins with the word `w` (lowercase
@@ -533,18 +564,14 @@ fn starter_kinds(s: &str) -> Kinds {
         return 0;
     }
     // the word's length, giving up at the first letter past the longest
-    // starter
-    let mut len = 0;
-    let mut upper = false;
-    for &x in b {
-        if !x.is_ascii_alphabetic() {
-            break;
-        }
-        if len == MAX_WORD {
-            return 0;
-        }
-        upper |= x.is_ascii_uppercase();
-        len += 1;
+    // starter; its case matters only to the hash lookup of long words
+    let len = b
+        .iter()
+        .take(MAX_WORD + 1)
+        .take_while(|x| x.is_ascii_alphabetic())
+        .count();
+    if len > MAX_WORD {
+        return 0;
     }
     let st = &*STARTERS;
     if st.mask[usize::from(c.to_ascii_lowercase() - b'a')] & (1 << len) == 0 {
@@ -556,7 +583,7 @@ fn starter_kinds(s: &str) -> Kinds {
     if len <= PACKED {
         return st.packed.get(b, len).unwrap_or(0);
     }
-    starter_kinds_by_map(s, len, upper)
+    starter_kinds_by_map(s, len, b[..len].iter().any(u8::is_ascii_uppercase))
 }
 
 /// [`starter_kinds`] of the word of `len` letters at the start of `s`
@@ -785,10 +812,7 @@ fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
     if w.is_empty() || w.len() > 9 {
         return None;
     }
-    let det = file()
-        .determiners
-        .iter()
-        .find(|d| d.word.eq_ignore_ascii_case(w))?;
+    let det = determiner(w)?;
     let rest = after_space(&s[w.len()..])?;
     // "will last three weekends", "expected to last two months": the verb,
     // a length follows ("compared to last year" is a date)
@@ -983,13 +1007,9 @@ static HOLIDAYS_BY_WORD: LazyLock<WordMap<Vec<usize>>> = LazyLock::new(|| {
 /// "Easter Monday", "last Christmas".
 fn holiday(s: &str, end: usize) -> Option<Found> {
     let w = word(s);
-    let body = match file()
-        .determiners
-        .iter()
-        .find(|d| !d.units_only && d.word.eq_ignore_ascii_case(w))
-    {
-        Some(_) => after_space(&s[w.len()..])?,
-        None => s,
+    let body = match determiner(w) {
+        Some(d) if !d.units_only => after_space(&s[w.len()..])?,
+        _ => s,
     };
     // the same `word` the keys were made with, lowercased on the stack
     let mut buf = WordBuf::new();
@@ -1077,10 +1097,7 @@ fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
     let rest = after_space(&text[e..end])?;
     // "the 5 past years", "2 upcoming months"
     let w = word(rest);
-    if let Some(det) = file()
-        .determiners
-        .iter()
-        .find(|d| d.offset != 0 && d.word.eq_ignore_ascii_case(w))
+    if let Some(det) = determiner(w).filter(|d| d.offset != 0)
         && let Some(u) = after_space(&rest[w.len()..]).and_then(unit_at)
         && !u.clock
         && !u.singular
@@ -1359,6 +1376,38 @@ mod tests {
         for s in ["", "7 days", "$5", " the", "-in"] {
             assert_eq!(starter_kinds(s), kinds_by_map(s), "{s:?}");
         }
+    }
+
+    /// [`determiner`]'s packed lookup finds what the scan finds: every
+    /// determiner in its forms and words glued from letters and pieces of
+    /// determiners, some longer than a packed word (the callers pass the
+    /// letters of a word only).
+    #[test]
+    fn packed_determiner_lookup_matches_the_scan() {
+        let glued = crate::testgen::glued(
+            6000,
+            8,
+            &[
+                "last", "Next", "pre", "ceding", "ious", "this", "t", "a", "s", "co", "ming", "x",
+                "that",
+            ],
+            0x3c6e_f372_fe94_f82b,
+        );
+        let words = file().determiners.iter().map(|d| d.word.as_str());
+        let mut hits = 0;
+        for w in crate::testgen::lookup_probes(words, glued, &[""]) {
+            let fast = determiner(&w).map(|d| &d.word);
+            assert_eq!(fast, determiner_by_scan(&w).map(|d| &d.word), "{w:?}");
+            hits += usize::from(fast.is_some());
+        }
+        assert!(hits > 100, "{hits}");
+        // every determiner is packable, so only the scan's long words miss it
+        assert!(
+            file()
+                .determiners
+                .iter()
+                .all(|d| determiner(&d.word).is_some())
+        );
     }
 
     /// [`unit_spellings`]' packed lookup answers as the hash map does: on
