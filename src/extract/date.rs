@@ -341,20 +341,15 @@ fn digits(min: usize, max: usize) -> impl Fn(&str) -> Res<'_, &str> {
     }
 }
 
-/// The length of the run of spaces and tabs `i` starts with.
-fn blanks(i: &str) -> usize {
-    i.bytes().take_while(|&c| c == b' ' || c == b'\t').count()
-}
-
 /// nom's `space0` (spaces and tabs), by bytes.
 fn space0(i: &str) -> Res<'_, &str> {
-    let n = blanks(i);
+    let n = super::lexicon::spaces(i);
     Ok((&i[n..], &i[..n]))
 }
 
 /// nom's `space1` (one or more spaces and tabs), by bytes.
 fn space1(i: &str) -> Res<'_, &str> {
-    match blanks(i) {
+    match super::lexicon::spaces(i) {
         0 => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Space,
@@ -941,8 +936,8 @@ fn week_of(i: &str) -> Res<'_, (ClaimKind, DateParts)> {
 /// ordinal up to "fifth".
 fn week_follows_token(i: &str) -> bool {
     let b = i.as_bytes();
-    let t = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    let gap = blanks(&i[t..]);
+    let t = super::lexicon::alnum_head(i);
+    let gap = super::lexicon::spaces(&i[t..]);
     gap > 0
         && b.get(t + gap..t + gap + 4)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"week"))
@@ -1631,29 +1626,22 @@ fn no_date_after_the(input: &str) -> bool {
         return false;
     }
     let mut buf = super::lexicon::WordBuf::new();
-    super::lexicon::lower_word(&input[j..], &mut buf).is_some_and(|(w, _)| !follows_the(w))
+    super::lexicon::lower_word(&input[j..], &mut buf).is_some_and(|(w, _)| !may_follow_the(w))
 }
 
-/// The words of [`AFTER_THE`] by their packed letters.
+/// The words of [`AFTER_THE`] by their packed letters (a test sees that
+/// every one is packable).
 static AFTER_THE_PACKED: LazyLock<super::packed::PackedWords<()>> =
     LazyLock::new(|| super::packed::PackedWords::new(AFTER_THE.keys().map(|w| (w.as_str(), ()))));
 
-/// [`may_follow_the`] of `w` (lowercase ASCII letters), by its packed
-/// letters where it has few enough: [`no_date_after_the`] asks it at each
-/// "the" [`parse_at`] meets (~7,000 times on the 5 MB news sample), where
-/// the hash lookup cost ~150 instructions.
-fn follows_the(w: &str) -> bool {
-    if w.len() > super::lexicon::PACKED {
-        return may_follow_the(w);
-    }
-    AFTER_THE_PACKED.get(w.as_bytes(), w.len()).is_some()
-}
-
 /// True when a date beginning with "the" may go on with the word `w`
 /// (lowercase ASCII letters): the scanner's gate skips "the company", "the
-/// new" and "the most".
+/// new" and "the most". Looked up by its packed letters: the scanner and
+/// [`no_date_after_the`] ask at each "the" (~7,000 times in [`parse_at`]
+/// alone on the 5 MB news sample), where a hash lookup cost ~150
+/// instructions.
 pub(crate) fn may_follow_the(w: &str) -> bool {
-    AFTER_THE.contains_key(w)
+    AFTER_THE_PACKED.get(w.as_bytes(), w.len()).is_some()
 }
 
 /// Every word of [`may_follow_the`], for the gate's tests.
@@ -3346,10 +3334,11 @@ mod tests {
         assert!(turned_away > tried / 4, "{turned_away} of {tried}");
     }
 
-    /// [`follows_the`]'s packed lookup answers as [`may_follow_the`]'s map
+    /// [`may_follow_the`]'s packed lookup answers as the map [`AFTER_THE`]
     /// does on the lowercase words it is asked about: every word that may
     /// follow "the" and every listed word in their forms, and words glued
-    /// from letters and pieces of them, some longer than a packed word.
+    /// from letters and pieces of them, some longer than a packed word;
+    /// every word of the map is packable.
     #[test]
     fn packed_after_the_lookup_matches_the_map() {
         let glued = crate::testgen::glued(
@@ -3370,10 +3359,13 @@ mod tests {
             if w.is_empty() || !w.bytes().all(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            assert_eq!(follows_the(&w), may_follow_the(&w), "{w:?}");
+            assert_eq!(may_follow_the(&w), AFTER_THE.contains_key(&w), "{w:?}");
             hits += usize::from(may_follow_the(&w));
         }
         assert!(hits > 100, "{hits}");
+        for w in AFTER_THE.keys() {
+            assert!(super::super::packed::packable(w), "{w}");
+        }
     }
 
     /// Throughput of `parse_at` at every word start of a news file:

@@ -161,6 +161,12 @@ pub(crate) fn leading_letters(s: &str) -> &[u8] {
     &b[..letters_end(b, 0)]
 }
 
+/// The number of ASCII letters and digits `s` begins with: the head a
+/// unit or currency symbol is compared with ("m2", "US").
+pub(crate) fn alnum_head(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphanumeric).count()
+}
+
 /// Asserts that `mask` turns none of the all-letter `keys` away, in any of
 /// three cases: the words [`lower_word`] would find in the map are all let
 /// through.

@@ -14,10 +14,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, leading_letters, lower_word, match_exact, match_phrase,
-    spaces,
+    self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
+    match_phrase, spaces,
 };
-use super::quantity::alnum_head;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1103,8 +1103,8 @@ static STARTERS: LazyLock<PackedWords<Starter>> = LazyLock::new(|| {
     }))
 });
 
-/// The shapes (first, second and last letters, length) of [`STARTERS`]: most words are
-/// turned away before any hashing.
+/// The shapes (first, second and last letters, length) of [`STARTERS`]:
+/// most words are turned away before any lookup.
 static STARTER_SHAPES: LazyLock<ShapeMask> = LazyLock::new(|| starter_words().collect());
 
 /// The shapes of every word [`words_from`] reads after its first: those of

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::ClaimKind;
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, leading_letters, lower_word, match_exact, match_phrase,
-    spaces,
+    self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
+    match_phrase, spaces,
 };
 
 #[derive(Deserialize)]
@@ -164,11 +164,6 @@ pub(crate) struct Unit {
     pub end: usize,
     /// Written as a word ("pounds"), not a symbol ("lb").
     pub word: bool,
-}
-
-/// The number of ASCII letters and digits `s` begins with.
-pub(crate) fn alnum_head(s: &str) -> usize {
-    s.bytes().take_while(u8::is_ascii_alphanumeric).count()
 }
 
 /// "%", "percent", "per cent", "pct" → `%`; "percentage points" → `pp`.
