@@ -60,14 +60,9 @@ const TIES: [&str; 13] = [
 ];
 
 /// The tie of [`TIES`] whose words, however spaced, are the words of
-/// `gap`. Compared a word at a time, not joined into a string: most gaps
-/// are stretches of a sentence that no tie matches, and most of those
-/// begin with a word no tie begins with.
+/// `gap`. Compared a word at a time, each comparison ending at the first
+/// word that differs, not joined into a string.
 fn tie_of(gap: &str) -> Option<&'static str> {
-    let first = gap.split_whitespace().next()?;
-    if !TIES.iter().any(|t| t.split(' ').next() == Some(first)) {
-        return None;
-    }
     TIES.iter()
         .find(|t| gap.split_whitespace().eq(t.split(' ')))
         .copied()

@@ -404,8 +404,8 @@ thread_local! {
     static EDGES: std::cell::Cell<Edges> = Default::default();
 }
 
-/// The most sentences (and bytes of a sentence) whose [`Edges`] are kept
-/// for the next document.
+/// The most sentences (and bytes of a sentence, and slots of the table, at
+/// two a sentence) whose [`Edges`] are kept for the next document.
 const MAX_KEPT: usize = 1 << 14;
 
 impl Check for Rule {
@@ -416,7 +416,12 @@ impl Check for Rule {
         if Self::edges(doc, &mut edge, &mut table, &mut buf) {
             Self::repeats(doc, def, &edge, out);
         }
-        if edge.capacity() <= MAX_KEPT && buf.capacity() <= MAX_KEPT {
+        // a table sized by every sentence of a long document with few
+        // sentences of prose (a table, a list) is not kept either
+        if edge.capacity() <= MAX_KEPT
+            && buf.capacity() <= MAX_KEPT
+            && table.slots.capacity() <= 2 * MAX_KEPT
+        {
             EDGES.set((edge, table, buf));
         }
     }

@@ -149,7 +149,8 @@ impl CueIndex {
     }
 
     /// False when no cue's first word has the first letter (under ASCII
-    /// case folding) and the length of `word`; true may be wrong.
+    /// case folding), the length and the second letter of `word`; true may
+    /// be wrong.
     #[inline(always)]
     fn may_begin(&self, word: &[u8]) -> bool {
         word.first().is_some_and(|&c| {
@@ -221,7 +222,7 @@ fn cue_index() -> &'static CueIndex {
             let w = c.words[0].as_bytes();
             if let Some(&f) = w.first() {
                 first_lengths[usize::from(f & 31)] |= 1 << w.len().min(31);
-                first_seconds[usize::from(f & 31)] |= letter_bit(*w.get(1).unwrap_or(&f));
+                first_seconds[usize::from(f & 31)] |= second_and_last(w).0;
             }
         }
         CueIndex {
