@@ -71,6 +71,11 @@ pub(super) const DATE_NEEDS_DATE: Flags = 1024;
 /// reads one only before such a word or a figure's first word
 /// ([`FIGURE`]), so "in the", "as a" and "more people" are skipped.
 pub(super) const APPROX_LATER: Flags = 2048;
+/// The word holds a word every multiplier needs, whole or inside it
+/// ("twice", "times", "sometimes"; [`multiplier::holds_core`]): a sentence
+/// where the walk meets none after a multiplier's first word is not
+/// searched for one.
+pub(super) const MULTIPLIER_CORE: Flags = 4096;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
@@ -197,12 +202,16 @@ fn compute(word: &[u8]) -> Flags {
 
 /// The flags of a lowercase word that is in no list [`families`] reads
 /// ([`LISTED`] holds them all): every family's answer is a lookup of the
-/// whole word in a list, but for two rules. A date's second word may be a
-/// plural of a listed one (`date::may_continue_word`), and a multiplier
-/// may begin with any "-fold" word (`multiplier::may_start_word`). Both
-/// predicates are asked here, whole, where their suffix is there.
+/// whole word in a list, but for three rules. A date's second word may be
+/// a plural of a listed one (`date::may_continue_word`), and a multiplier
+/// may begin with any "-fold" word (`multiplier::may_start_word`): both
+/// predicates are asked here, whole, where their suffix is there. And a
+/// multiplier's core word may be inside any word ("sometimes", "Times").
 fn unlisted(w: &str) -> Flags {
     let mut flags = 0;
+    if multiplier::holds_core(w.as_bytes()) {
+        flags |= MULTIPLIER_CORE;
+    }
     if w.ends_with('s') && date::may_continue_word(w) {
         flags |= SECOND_WORD;
         if date::is_period_word(w) {
@@ -267,6 +276,9 @@ fn families(w: &str) -> Flags {
     }
     if multiplier::may_start_word(w) {
         flags |= MULTIPLIER;
+    }
+    if multiplier::holds_core(w.as_bytes()) {
+        flags |= MULTIPLIER_CORE;
     }
     flags
 }
@@ -534,13 +546,24 @@ mod tests {
             }
             words.push(w);
         }
-        let (mut flagged, mut plurals, mut folds) = (0, 0, 0);
+        // words holding a multiplier's core word, most of them in no list
+        for core in [
+            "times", "fold", "double", "triple", "treble", "halve", "twice", "thrice",
+        ] {
+            for pre in ["", "some", "re", "x"] {
+                for post in ["", "s", "d", "r", "header"] {
+                    words.push(format!("{pre}{core}{post}"));
+                }
+            }
+        }
+        let (mut flagged, mut plurals, mut folds, mut cores) = (0, 0, 0, 0);
         for w in &words {
             let want = families(w);
             flagged += usize::from(want != 0);
             if !LISTED.contains_key(w) {
                 plurals += usize::from(want & SECOND_WORD != 0);
                 folds += usize::from(want & MULTIPLIER != 0);
+                cores += usize::from(want & MULTIPLIER_CORE != 0);
             }
             assert_eq!(compute(w.as_bytes()), want, "{w}");
             let upper = w.to_ascii_uppercase();
@@ -548,8 +571,8 @@ mod tests {
         }
         // the rules for unlisted words were tried on words they flag
         assert!(
-            plurals > 100 && folds > 100,
-            "{plurals} plurals, {folds} folds"
+            plurals > 100 && folds > 100 && cores > 100,
+            "{plurals} plurals, {folds} folds, {cores} holding a core word"
         );
         assert!(flagged > 3_000, "{flagged} flagged words");
     }

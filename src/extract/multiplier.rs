@@ -256,7 +256,14 @@ impl Cores {
 
 /// False when `sentence` holds no word every multiplier needs ([`CORES`]).
 fn may_hold_one(sentence: &str) -> bool {
-    CORES.found_in(sentence.as_bytes())
+    holds_core(sentence.as_bytes())
+}
+
+/// True when `text` holds a word every multiplier needs ([`CORES`]), in
+/// any ASCII case, whole or inside a longer word ("sometimes"): what the
+/// scanner's gate remembers of each word it classifies.
+pub(crate) fn holds_core(text: &[u8]) -> bool {
+    CORES.found_in(text)
 }
 
 /// Every word [`may_start_word`] admits whole (the "-fold" words aside).
@@ -481,7 +488,12 @@ pub(crate) fn scan(text: &str, sentence: Span) -> Vec<Found> {
             i += 1;
         }
     }
-    scan_at(text, sentence, &starts)
+    // a multiplier holds its core word after the start it begins at, so
+    // the text before the first start need not be searched
+    let core = starts
+        .first()
+        .is_some_and(|&first| may_hold_one(text.get(first..end).unwrap_or("")));
+    scan_at(text, sentence, &starts, core)
 }
 
 /// True when a multiplier may start at byte `i`: a letter or digit that
@@ -504,17 +516,14 @@ pub(crate) fn starts_word(b: &[u8], sentence_start: usize, i: usize) -> bool {
 
 /// The multipliers at the candidate positions `starts` (ascending word
 /// starts the scanner's gate let through), left to right, none overlapping.
-pub(crate) fn scan_at(text: &str, sentence: Span, starts: &[usize]) -> Vec<Found> {
+/// `core`: whether the sentence holds a core word ([`holds_core`]) from the
+/// first start on; without one no start begins a multiplier.
+pub(crate) fn scan_at(text: &str, sentence: Span, starts: &[usize], core: bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let end = sentence.end.min(text.len());
-    // a multiplier holds its core word after the start it begins at, so
-    // the text before the first start need not be searched
-    let Some(&first) = starts.iter().find(|&&i| i >= sentence.start && i < end) else {
-        return out;
-    };
-    if !may_hold_one(text.get(first..end).unwrap_or("")) {
+    if !core {
         return out;
     }
+    let end = sentence.end.min(text.len());
     let mut next = sentence.start;
     for &i in starts {
         if i < next || i >= end {
@@ -538,10 +547,10 @@ pub(crate) fn merge(
     si: usize,
     out: &mut Vec<Claim>,
     base: usize,
-    starts: Option<&[usize]>,
+    starts: Option<(&[usize], bool)>,
 ) {
     let found = match starts {
-        Some(starts) => scan_at(text, sentence, starts),
+        Some((starts, core)) => scan_at(text, sentence, starts, core),
         None => scan(text, sentence),
     };
     if found.is_empty() || base > out.len() {

@@ -107,10 +107,19 @@ fn scan_sentences(
             out: &mut out,
             gate: gate.as_deref_mut(),
             multipliers: &mut multipliers,
+            core: false,
             peeked: None,
         };
         sc.run();
-        let starts = sc.gate.is_some().then_some(multipliers.as_slice());
+        let (core, gated) = (sc.core, sc.gate.is_some());
+        debug_assert!(
+            !gated
+                || multipliers.first().is_none_or(|&first| {
+                    core == multiplier::holds_core(&prose.as_bytes()[first..end])
+                }),
+            "the walk's core words disagree with a search of the sentence"
+        );
+        let starts = gated.then_some((multipliers.as_slice(), core));
         super::multiplier::merge(prose, s.start..end, si, &mut out, first, starts);
         if with_context {
             context::annotate(prose, &(s.start..end), &mut out[first..]);
@@ -170,6 +179,12 @@ struct Scanner<'a, 'o> {
     /// Where a multiplier may start: the words the gate marks and the
     /// numbers the walk passes, for [`super::multiplier::merge`].
     multipliers: &'o mut Vec<usize>,
+    /// Whether the sentence holds a multiplier's core word
+    /// ([`multiplier::holds_core`]) at or after the first of `multipliers`:
+    /// the gate's [`gate::MULTIPLIER_CORE`] of a word the walk classifies,
+    /// or a search of the letters it passes over without classifying
+    /// ([`Scanner::passed`]). No multiplier is looked for without one.
+    core: bool,
     /// The last word [`Scanner::next_word_may_continue`] gave to the gate:
     /// its start, end and flags, so that the walk, which most often comes
     /// to that word next, neither measures nor classifies it again.
@@ -249,7 +264,7 @@ impl Scanner<'_, '_> {
                                 && c | 0x20 == b'q'
                                 && let Some(e) = self.date_at(i)
                             {
-                                i = e.max(i + 1);
+                                i = self.passed(i, e.max(i + 1));
                                 continue;
                             }
                             // "USD115" is money; "G7", "A380", "MP3" are names
@@ -257,10 +272,10 @@ impl Scanner<'_, '_> {
                                 && money::prefix(self.text, i, end).is_some()
                                 && let Some(e) = self.try_figure(i)
                             {
-                                i = e.max(i + 1);
+                                i = self.passed(i, e.max(i + 1));
                                 continue;
                             }
-                            i = self.token_end(i).max(wend);
+                            i = self.passed(i, self.token_end(i).max(wend));
                             continue;
                         }
                         (wend, None)
@@ -269,7 +284,7 @@ impl Scanner<'_, '_> {
                 // most words end at a space: nothing after them to test
                 let after = b.get(wend).copied();
                 if after != Some(b' ') && web_address(&b[i..wend], after) {
-                    i = self.space_end(i).max(wend);
+                    i = self.passed(i, self.space_end(i).max(wend));
                     continue;
                 }
                 let flags = match (known, self.gate.as_deref_mut()) {
@@ -286,8 +301,12 @@ impl Scanner<'_, '_> {
                 if flags & gate::MULTIPLIER != 0 && multiplier::starts_word(b, start, i) {
                     self.multipliers.push(i);
                 }
+                // the word is whole: letters before and after it are none
+                if flags & gate::MULTIPLIER_CORE != 0 && !self.multipliers.is_empty() {
+                    self.core = true;
+                }
                 if let Some(e) = self.try_word(i, wend - i, flags) {
-                    i = e.max(i + 1);
+                    i = self.passed(i, e.max(i + 1));
                     continue;
                 }
                 // the space after a word, quiet, is passed over here
@@ -298,14 +317,14 @@ impl Scanner<'_, '_> {
                 && !before(b, i, start).is_some_and(|p| p.is_ascii_alphanumeric())
             {
                 if let Some(e) = self.try_at(i) {
-                    i = e.max(i + 1);
+                    i = self.passed(i, e.max(i + 1));
                     continue;
                 }
                 i += 1;
                 continue;
             }
             if c == b'@' {
-                i = self.space_end(i).max(i + 1);
+                i = self.passed(i, self.space_end(i).max(i + 1));
                 continue;
             }
             let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
@@ -332,15 +351,15 @@ impl Scanner<'_, '_> {
                     self.multipliers.push(i);
                 }
                 if prev_alnum || self.joined(i) {
-                    i = self.token_end(i).max(i + 1);
+                    i = self.passed(i, self.token_end(i).max(i + 1));
                     continue;
                 }
                 if let Some(e) = self.try_at(i) {
-                    i = e.max(i + 1);
+                    i = self.passed(i, e.max(i + 1));
                     continue;
                 }
                 i = if c.is_ascii_digit() || c == b'.' {
-                    self.token_end(i).max(i + 1)
+                    self.passed(i, self.token_end(i).max(i + 1))
                 } else {
                     i + 1
                 };
@@ -361,7 +380,7 @@ impl Scanner<'_, '_> {
                     && !prev_alnum
                     && let Some(e) = self.try_at(i)
                 {
-                    i = e.max(i + 1);
+                    i = self.passed(i, e.max(i + 1));
                     continue;
                 }
                 i += len;
@@ -369,6 +388,30 @@ impl Scanner<'_, '_> {
             }
             i += 1;
         }
+    }
+
+    /// Notes that the walk passes from `from` to `to` without classifying
+    /// the words there (a claim read, a code, a web address), and returns
+    /// `to`. Once a multiplier may start, a core word among those letters
+    /// is searched for, in the whole runs of letters the range touches: the
+    /// walk's words are such runs, so the search and the gate's flags of
+    /// the words it classifies together see every run from the first start
+    /// on, and [`Scanner::core`] is the search of that text.
+    fn passed(&mut self, from: usize, to: usize) -> usize {
+        if !self.core && !self.multipliers.is_empty() && self.gate.is_some() {
+            let b = &self.text.as_bytes()[..self.sentence.end];
+            let to = to.min(b.len());
+            let from = from.min(to);
+            let run_start = from
+                - b[..from]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+            let run_end = letters_end(b, to);
+            self.core = multiplier::holds_core(&b[run_start..run_end]);
+        }
+        to
     }
 
     /// True when the digit at `i` continues a compound or a code: "F-16",
@@ -2473,5 +2516,15 @@ pub(super) mod tests {
         " 2-fold",
         " 10-15",
         " 9.5bn",
+        // core words of multipliers inside other tokens: the walk passes
+        // over them unclassified, or classifies a word holding one
+        "times",
+        " sometimes",
+        " Twice",
+        " 4fold",
+        " 3-times",
+        " twice2",
+        " www.doubled.com",
+        " @times",
     ];
 }
