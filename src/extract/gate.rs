@@ -29,6 +29,7 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::lexicon::{self, WordMap};
+use super::packed::PackedWords;
 use super::{approx, date, multiplier, scan};
 
 /// The gate's answer for a word: a set of the flags below.
@@ -140,7 +141,8 @@ impl Gate {
 #[inline(never)]
 fn second_or_compute(set: &mut [Slot; 2], key: [u64; 2], word: &[u8]) -> Flags {
     if set[1].key != key {
-        let flags = compute(word);
+        let packed = u128::from(key[0]) | u128::from(key[1]) << 64;
+        let flags = compute_packed(word, packed);
         set[1] = Slot { key, flags };
     }
     // the word read last goes first: the other is the one evicted next
@@ -174,23 +176,74 @@ fn key(s: &[u8], len: usize) -> [u64; 2] {
 /// A word of a lexicon or a grammar is looked up in [`LISTED`], where each
 /// has the answer [`families`] gives it; any other word, which is most of
 /// those the cache misses (names, rare words), can hold only the flags the
-/// families give by a rule rather than a list: a plural of a second word
-/// ("fifths") and a "-fold" word ("tenfold"). That is one lookup and two
-/// suffix tests where [`families`] makes about eight lookups; the test
-/// `listed_words_and_rules_answer_as_the_families_do` holds the two to the
-/// same answers.
+/// families give by a rule rather than a list ([`unlisted`]). That is one
+/// lookup and a few suffix tests where [`families`] makes about eight
+/// lookups; the test `listed_words_and_rules_answer_as_the_families_do`
+/// holds the two to the same answers.
+///
+/// A word of up to [`KEY`] letters, every word the cache misses, is looked
+/// up by the packed letters the cache keys it by ([`compute_packed`]), and
+/// answered without being lowercased unless it may be a plural or a "-fold"
+/// word: a miss took ~430 instructions with the lowercasing, UTF-8 check
+/// and string hash, ~280 without (30,400 misses on a fifth of the news
+/// corpus).
 #[inline(never)]
 fn compute(word: &[u8]) -> Flags {
-    let mut lower = [0u8; 64];
-    let Some(buf) = lower.get_mut(..word.len()) else {
-        return 0;
-    };
-    for (l, &c) in buf.iter_mut().zip(word) {
-        *l = c.to_ascii_lowercase();
+    let packable = (1..=KEY).contains(&word.len()) && word.iter().all(u8::is_ascii_alphabetic);
+    if packable {
+        return compute_packed(word, lexicon::pack_letters(word));
     }
-    let Ok(w) = std::str::from_utf8(buf) else {
+    compute_lowercase(word, false)
+}
+
+/// [`compute`] of the `word` the gate has packed to `packed`
+/// ([`lexicon::pack_word`]) for its cache: its letters are not read again
+/// to look it up.
+fn compute_packed(word: &[u8], packed: u128) -> Flags {
+    if let Some(flags) = LISTED_PACKED.get_packed(packed) {
+        return flags;
+    }
+    let ends_with = |tail: &[u8]| {
+        word.len() >= tail.len() && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    // neither rule of `unlisted` for a suffix can hold: no letter needs
+    // lowercasing ("s" and "fold" are letters; a key of other bytes is no
+    // listed word's, and `compute_lowercase` answers those)
+    let letters = word.iter().all(u8::is_ascii_alphabetic);
+    if letters && !ends_with(b"s") && !ends_with(FOLD) {
+        return if multiplier::holds_core(word) {
+            MULTIPLIER_CORE
+        } else {
+            0
+        };
+    }
+    compute_lowercase(word, letters)
+}
+
+/// [`compute`] on the lowercased `word`; `unlisted_letters`: the word is
+/// ASCII letters found in no list by its packed letters.
+fn compute_lowercase(word: &[u8], unlisted_letters: bool) -> Flags {
+    let mut short = [0u8; 64];
+    let long;
+    let lower: &[u8] = match short.get_mut(..word.len()) {
+        Some(buf) => {
+            for (l, &c) in buf.iter_mut().zip(word) {
+                *l = c.to_ascii_lowercase();
+            }
+            buf
+        }
+        None => {
+            long = word.to_ascii_lowercase();
+            &long
+        }
+    };
+    let Ok(w) = std::str::from_utf8(lower) else {
         return 0;
     };
+    // a word of letters is in `LISTED` only if it is in `LISTED_PACKED`
+    if unlisted_letters {
+        return unlisted(w);
+    }
     if !w.bytes().all(|c| c.is_ascii_lowercase()) {
         return families(w);
     }
@@ -199,6 +252,9 @@ fn compute(word: &[u8]) -> Flags {
     }
     unlisted(w)
 }
+
+/// The "-fold" ending of a multiplier's first word.
+const FOLD: &[u8] = b"fold";
 
 /// The flags of a lowercase word that is in no list [`families`] reads
 /// ([`LISTED`] holds them all): every family's answer is a lookup of the
@@ -218,7 +274,7 @@ fn unlisted(w: &str) -> Flags {
             flags |= PERIOD_WORD;
         }
     }
-    if w.ends_with("fold") && multiplier::may_start_word(w) {
+    if w.as_bytes().ends_with(FOLD) && multiplier::may_start_word(w) {
         flags |= MULTIPLIER;
     }
     flags
@@ -282,6 +338,11 @@ fn families(w: &str) -> Flags {
     }
     flags
 }
+
+/// [`LISTED`] by packed letters, for the words of up to [`KEY`] letters
+/// (every other listed word is too long for the cache, or no plain word).
+static LISTED_PACKED: LazyLock<PackedWords<Flags>> =
+    LazyLock::new(|| PackedWords::new(LISTED.iter().map(|(w, &f)| (w.as_str(), f))));
 
 /// The words of [`APPROX_LATER`].
 static APPROX_LATER_WORDS: LazyLock<WordMap<()>> =
@@ -554,6 +615,12 @@ mod tests {
                 for post in ["", "s", "d", "r", "header"] {
                     words.push(format!("{pre}{core}{post}"));
                 }
+            }
+        }
+        // past the cache's key and past the stack buffer a miss lowercases in
+        for n in [KEY + 1, 63, 64, 65, 80] {
+            for tail in ["fold", "times", "s", "x"] {
+                words.push(format!("{}{tail}", "q".repeat(n - tail.len())));
             }
         }
         let (mut flagged, mut plurals, mut folds, mut cores) = (0, 0, 0, 0);

@@ -66,7 +66,13 @@ impl<V: Copy> PackedWords<V> {
         if n == 0 || n > PACKED || b.len() < n {
             return None;
         }
-        let k = pack_word(b, n);
+        self.get_packed(pack_word(b, n))
+    }
+
+    /// The value of the word that packs to `k` ([`pack_word`] of ASCII
+    /// letters): for a caller that has packed the word already.
+    #[inline]
+    pub(crate) fn get_packed(&self, k: u128) -> Option<V> {
         let mut i = self.slot(k);
         loop {
             let key = *self.keys.get(i)?;
