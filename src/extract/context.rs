@@ -250,6 +250,7 @@ const MAX_TRIGGERS: usize = 32;
 /// Only listed words count toward [`MAX_TRIGGERS`].
 fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u16)]) -> usize {
     let b = s.as_bytes();
+    let lex = &*LEX;
     let mut cover = Cover::new(claims);
     let mut n = 0;
     // the runs of letters found eight bytes at a time: a byte at a time,
@@ -260,10 +261,10 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u1
             break;
         }
         // letters after a digit ("5m", "2nd") start no word
-        if start > 0 && b[start - 1].is_ascii_digit() || !LEX.triggers.may_hold(&b[start..end]) {
+        if start > 0 && b[start - 1].is_ascii_digit() || !lex.triggers.may_hold(&b[start..end]) {
             continue;
         }
-        let class = LEX.class_unmasked(&s[start..], end - start);
+        let class = lex.class_unmasked(&s[start..], end - start);
         if class & TRIGGER != 0 && !cover.covers(base + start) {
             out[n] = (start, end - start, class);
             n += 1;
@@ -578,6 +579,11 @@ fn names_someone(s: &str) -> bool {
 /// Up to six words forward from `i` (sentence offset) forming a noun
 /// phrase; stops at punctuation, digits, verbs and function words.
 fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
+    np_words(s, i).filter(|&(a, e)| names(s, a, e))
+}
+
+/// The words [`np_forward`] reads, whether or not they name someone.
+fn np_words(s: &str, i: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let start = i;
     let mut at = i;
@@ -598,10 +604,13 @@ fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
         }
         at += 1;
     }
-    let e = end?;
-    // "the" alone names nobody
-    let phrase = &s[start..e];
-    (!phrase.eq_ignore_ascii_case("the") && names_someone(phrase)).then_some((start, e))
+    Some((start, end?))
+}
+
+/// True when the phrase `s[a..e]` names someone, and is not "the" alone.
+fn names(s: &str, a: usize, e: usize) -> bool {
+    let phrase = &s[a..e];
+    !phrase.eq_ignore_ascii_case("the") && names_someone(phrase)
 }
 
 /// Up to six words backward from `end` (sentence offset) forming a noun
@@ -748,7 +757,10 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
         .map(|c| c.span.start)
         .min()
         .filter(|&f| f > base + i)?;
-    let (a, e) = np_forward(s, i)?;
+    // the phrase's words first: whether they name someone is asked last,
+    // as most openings are no subject for want of a verb after them (the
+    // test cost 1.8 M instructions of a claims run on 5.6 MB of news)
+    let (a, e) = np_words(s, i)?;
     // the next word must be a verb, before any figure
     let g = spaces(&s[e..]);
     if g == 0 {
@@ -757,7 +769,7 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if LEX.class_at(&s[e + g..]).0 & (VERB | SPEECH) == 0 {
         return None;
     }
-    (base + e < first_figure).then_some(base + a..base + e)
+    (base + e < first_figure && names(s, a, e)).then_some(base + a..base + e)
 }
 
 #[cfg(test)]
