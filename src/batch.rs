@@ -466,6 +466,24 @@ mod tests {
         assert!(good > 5_000 && bad > 5_000, "{good} good, {bad} bad");
     }
 
+    /// The least-byte test finds a control character as a byte loop
+    /// does: every byte value at every place of strings up to 40 bytes,
+    /// the lengths across any vector width the fold is compiled to.
+    #[test]
+    fn control_characters_are_found_as_a_byte_loop_finds_them() {
+        for len in 0..=40 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b' '; len];
+                    s[at] = b;
+                    let want = s.iter().any(|&c| c < 0x20);
+                    assert_eq!(below_space(&s), want, "{s:?}");
+                }
+            }
+        }
+        assert!(!below_space(b""));
+    }
+
     /// `parse_record` reads what `serde_json::from_str` reads and fails
     /// with its error where it fails.
     #[test]

@@ -432,8 +432,9 @@ fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
     out.push(b'"');
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        // a chunk is always eight bytes
-        let w = c.try_into().map_or(u64::MAX, u64::from_le_bytes);
+        // a chunk is always eight bytes; a zero word would only send the
+        // string the slow, exact way
+        let w = c.try_into().map_or(0, u64::from_le_bytes);
         if escaped(w) {
             out.truncate(mark);
             return value(out, s);
@@ -447,7 +448,7 @@ fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
         let w = b
             .get(last..)
             .and_then(|t| t.try_into().ok())
-            .map_or(u64::MAX, u64::from_le_bytes);
+            .map_or(0, u64::from_le_bytes);
         if escaped(w) {
             out.truncate(mark);
             return value(out, s);
