@@ -611,6 +611,12 @@ impl Scanner<'_, '_> {
     fn date_may_start(&mut self, i: usize) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
+        // "$", "~", "£": no date begins at a mark or another script's
+        // letter (`dates_begin_at_ascii_letters_and_digits`); ~3,000 such
+        // starts on a fifth of the news corpus cost 0.5 M instructions
+        if self.gate.is_some() && !b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            return false;
+        }
         let run = b[i..end].iter().take_while(|c| c.is_ascii_digit()).count();
         if run == 0 || run == 4 || run == 8 || self.gate.is_none() {
             return true;
@@ -2030,6 +2036,11 @@ pub(super) mod tests {
             "£ 5 ££",
             "1,",
             "1.",
+            // an approximator's sign at the very end ("<Chase NA.>")
+            ">",
+            "Banks <Chase NA.>",
+            "rates ~",
+            "up <",
         ] {
             let _ = run(s);
         }
@@ -2362,6 +2373,34 @@ pub(super) mod tests {
                 "as many as five"
             ]
         );
+    }
+
+    /// The date parser finds nothing at a byte that is no ASCII letter or
+    /// digit, which [`Scanner::date_may_start`] relies on: every mark the
+    /// walk tries a figure at, and other scripts, before generated text.
+    #[test]
+    fn dates_begin_at_ascii_letters_and_digits() {
+        let mut seed: u64 = 11;
+        let mut found = 0;
+        for k in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(VOCABULARY[(seed >> 33) as usize % VOCABULARY.len()]);
+            }
+            let body = t.trim_start();
+            let whole = 0..body.len();
+            found += usize::from(date::parse_at(body, whole, 0).is_some());
+            let mark = [
+                "$", "~", "<", ">", ".", "-", "+", "£", "€", "½", "\u{2212}", "(", "\"", "é",
+            ][k % 14];
+            let t = format!("{mark}{body}");
+            assert!(date::parse_at(&t, 0..t.len(), 0).is_none(), "{t:?}");
+        }
+        // the same texts hold dates where they begin with a word or digit
+        assert!(found > 500, "{found} dates");
     }
 
     #[track_caller]
