@@ -19,13 +19,19 @@ pub struct Rule;
 /// `statistic-decision-error`.
 pub(super) fn find(doc: &Analysis<'_>, def: &CheckDef, want: Verdict, out: &mut Vec<Finding>) {
     let text = doc.text();
-    // a report needs an `=`: skip the sentence scan where there is none
-    // (the memchr crate's vector search, several times faster than
-    // `str::contains` over a whole document)
-    if memchr::memchr(b'=', text.as_bytes()).is_none() {
+    // a report needs an `=`: only sentences that hold one are read (the
+    // memchr crate's vector search finds them; reading every sentence of
+    // a document with one `=` cost 1.2 M instructions a check over 5.6 MB
+    // of news)
+    // (the first found alone: most documents have none, and `memchr`
+    // turns them away faster than the iterator)
+    let bytes = text.as_bytes();
+    let Some(first) = memchr::memchr(b'=', bytes) else {
         return;
-    }
-    for s in &doc.sentences {
+    };
+    let mut eqs = vec![first];
+    eqs.extend(memchr::memchr_iter(b'=', &bytes[first + 1..]).map(|i| first + 1 + i));
+    for s in doc.sentences.iter().filter(|s| holds_any(&eqs, s)) {
         let found = stats::reports(text, s.clone());
         if found.is_empty() {
             continue;
@@ -75,6 +81,12 @@ pub(super) fn find(doc: &Analysis<'_>, def: &CheckDef, want: Verdict, out: &mut 
     }
 }
 
+/// True when one of the sorted offsets `at` lies in `span`.
+fn holds_any(at: &[usize], span: &crate::source::Span) -> bool {
+    at.get(at.partition_point(|&i| i < span.start))
+        .is_some_and(|&i| i < span.end)
+}
+
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
         find(doc, def, Verdict::Inconsistent, out);
@@ -83,6 +95,7 @@ impl Check for Rule {
 
 #[cfg(test)]
 mod tests {
+    use super::holds_any;
     use crate::check::test_support::{self, fires_once};
 
     const NAME: &str = "statistic-inconsistent";
@@ -95,6 +108,28 @@ mod tests {
     #[track_caller]
     fn passes(text: &str) {
         test_support::passes(NAME, text)
+    }
+
+    /// [`holds_any`] over the `=` offsets says what a search of the span
+    /// says, for every span of texts with `=` anywhere.
+    #[test]
+    fn sentences_with_an_equals_sign_are_found_by_offset() {
+        for mask in 0u32..256 {
+            let text: String = (0..8)
+                .map(|k| if mask >> k & 1 == 1 { '=' } else { 'x' })
+                .collect();
+            let eqs: Vec<usize> = memchr::memchr_iter(b'=', text.as_bytes()).collect();
+            for start in 0..=8 {
+                for end in start..=8 {
+                    let want = text[start..end].contains('=');
+                    assert_eq!(
+                        holds_any(&eqs, &(start..end)),
+                        want,
+                        "{text} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
