@@ -41,6 +41,20 @@ fn spaces(s: &str) -> usize {
 /// The length of the "of" link between a part and its whole: " of ", " of
 /// the ", " out of its ".
 fn of_link(gap: &str) -> Option<usize> {
+    // most gaps are turned away by their first bytes: after the spaces,
+    // "out" or "of" (or a space beyond ASCII, read below)
+    let b = gap.as_bytes();
+    let lead = b.iter().position(|&x| x != b' ').unwrap_or(b.len());
+    match b.get(lead) {
+        Some(b'o' | b'O') if lead > 0 => {}
+        Some(0xC2) => {}
+        _ => return None,
+    }
+    of_link_read(gap)
+}
+
+/// [`of_link`] without the look at the first bytes.
+fn of_link_read(gap: &str) -> Option<usize> {
     let mut rest = gap;
     let s = spaces(rest);
     if s == 0 {
@@ -242,9 +256,17 @@ enum Stated {
 }
 
 impl Rule {
-    fn pairs(doc: &Analysis<'_>, top: &[ClaimId]) -> Vec<(usize, Pair)> {
+    /// The pairs of counts, each with the first of its two claims: of
+    /// every two claims outside ranges, one right after the other.
+    fn pairs(doc: &Analysis<'_>) -> Vec<(ClaimId, Pair)> {
         let mut out = Vec::new();
-        for (k, w) in top.windows(2).enumerate() {
+        let mut top = (0..doc.claims.len()).filter(|&i| doc.claims[i].part_of.is_none());
+        let Some(mut prev) = top.next() else {
+            return out;
+        };
+        for next in top {
+            let w = [prev, next];
+            prev = next;
             let (a, b) = (&doc.claims[w[0]], &doc.claims[w[1]]);
             if a.sentence != b.sentence || a.span.end > b.span.start {
                 continue;
@@ -253,7 +275,7 @@ impl Rule {
             // before the counted nouns are read
             if is_count(a) && is_count(b) && fronted_whole(doc, a, b) && same_units(doc, b, a) {
                 out.push((
-                    k,
+                    w[0],
                     Pair {
                         part: w[1],
                         whole: w[0],
@@ -274,7 +296,7 @@ impl Rule {
                 continue;
             }
             out.push((
-                k,
+                w[0],
                 Pair {
                     part: w[0],
                     whole: w[1],
@@ -364,10 +386,20 @@ fn percent(v: f64) -> String {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
-        // room for every claim up front: a filtered collect grows from four
-        let mut top: Vec<ClaimId> = Vec::with_capacity(doc.claims.len());
-        top.extend((0..doc.claims.len()).filter(|&i| doc.claims[i].part_of.is_none()));
-        for (k, pair) in Self::pairs(doc, &top) {
+        // the claims outside ranges are listed only for a document with a
+        // pair, as few have one (listing them for every document cost 1.6 M
+        // instructions over 5.6 MB of news)
+        let pairs = Self::pairs(doc);
+        if pairs.is_empty() {
+            return;
+        }
+        let top: Vec<ClaimId> = (0..doc.claims.len())
+            .filter(|&i| doc.claims[i].part_of.is_none())
+            .collect();
+        for (first, pair) in pairs {
+            let Ok(k) = top.binary_search(&first) else {
+                continue;
+            };
             let (part, whole) = (&doc.claims[pair.part], &doc.claims[pair.whole]);
             let Some((pl, ph)) = interval(&doc.claims, pair.part) else {
                 continue;
@@ -602,5 +634,44 @@ mod tests {
             opened += usize::from(want);
         }
         assert!(opened > 200, "{opened}");
+    }
+
+    /// The look at a gap's first bytes turns away no gap that the full
+    /// reading links.
+    #[test]
+    fn the_of_link_shortcut_agrees_with_the_reading() {
+        let pieces = [
+            " ",
+            "  ",
+            "\u{a0}",
+            "\t",
+            "of",
+            "Of",
+            "OUT",
+            "out",
+            "o",
+            "the",
+            "its",
+            "Britain's",
+            "’s",
+            "x",
+            ",",
+            "é",
+            "\u{2009}",
+            "(",
+            "5",
+            " of ",
+            " Out of ",
+            "the ",
+            " of the ",
+        ];
+        let gaps = crate::testgen::glued(60_000, 4, &pieces, 0x0f11);
+        let mut linked = 0;
+        for g in &gaps {
+            let want = super::of_link_read(g);
+            assert_eq!(super::of_link(g), want, "{g:?}");
+            linked += usize::from(want.is_some());
+        }
+        assert!(linked > 100, "{linked}");
     }
 }
