@@ -984,19 +984,26 @@ impl<'a> Reader<'a> {
                     .is_some_and(|x| x.eq_ignore_ascii_case(c.words[0].as_bytes())),
             };
             let ok = first
-                && c.words.iter().enumerate().skip(1).all(|(k, w)| {
-                    match self.items.get(i + k) {
-                        // spans of tokens, so the bytes compare as the text does
-                        Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
-                            .prose
-                            .as_bytes()
-                            .get(s..e)
-                            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
-                        _ => false,
-                    }
-                });
+                && c.words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| self.item_is(i + k, w));
             ok.then_some((c.class, c.phrase, i + c.words.len()))
         })
+    }
+
+    /// True when item `i` is a token whose bytes are `w`'s under ASCII case
+    /// folding: spans of tokens, so the bytes compare as the text does.
+    fn item_is(&self, i: usize, w: &str) -> bool {
+        match self.items.get(i) {
+            Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
+                .prose
+                .as_bytes()
+                .get(s..e)
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
+            _ => false,
+        }
     }
 
     /// [`Reader::cue_at`] without the masks and without packing, every
@@ -1015,14 +1022,7 @@ impl<'a> Reader<'a> {
                     .words
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| match self.items.get(i + k) {
-                        Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
-                            .prose
-                            .as_bytes()
-                            .get(s..e)
-                            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
-                        _ => false,
-                    });
+                    .all(|(k, w)| self.item_is(i + k, w));
                 ok.then_some((c.class, c.phrase, i + c.words.len()))
             })
     }
