@@ -457,15 +457,17 @@ impl Check for Rule {
             let Some(s) = doc.sentences.get(c.sentence) else {
                 continue;
             };
-            if in_parens(text, s.start, c.span.start) {
-                continue;
-            }
             let (words, n, head_end) = head_after(text, c.span.end);
             let head = &words[..n];
             // A bare amount's first word is its unit ("mark", "crowns"):
             // a noun must follow it.
             let min_words = if c.kind == ClaimKind::Number { 2 } else { 1 };
             if head.len() < min_words || !noun_head(&head[min_words - 1..]) {
+                continue;
+            }
+            // after the noun: most figures have none, and the search of
+            // the sentence before them for brackets is spared
+            if in_parens(text, s.start, c.span.start) {
                 continue;
             }
             let definite =
