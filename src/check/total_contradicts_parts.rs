@@ -398,11 +398,12 @@ fn snap(text: &str, mut at: usize) -> usize {
 }
 
 /// The claims that may be totals or parts, ranges and their members left
-/// out, ordered by sentence (claim order within one): one vector for the
-/// document, read a sentence at a time with `chunk_by`.
-fn listable_claims(doc: &Analysis<'_>) -> Vec<ClaimId> {
+/// out, ordered by sentence (claim order within one), into `ids`: one
+/// vector for the document, read a sentence at a time with `chunk_by`.
+fn listable_claims(doc: &Analysis<'_>, ids: &mut Vec<ClaimId>) {
+    ids.clear();
     // room for every claim up front: a filtered collect grows from four
-    let mut ids: Vec<ClaimId> = Vec::with_capacity(doc.claims.len());
+    ids.reserve(doc.claims.len());
     ids.extend((0..doc.claims.len()).filter(|&i| {
         let c = &doc.claims[i];
         // dates qualify the parts of a list ("7 in June"), they are no part
@@ -417,8 +418,16 @@ fn listable_claims(doc: &Analysis<'_>) -> Vec<ClaimId> {
     if !ids.is_sorted_by_key(|&i| doc.claims[i].sentence) {
         ids.sort_by_key(|&i| doc.claims[i].sentence);
     }
-    ids
 }
+
+thread_local! {
+    /// The [`listable_claims`] vector, kept from document to document: made
+    /// and freed for each, it cost 0.6 M instructions over 5.6 MB of news.
+    static IDS: std::cell::Cell<Vec<ClaimId>> = Default::default();
+}
+
+/// The most claims whose vector is kept for the next document.
+const MAX_KEPT_IDS: usize = 1 << 14;
 
 /// The parts listed from `ids[k]` on: each joined to the one before by a
 /// comma or "and", counting what `total` counts.
@@ -777,12 +786,16 @@ pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
         let mut lists = Vec::new();
-        let ids = listable_claims(doc);
+        let mut ids = IDS.take();
+        listable_claims(doc, &mut ids);
         let claims = &doc.claims;
         for ids in ids.chunk_by(|&a, &b| claims[a].sentence == claims[b].sentence) {
             Self::subsets(doc, ids, &mut lists);
             Self::partitions(doc, ids, &mut lists);
             Self::appositions(doc, ids, &mut lists);
+        }
+        if ids.capacity() <= MAX_KEPT_IDS {
+            IDS.set(ids);
         }
         let mut net = Vec::new();
         for list in lists {
