@@ -254,7 +254,7 @@ fn compute_lowercase(word: &[u8], unlisted_letters: bool) -> Flags {
 }
 
 /// The "-fold" ending of a multiplier's first word.
-const FOLD: &[u8] = b"fold";
+const FOLD: &[u8] = multiplier::FOLD.as_bytes();
 
 /// The flags of a lowercase word that is in no list [`families`] reads
 /// ([`LISTED`] holds them all): every family's answer is a lookup of the

@@ -849,10 +849,9 @@ mod tests {
         }
     }
 
-    /// Strings glued from every byte class `serde_json` treats apart (the
-    /// control characters, quote, backslash, DEL, ASCII, characters beyond
-    /// ASCII) and offsets across every length of digits are written as
-    /// `serde_json` writes them.
+    /// Dates are written by hand as `format!` writes them: years from
+    /// −1,100 to 10,100 (every seventh), the ends of `i32`, and months and
+    /// days at the edges of their widths up to 255.
     #[test]
     fn iso_dates_are_what_format_writes() {
         let reference = |y: Option<i32>, m: Option<u8>, d: Option<u8>, alone: bool| match (y, m, d)
@@ -954,6 +953,10 @@ mod tests {
         }
     }
 
+    /// Strings glued from every byte class `serde_json` treats apart (the
+    /// control characters, quote, backslash, DEL, ASCII, characters beyond
+    /// ASCII) and offsets across every length of digits are written as
+    /// `serde_json` writes them.
     #[test]
     fn strings_and_integers_are_written_as_serde_writes_them() {
         let mut pieces: Vec<String> = (0u8..0x20).map(|b| char::from(b).to_string()).collect();
