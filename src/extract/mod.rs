@@ -19,7 +19,7 @@ pub mod lexicon;
 mod money;
 mod multiplier;
 mod number;
-mod packed;
+pub(crate) mod packed;
 #[doc(hidden)]
 pub mod probe;
 mod quantity;
