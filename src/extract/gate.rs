@@ -77,6 +77,12 @@ pub(super) const APPROX_LATER: Flags = 2048;
 /// where the walk meets none after a multiplier's first word is not
 /// searched for one.
 pub(super) const MULTIPLIER_CORE: Flags = 4096;
+/// The flags the walk acts on at the word that has them: a parser may
+/// begin there ([`DATE`], [`FIGURE`], [`APPROX`], [`FIGURE_NEEDS_SECOND`]),
+/// or a multiplier ([`MULTIPLIER`], [`MULTIPLIER_CORE`]). The others only
+/// answer what may follow a word.
+pub(super) const ACTS: Flags =
+    DATE | FIGURE | APPROX | FIGURE_NEEDS_SECOND | MULTIPLIER | MULTIPLIER_CORE;
 
 /// Words up to this many letters are cached; longer ones (rare, and never a
 /// lexicon word) are answered directly.
