@@ -196,7 +196,15 @@ pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static st
         return None;
     }
     let at = pos + (s.len() - r.len());
-    for &(phrase, unit) in &PERCENT_WORDS {
+    // A phrase matches only where its first word is the whole run of
+    // letters `r` begins with (a space or no letter or digit follows it),
+    // so a phrase whose first word has another length is not tried: after
+    // "percent" one phrase is, not five.
+    let run = leading_letters(r).len();
+    for (&(phrase, unit), &first) in PERCENT_WORDS.iter().zip(&PERCENT_FIRST) {
+        if first != run {
+            continue;
+        }
         if let Some(n) = match_phrase(r, phrase, true) {
             // "5-percent" is an adjective; "percent" after a hyphen only so
             if gap == 0 && unit != "%" {
@@ -223,6 +231,31 @@ const PERCENT_WORDS: [(&str, &str); 9] = [
     ("percentage", "%"),
 ];
 
+/// The length of the first word of each of [`PERCENT_WORDS`].
+const PERCENT_FIRST: [usize; PERCENT_WORDS.len()] = {
+    let mut t = [0; PERCENT_WORDS.len()];
+    let mut k = 0;
+    while k < t.len() {
+        let b = PERCENT_WORDS[k].0.as_bytes();
+        while t[k] < b.len() && b[t[k]] != b' ' {
+            t[k] += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The phrases of [`per_period`], in the order it tries them. Each is a
+/// space and a word beginning with "a" or "p".
+const PERIODS: [&str; 6] = [
+    " a year",
+    " per year",
+    " per annum",
+    " a month",
+    " per month",
+    " annually",
+];
+
 /// " a year", " per annum" after a percentage ("4 per cent a year"): the
 /// length to add to its span. The unit stays `%`: a yearly rate is still a
 /// percentage, and "a year" is what the figure's time is.
@@ -230,17 +263,16 @@ fn per_period(text: &str, pos: usize, end: usize) -> usize {
     let Some(s) = text.get(pos..end) else {
         return 0;
     };
-    [
-        " a year",
-        " per year",
-        " per annum",
-        " a month",
-        " per month",
-        " annually",
-    ]
-    .iter()
-    .find_map(|p| match_phrase(s, p, true))
-    .unwrap_or(0)
+    // every phrase is spaces and a word beginning with "a" or "p": most
+    // percentages are followed by another word or a mark
+    let gap = spaces(s);
+    if gap == 0 || !matches!(s.as_bytes().get(gap).map(|c| c | 0x20), Some(b'a' | b'p')) {
+        return 0;
+    }
+    PERIODS
+        .iter()
+        .find_map(|p| match_phrase(s, p, true))
+        .unwrap_or(0)
 }
 
 /// A unit after the number ending at `pos`: a word after a space or hyphen
@@ -799,6 +831,129 @@ mod tests {
         assert_eq!(percent(" PCT", 0, 4), Some(("%", 4)));
         assert_eq!(percent(" Per cent", 0, 9), Some(("%", 9)));
         assert_eq!(percent(" pe", 0, 3), None);
+    }
+
+    /// [`percent`] as it read before its first-word filter: every phrase
+    /// tried in order, then every period phrase.
+    fn percent_reference(text: &str, pos: usize, end: usize) -> Option<(&'static str, usize)> {
+        let period = |e: usize| {
+            let s = text.get(e..end).unwrap_or_default();
+            PERIODS
+                .iter()
+                .find_map(|p| match_phrase(s, p, true))
+                .unwrap_or(0)
+        };
+        let s = text.get(pos..end)?;
+        let gap = spaces(s);
+        let r = &s[gap..];
+        for (sign, n) in [("%", 1), ("％", 3)] {
+            if r.starts_with(sign) {
+                let e = pos + gap + n;
+                return Some(("%", e + period(e)));
+            }
+        }
+        if gap == 0 && !s.starts_with('-') {
+            return None;
+        }
+        let r = if gap == 0 { &s[1..] } else { r };
+        let at = pos + (s.len() - r.len());
+        for &(phrase, unit) in &PERCENT_WORDS {
+            if let Some(n) = match_phrase(r, phrase, true) {
+                if gap == 0 && unit != "%" {
+                    continue;
+                }
+                return Some((unit, at + n + period(at + n)));
+            }
+        }
+        None
+    }
+
+    /// [`percent`] and [`per_period`] answer as [`percent_reference`]:
+    /// every join (nothing, spaces, tabs, a hyphen) before every percent
+    /// word and near miss in three cases, then up to two pieces of what
+    /// may follow (period phrases, their near misses, letters, digits,
+    /// marks, non-ASCII), each ending the text or cut short by `end`.
+    #[test]
+    fn percent_filters_answer_as_the_phrases() {
+        let joins = ["", " ", "  ", "\t", "-", " -", "- "];
+        let words = [
+            "%",
+            "％",
+            "percent",
+            "percents",
+            "per cent",
+            "per  cent",
+            "per\tcent",
+            "pct",
+            "pct point",
+            "pct points",
+            "pct  points",
+            "percentage",
+            "percentage point",
+            "percentage points",
+            "percentages",
+            "percentile",
+            "per",
+            "per centum",
+            "pcts",
+            "pc",
+            "pe",
+            "people",
+            "points",
+            "p",
+            "",
+        ];
+        let tails = [
+            "",
+            " a year",
+            " A Year",
+            " per year",
+            " per annum",
+            " a month",
+            " per month",
+            " annually",
+            "  a\tyear",
+            " a yearly",
+            " a years",
+            " pa",
+            " per",
+            " ago",
+            " of",
+            "\tper annum",
+            "5",
+            "s",
+            "e",
+            ".",
+            "-",
+            "\u{e9}",
+            "\u{a0}",
+        ];
+        let mut found = 0;
+        for j in joins {
+            for w in words {
+                for case in [w.to_string(), w.to_ascii_uppercase(), capital(w)] {
+                    for a in tails {
+                        for b in tails {
+                            let text = format!("{j}{case}{a}{b}");
+                            for end in [text.len(), j.len() + case.len() + a.len()] {
+                                let got = percent(&text, 0, end);
+                                assert_eq!(got, percent_reference(&text, 0, end), "{text:?} {end}");
+                                found += usize::from(got.is_some());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    fn capital(w: &str) -> String {
+        let mut c = w.to_string();
+        if let Some(first) = c.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        c
     }
 
     #[test]
