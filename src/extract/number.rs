@@ -966,36 +966,77 @@ fn digit_scales(s: &str, at: usize, big: f64) -> (f64, f64, usize) {
     (add, unit, end)
 }
 
+/// What [`scale_after`] knows of a word: the scale it names after a space
+/// or glued (a multiplier or an abbreviation), and the scale it names
+/// glued only.
+#[derive(Clone, Copy)]
+struct Scale {
+    /// Of `multipliers`, else of `abbreviations`.
+    word: Option<f64>,
+    /// Of `glued`.
+    glued: Option<f64>,
+    /// "k" and "mil": glued, a scale with or without `money`.
+    any_glue: bool,
+}
+
+/// Every word [`scale_after`] reads, by its packed letters: one lookup in
+/// any case, where the hash maps took a lowercased copy and up to three
+/// hashings (scale_after ~340 instructions a call on news). Every key has
+/// at most [`PACKED`](lexicon::PACKED) letters (a test sees to it).
+static SCALES: LazyLock<PackedWords<Scale>> = LazyLock::new(|| {
+    let n = &*NUMBERS;
+    let words: Vec<&str> = n
+        .multipliers
+        .keys()
+        .chain(n.abbreviations.keys())
+        .chain(n.glued.keys())
+        .map(String::as_str)
+        .chain(["k", "mil"])
+        .collect();
+    PackedWords::new(words.into_iter().map(|w| {
+        let scale = Scale {
+            word: n
+                .multipliers
+                .get(w)
+                .or_else(|| n.abbreviations.get(w))
+                .copied(),
+            glued: n.glued.get(w).copied(),
+            any_glue: matches!(w, "k" | "mil"),
+        };
+        (w, scale)
+    }))
+});
+
 /// The scale words after a number in digits: "million", "mln", glued "bn",
 /// and with `money` the one-letter "m"/"b" glued; "k" glued anywhere.
 /// "two hundred thousand" multiplies; at most two words are read.
 fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
-    let n = &*NUMBERS;
     let mut scale = 1.0;
     let mut at = end;
-    let mut buf = WordBuf::new();
     for _ in 0..2 {
         let Some(rest) = s.get(at..) else { break };
         let gap = spaces(rest);
         let glued = gap == 0 && at == end;
         // "million people": most second words, and most words after a
-        // space, are no scale, whose shape tells before lowercasing
+        // space, are no scale, whose shape tells before any lookup
         if !glued && !SCALE_WORDS.may_hold(leading_letters(&rest[gap..])) {
             break;
         }
-        let Some((w, len)) = lower_word(&rest[gap..], &mut buf) else {
+        // the word [`lower_word`] reads, looked up in any case
+        let Some(w) = word_letters(&rest[gap..]) else {
             break;
         };
+        let len = w.len();
         if !ends_word(rest, gap + len) {
             break;
         }
-        let f = if let Some(&f) = n.multipliers.get(w).or_else(|| n.abbreviations.get(w)) {
+        let f = match SCALES.get(w, len) {
             // "dozen" multiplies only a written count: "3 dozen"
-            f
-        } else if glued && (matches!(w, "k" | "mil") || (money && n.glued.contains_key(w))) {
-            n.glued.get(w).copied().unwrap_or(1.0)
-        } else {
-            break;
+            Some(Scale { word: Some(f), .. }) => f,
+            Some(e) if glued && (e.any_glue || (money && e.glued.is_some())) => {
+                e.glued.unwrap_or(1.0)
+            }
+            _ => break,
         };
         if scale > 1.0 && f <= scale {
             break;
@@ -1057,7 +1098,7 @@ fn next_word_start(s: &str, at: usize) -> Option<usize> {
 /// The letters of the word [`lower_word`] reads at the start of `s`, as
 /// written: `None` where it reads none. A [`ShapeMask`] or a
 /// [`PackedWords`] is asked about them in any case, without lowercasing.
-fn word_letters(s: &str) -> Option<&[u8]> {
+pub(crate) fn word_letters(s: &str) -> Option<&[u8]> {
     let w = leading_letters(s);
     let after = s.as_bytes().get(w.len());
     let joined = after.is_some_and(|c| c.is_ascii_digit() || *c >= 0x80);
@@ -2053,6 +2094,85 @@ mod tests {
             }
         }
         assert!(found > 1000, "only {found} found");
+    }
+
+    /// [`scale_after`] as it read before [`SCALES`]: the word lowercased
+    /// and looked up in the lexicon's maps.
+    fn scale_after_by_maps(s: &str, end: usize, money: bool) -> (f64, usize) {
+        let n = &*NUMBERS;
+        let mut scale = 1.0;
+        let mut at = end;
+        let mut buf = WordBuf::new();
+        for _ in 0..2 {
+            let Some(rest) = s.get(at..) else { break };
+            let gap = spaces(rest);
+            let glued = gap == 0 && at == end;
+            let Some((w, len)) = lower_word(&rest[gap..], &mut buf) else {
+                break;
+            };
+            if !ends_word(rest, gap + len) {
+                break;
+            }
+            let f = if let Some(&f) = n.multipliers.get(w).or_else(|| n.abbreviations.get(w)) {
+                f
+            } else if glued && (matches!(w, "k" | "mil") || (money && n.glued.contains_key(w))) {
+                n.glued.get(w).copied().unwrap_or(1.0)
+            } else {
+                break;
+            };
+            if scale > 1.0 && f <= scale {
+                break;
+            }
+            if at > end && gap == 0 {
+                break;
+            }
+            scale *= f;
+            at += gap + len;
+        }
+        (scale, at)
+    }
+
+    /// [`scale_after`] answers as [`scale_after_by_maps`], with and without
+    /// `money`: after a figure, every scale word and glued scale in its
+    /// forms (capitals, capitalised, cut short, plural, doubled) and
+    /// strings glued from them, spaces, other words and marks, each
+    /// before what may end a word or join it. Every key packs.
+    #[test]
+    fn packed_scales_answer_as_the_maps() {
+        let n = &*NUMBERS;
+        let keys: Vec<&str> = n
+            .multipliers
+            .keys()
+            .chain(n.abbreviations.keys())
+            .chain(n.glued.keys())
+            .map(String::as_str)
+            .chain(["k", "mil"])
+            .collect();
+        for k in &keys {
+            assert!(super::super::packed::packable(k), "{k}");
+        }
+        let mut pieces = keys.clone();
+        pieces.extend([
+            " ", "  ", "\t", "a", "Z", "e", "-", "5", "\u{e9}", ".", "people", "to",
+        ]);
+        let probes = crate::testgen::lookup_probes(
+            keys.iter().copied(),
+            crate::testgen::glued(20_000, 6, &pieces, 0x2545_f491_4f6c_dd1d),
+            &["", " ", "5", "\u{e9}", "-", "s", " million", " bn", "m"],
+        );
+        let (mut scaled, mut two) = (0, 0);
+        for p in &probes {
+            for lead in ["", " ", "\t "] {
+                let s = format!("12{lead}{p}");
+                for money in [false, true] {
+                    let got = scale_after(&s, 2, money);
+                    assert_eq!(got, scale_after_by_maps(&s, 2, money), "{s:?} {money}");
+                    scaled += usize::from(got.0 != 1.0);
+                    two += usize::from(got.0 >= 1e9 && !p.contains("bn") && !p.contains('b'));
+                }
+            }
+        }
+        assert!(scaled > 10_000 && two > 100, "{scaled} {two}");
     }
 
     /// Every string of up to five characters from digits, the group
