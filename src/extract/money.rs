@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::{
-    self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
-    match_phrase, spaces,
+    self, ShapeMask, WordMap, alnum_head, leading_letters, match_exact, match_phrase, spaces,
 };
+use super::number::word_letters;
+use super::packed::PackedWords;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,11 +54,19 @@ struct Currencies {
     /// First byte → the symbols and codes written before a number that
     /// begin with it, longest first.
     before: Vec<Vec<Before>>,
-    /// First lowercase word → (entry, word), longest first.
+    /// First lowercase word → (entry, word), longest first: what
+    /// `after_packed` and `after_lists` hold, kept for the tests.
+    #[cfg(test)]
     after: WordMap<Vec<(usize, usize)>>,
     /// The shapes of the keys of `after`: most words after a figure are
-    /// turned away before they are lowercased and hashed.
+    /// turned away before any lookup.
     after_shapes: ShapeMask,
+    /// `after` by its keys' packed letters: [`word_after`] looks a word up
+    /// in any case, without lowercasing a copy or hashing it. Every key
+    /// packs (a test sees to it).
+    after_packed: PackedWords<usize>,
+    /// The values of `after`, in `after_packed`'s numbering.
+    after_lists: Vec<Vec<(usize, usize)>>,
 }
 
 /// A symbol or code of [`Entry::before`], with the lengths of its heads,
@@ -120,11 +129,16 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].after[j].len()));
     }
     let after_shapes = after.keys().collect();
+    let after_lists: Vec<Vec<(usize, usize)>> = after.values().cloned().collect();
+    let after_packed = PackedWords::new(after.keys().enumerate().map(|(k, w)| (w.as_str(), k)));
     Currencies {
         entries: file.currency,
         before,
+        #[cfg(test)]
         after,
         after_shapes,
+        after_packed,
+        after_lists,
     }
 });
 
@@ -168,7 +182,21 @@ pub(crate) fn may_prefix(b: u8) -> bool {
 
 /// A currency symbol or code at `pos`, followed (after optional spaces) by a
 /// digit: "$5", "US$ 5", "€ 40", "USD 5".
+///
+/// Inlined where it is called: most places it is asked about begin with a
+/// byte that begins no symbol or code (a digit, most letters), which one
+/// lookup turns away before [`prefix_read`] is called (~60 instructions a
+/// call on news text, of ~100 on average).
+#[inline]
 pub(crate) fn prefix(text: &str, pos: usize, end: usize) -> Option<Currency> {
+    if !text.as_bytes().get(pos).is_some_and(|&b| may_prefix(b)) {
+        return None;
+    }
+    prefix_read(text, pos, end)
+}
+
+/// [`prefix`] past its first-byte test.
+fn prefix_read(text: &str, pos: usize, end: usize) -> Option<Currency> {
     let s = text.get(pos..end)?;
     let c: &'static Currencies = &CURRENCIES;
     let symbols = &c.before[usize::from(*s.as_bytes().first()?)];
@@ -262,9 +290,8 @@ fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
     if gap == 0 || !c.after_shapes.may_hold(leading_letters(&s[gap..])) {
         return None;
     }
-    let mut buf = WordBuf::new();
-    let (w, _) = lower_word(&s[gap..], &mut buf)?;
-    for &(i, j) in c.after.get(w)? {
+    let w = word_letters(&s[gap..])?;
+    for &(i, j) in &c.after_lists[c.after_packed.get(w, w.len())?] {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
             return Some(Currency::new(
                 &c.entries[i],
@@ -414,6 +441,83 @@ mod tests {
             }
         }
         assert!(tried > 10_000, "{tried}");
+    }
+
+    /// [`word_after`] as it read before `after_packed`: the word
+    /// lowercased and looked up in the map.
+    fn word_after_by_map(s: &str, pos: usize, gap: usize) -> Option<Currency> {
+        let c: &'static Currencies = &CURRENCIES;
+        let gap = if gap == 0 && s.starts_with('-') {
+            1
+        } else {
+            gap
+        };
+        if gap == 0 {
+            return None;
+        }
+        let mut buf = lexicon::WordBuf::new();
+        let (w, _) = lexicon::lower_word(&s[gap..], &mut buf)?;
+        for &(i, j) in c.after.get(w)? {
+            if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
+                return Some(Currency::new(
+                    &c.entries[i],
+                    pos + gap,
+                    pos + gap + n,
+                    pos + gap + n,
+                ));
+            }
+        }
+        None
+    }
+
+    /// [`word_after`] answers as [`word_after_by_map`]: every currency word
+    /// and phrase in its forms (capitals, capitalised, cut short, plural,
+    /// doubled) and strings glued from their words, letters, digits and
+    /// marks, after a space, a hyphen or nothing. Every key packs.
+    #[test]
+    fn packed_words_after_answer_as_the_map() {
+        let c = &*CURRENCIES;
+        for k in c.after.keys() {
+            assert!(super::super::packed::packable(k), "{k}");
+        }
+        let words: Vec<&str> = c
+            .entries
+            .iter()
+            .flat_map(|e| e.after.iter())
+            .flat_map(|a| a.split(' '))
+            .collect();
+        let mut pieces = words.clone();
+        pieces.extend([
+            " ",
+            "  ",
+            "a",
+            "Z",
+            "-",
+            "5",
+            "\u{e9}",
+            ".",
+            "xxxxxxxxxxxxxxxxxxxxxxxx",
+        ]);
+        let phrases = c
+            .entries
+            .iter()
+            .flat_map(|e| e.after.iter().map(String::as_str));
+        let probes = crate::testgen::lookup_probes(
+            words.iter().copied().chain(phrases),
+            crate::testgen::glued(20_000, 5, &pieces, 0x9e37_79b9_7f4a_7c15),
+            &["", " ", "5", "\u{e9}", "-", "s", " sterling", ".", "a"],
+        );
+        let mut found = 0;
+        for p in &probes {
+            for lead in ["", " ", "-", "\t "] {
+                let t = format!("{lead}{p}");
+                let gap = spaces(&t);
+                let got = word_after(&t, 3, gap);
+                assert_eq!(got, word_after_by_map(&t, 3, gap), "{t:?}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 1000, "only {found} found");
     }
 
     #[test]
