@@ -15,6 +15,8 @@ use super::lexicon::{
     self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
     match_phrase, spaces,
 };
+use super::number::word_letters;
+use super::packed::PackedWords;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,15 +62,27 @@ struct Units {
     /// Per unit, the index of its first glued-only symbol.
     glued_from: Vec<usize>,
     kinds: Vec<ClaimKind>,
-    /// First lowercase word → (unit, word), longest first.
+    /// First lowercase word → (unit, word), longest first: what
+    /// `words_packed` and `word_lists` hold, kept for the tests.
+    #[cfg(test)]
     words: WordMap<Vec<(usize, usize)>>,
     /// First byte → the length of the symbol's [`alnum_head`] → (unit,
     /// symbol), longest first.
     symbols: Vec<Vec<Vec<(usize, usize)>>>,
     /// The shapes of the keys of `words`: most words after a figure are
-    /// turned away before they are lowercased and hashed.
+    /// turned away before any lookup.
     word_shapes: ShapeMask,
+    /// `words` by its keys' packed letters, looked up in any case without
+    /// lowercasing a copy or hashing it; every key packs (a test sees to
+    /// it).
+    words_packed: PackedWords<usize>,
+    /// The values of `words`, in `words_packed`'s numbering.
+    word_lists: Vec<Vec<(usize, usize)>>,
+    /// Noun form → noun: what `nouns_packed` holds, kept for the tests.
+    #[cfg(test)]
     nouns: WordMap<usize>,
+    /// `nouns` by their packed letters, as `words_packed`.
+    nouns_packed: PackedWords<usize>,
     /// The shapes of the keys of `nouns`.
     noun_shapes: ShapeMask,
     noun_names: Vec<String>,
@@ -134,6 +148,9 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     }
     let word_shapes = words.keys().collect();
     let noun_shapes = nouns.keys().collect();
+    let word_lists: Vec<Vec<(usize, usize)>> = words.values().cloned().collect();
+    let words_packed = PackedWords::new(words.keys().enumerate().map(|(k, w)| (w.as_str(), k)));
+    let nouns_packed = PackedWords::new(nouns.iter().map(|(w, &i)| (w.as_str(), i)));
     let by_name = file
         .unit
         .iter()
@@ -145,10 +162,15 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         glued_from,
         units: file.unit,
         kinds,
+        #[cfg(test)]
         words,
         word_shapes,
+        words_packed,
+        word_lists,
         symbols,
+        #[cfg(test)]
         nouns,
+        nouns_packed,
         noun_shapes,
         noun_names,
     }
@@ -310,26 +332,15 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
             });
         }
     };
-    if off > 0 && u.word_shapes.may_hold(leading_letters(r)) {
-        let mut buf = WordBuf::new();
-        if let Some((w, _)) = lower_word(r, &mut buf) {
-            for &(i, j) in u.words.get(w).into_iter().flatten() {
-                if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
-                    consider(u.units[i].name.as_str(), u.kinds[i], n, true);
-                }
+    if off > 0 {
+        for &(i, j) in unit_words(r) {
+            if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
+                consider(u.units[i].name.as_str(), u.kinds[i], n, true);
             }
         }
     }
-    if let Some(&c) = r.as_bytes().first() {
-        // A symbol is taken only where no letter or digit follows it (the
-        // last test below), so its head of ASCII letters and digits is the
-        // whole head of `r`: after "5", "million" is compared with none of
-        // the 24 symbols that begin with "m".
-        let head = alnum_head(r);
-        let same_head = u.symbols[usize::from(c)]
-            .get(head)
-            .map_or(&[][..], Vec::as_slice);
-        for &(i, j) in same_head {
+    if !r.is_empty() {
+        for &(i, j) in unit_symbols(r) {
             let sym = u.units[i].symbols[j].as_str();
             let Some(n) = match_exact(r, sym) else {
                 continue;
@@ -380,6 +391,39 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     best
 }
 
+/// The unit words (unit, word) whose first word `r` begins with, as
+/// written, longest first.
+fn unit_words(r: &str) -> &'static [(usize, usize)] {
+    let u: &'static Units = &UNITS;
+    if !u.word_shapes.may_hold(leading_letters(r)) {
+        return &[];
+    }
+    match word_letters(r).and_then(|w| u.words_packed.get(w, w.len())) {
+        Some(k) => &u.word_lists[k],
+        None => &[],
+    }
+}
+
+/// The symbols (unit, symbol) that may stand at the start of `r`, longest
+/// first. A symbol is taken only where no letter or digit follows it (the
+/// last test of [`unit`]), so its head of ASCII letters and digits is the
+/// whole head of `r`: after "5", "million" is compared with none of the
+/// 24 symbols that begin with "m". A head as long as the longest symbol's
+/// or longer has none, whatever its length: it is counted no further.
+fn unit_symbols(r: &str) -> &'static [(usize, usize)] {
+    let u: &'static Units = &UNITS;
+    let Some(&c) = r.as_bytes().first() else {
+        return &[];
+    };
+    let by_head = &u.symbols[usize::from(c)];
+    let head = r
+        .bytes()
+        .take(by_head.len())
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    by_head.get(head).map_or(&[][..], Vec::as_slice)
+}
+
 /// Words after a length that say it is one: "1.8m tall", "48m long".
 const DIMENSION_WORDS: [&str; 12] = [
     "tall", "long", "high", "wide", "deep", "thick", "away", "across", "below", "above", "deeper",
@@ -422,12 +466,12 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
     if !u.noun_shapes.may_hold(leading_letters(&s[gap..])) {
         return None;
     }
-    let mut buf = WordBuf::new();
-    let (w, n) = lower_word(&s[gap..], &mut buf)?;
+    let w = word_letters(&s[gap..])?;
+    let n = w.len();
     if !lexicon::ends_word(s, gap + n) {
         return None;
     }
-    let &i = u.nouns.get(w)?;
+    let i = u.nouns_packed.get(w, n)?;
     Some((u.noun_names[i].as_str(), pos + gap, pos + gap + n))
 }
 
@@ -997,6 +1041,83 @@ mod tests {
         );
         assert_eq!(measured_of(" of 5", 0, 5), None);
         assert_eq!(measured_of(" in oil", 0, 7), None);
+    }
+
+    /// [`unit_words`], [`unit_symbols`] and [`noun`]'s lookup answer as
+    /// the maps and the whole head did: every unit word, symbol and noun in
+    /// its forms (capitals, capitalised, cut short, plural, doubled) and
+    /// strings glued from them, letters, digits and marks, each before
+    /// what may end a word or join it. Every key packs.
+    #[test]
+    fn packed_lookups_answer_as_the_maps() {
+        let u = &*UNITS;
+        for k in u.words.keys().chain(u.nouns.keys()) {
+            assert!(super::super::packed::packable(k), "{k}");
+        }
+        let words: Vec<&str> = u
+            .units
+            .iter()
+            .flat_map(|x| x.words.iter().chain(&x.symbols))
+            .flat_map(|w| w.split(' '))
+            .chain(u.nouns.keys().map(String::as_str))
+            .collect();
+        let mut pieces = words.clone();
+        pieces.extend([
+            " ",
+            "a",
+            "Z",
+            "-",
+            "5",
+            "\u{e9}",
+            ".",
+            "xxxxxxxxxxxxxxxxxxxxxxxx",
+        ]);
+        let letters: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+            .collect();
+        let probes = crate::testgen::lookup_probes(
+            letters,
+            crate::testgen::glued(20_000, 4, &pieces, 0x2545_f491_4f6c_dd1d),
+            &["", " ", "5", "\u{e9}", "-", "s", ".", "a", "2"],
+        );
+        let (mut words_found, mut symbols_found, mut nouns_found) = (0, 0, 0);
+        for p in probes
+            .iter()
+            .map(String::as_str)
+            .chain(words.iter().copied())
+        {
+            let mut buf = WordBuf::new();
+            let lowered = lower_word(p, &mut buf);
+            let by_map = lowered
+                .and_then(|(w, _)| u.words.get(w))
+                .map_or(&[][..], Vec::as_slice);
+            assert_eq!(unit_words(p), by_map, "{p:?}");
+            words_found += usize::from(!by_map.is_empty());
+            let whole = p.as_bytes().first().map_or(&[][..], |&c| {
+                u.symbols[usize::from(c)]
+                    .get(alnum_head(p))
+                    .map_or(&[][..], Vec::as_slice)
+            });
+            assert_eq!(unit_symbols(p), whole, "{p:?}");
+            symbols_found += usize::from(!whole.is_empty());
+            let text = format!(" {p}");
+            let gap = spaces(&text);
+            let mut buf = WordBuf::new();
+            let noun_by_map = lower_word(&text[gap..], &mut buf)
+                .filter(|&(_, n)| lexicon::ends_word(&text, gap + n))
+                .and_then(|(w, n)| {
+                    let name = u.noun_names[*u.nouns.get(w)?].as_str();
+                    Some((name, gap, gap + n))
+                });
+            assert_eq!(noun(&text, 0, text.len()), noun_by_map, "{p:?}");
+            nouns_found += usize::from(noun_by_map.is_some());
+        }
+        assert!(
+            words_found > 1000 && symbols_found > 1000 && nouns_found > 1000,
+            "{words_found} {symbols_found} {nouns_found}"
+        );
     }
 
     #[test]
