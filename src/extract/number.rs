@@ -1030,7 +1030,8 @@ fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
         if !ends_word(rest, gap + len) {
             break;
         }
-        let f = match SCALES.get(w, len) {
+        // looked up in the prose, which lets a short word be read in one load
+        let f = match SCALES.get(&rest.as_bytes()[gap..], len) {
             // "dozen" multiplies only a written count: "3 dozen"
             Some(Scale { word: Some(f), .. }) => f,
             Some(e) if glued && (e.any_glue || (money && e.glued.is_some())) => {
@@ -1072,21 +1073,31 @@ fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str
 }
 
 /// Where [`next_word`] looks for the word after `at`: past spaces or one
-/// hyphen.
+/// hyphen. Read over bytes, with no slicing of `s` past the first (each a
+/// test of a character boundary): [`words`] asks after most first words.
+#[inline]
 fn next_word_start(s: &str, at: usize) -> Option<usize> {
-    let rest = s.get(at..)?;
-    let gap = if rest.starts_with('-') {
+    if !s.is_char_boundary(at) {
+        return None;
+    }
+    let rest = s.as_bytes().get(at..)?;
+    let blanks = |from: usize| {
+        rest.iter()
+            .skip(from)
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count()
+    };
+    let gap = if rest.first() == Some(&b'-') {
         1
     } else {
-        let g = spaces(rest);
+        let g = blanks(0);
         if g == 0 {
             return None;
         }
         // "fifty - two", "one - fourth": a hyphen set off by spaces, as
         // tokenized text writes it; the grammar decides whether it joins
-        let r = &rest[g..];
-        if r.starts_with('-') && !r.starts_with("--") {
-            let g2 = spaces(&r[1..]);
+        if rest.get(g) == Some(&b'-') && rest.get(g + 1) != Some(&b'-') {
+            let g2 = blanks(g + 1);
             if g2 > 0 { g + 1 + g2 } else { g }
         } else {
             g
@@ -1098,6 +1109,7 @@ fn next_word_start(s: &str, at: usize) -> Option<usize> {
 /// The letters of the word [`lower_word`] reads at the start of `s`, as
 /// written: `None` where it reads none. A [`ShapeMask`] or a
 /// [`PackedWords`] is asked about them in any case, without lowercasing.
+#[inline]
 pub(crate) fn word_letters(s: &str) -> Option<&[u8]> {
     let w = leading_letters(s);
     let after = s.as_bytes().get(w.len());
@@ -2094,6 +2106,46 @@ mod tests {
             }
         }
         assert!(found > 1000, "only {found} found");
+    }
+
+    /// [`next_word_start`] as it read before it read bytes: by slices.
+    fn next_word_start_by_slices(s: &str, at: usize) -> Option<usize> {
+        let rest = s.get(at..)?;
+        let gap = if rest.starts_with('-') {
+            1
+        } else {
+            let g = spaces(rest);
+            if g == 0 {
+                return None;
+            }
+            let r = &rest[g..];
+            if r.starts_with('-') && !r.starts_with("--") {
+                let g2 = spaces(&r[1..]);
+                if g2 > 0 { g + 1 + g2 } else { g }
+            } else {
+                g
+            }
+        };
+        Some(at + gap)
+    }
+
+    /// [`next_word_start`] answers as [`next_word_start_by_slices`] at every
+    /// byte offset (inside characters and past the end too) of strings
+    /// glued from spaces, tabs, hyphens, words and other scripts.
+    #[test]
+    fn next_word_start_answers_as_the_slices() {
+        let pieces = [
+            " ", "  ", "\t", "-", "--", "a", "five", "\u{e9}", "\u{2212}", "5",
+        ];
+        let mut found = 0;
+        for s in crate::testgen::glued(20_000, 7, &pieces, 0x2545_f491_4f6c_dd1d) {
+            for at in 0..=s.len() + 1 {
+                let got = next_word_start(&s, at);
+                assert_eq!(got, next_word_start_by_slices(&s, at), "{s:?} {at}");
+                found += usize::from(got.is_some_and(|g| g > at + 1));
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     /// [`scale_after`] as it read before [`SCALES`]: the word lowercased
