@@ -130,7 +130,22 @@ pub(crate) fn starts_symbol(c: char) -> bool {
 
 /// Matches an approximator at `pos`: a phrase followed by at least one
 /// space, or a symbol, glued or not ("~5", "< 5").
+///
+/// Inlined where it is called: about two in five of the places it is asked
+/// about begin with a byte that is no letter and begins no symbol (most
+/// often a digit), which one lookup turns away before [`parse_read`] is
+/// called.
+#[inline(always)]
 pub(crate) fn parse(text: &str, pos: usize, end: usize) -> Option<Found> {
+    let &first = text.as_bytes().get(pos)?;
+    if !first.is_ascii_alphabetic() && APPROX.symbols[usize::from(first)].is_empty() {
+        return None;
+    }
+    parse_read(text, pos, end)
+}
+
+/// [`parse`] past its first-byte test.
+fn parse_read(text: &str, pos: usize, end: usize) -> Option<Found> {
     let s = text.get(pos..end)?;
     let a: &'static Approximators = &APPROX;
     let &first = s.as_bytes().first()?;
@@ -224,6 +239,37 @@ mod tests {
         found("< 5", "<", 0.0, 1.0);
         found("ca. 5", "ca.", 0.9, 1.1);
         assert!(starts_symbol('∼') && !starts_symbol('x'));
+    }
+
+    /// [`parse`]'s first-byte test turns away only what [`parse_read`]
+    /// finds nothing at: every byte offset (inside characters too) and end
+    /// of texts glued from every phrase, its first byte, digits, letters,
+    /// marks and other scripts.
+    #[test]
+    fn first_byte_test_answers_as_the_reading() {
+        let a = &*APPROX;
+        let mut pieces: Vec<&str> = a.entries.iter().map(|e| e.phrase.as_str()).collect();
+        let firsts: Vec<String> = a
+            .entries
+            .iter()
+            .filter_map(|e| e.phrase.chars().next().map(String::from))
+            .collect();
+        pieces.extend(firsts.iter().map(String::as_str));
+        pieces.extend([
+            " ", "5", "12", "$", "-", ".", "x", "The", "\u{e9}", "\u{2022}", "%",
+        ]);
+        let (mut found, mut tried) = (0, 0);
+        for t in crate::testgen::glued(4_000, 6, &pieces, 0x9e37_79b9_7f4a_7c15) {
+            for pos in 0..=t.len() + 1 {
+                for end in [t.len(), pos + 1, pos] {
+                    let got = parse(&t, pos, end);
+                    assert_eq!(got, parse_read(&t, pos, end), "{t:?} {pos} {end}");
+                    found += usize::from(got.is_some());
+                    tried += 1;
+                }
+            }
+        }
+        assert!(found * 100 > tried, "{found} of {tried}");
     }
 
     /// Symbols sharing a first byte ("∼", "≈", "≥" and "≤" all begin with
