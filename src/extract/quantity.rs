@@ -398,7 +398,8 @@ fn unit_words(r: &str) -> &'static [(usize, usize)] {
     if !u.word_shapes.may_hold(leading_letters(r)) {
         return &[];
     }
-    match word_letters(r).and_then(|w| u.words_packed.get(w, w.len())) {
+    // looked up in the prose, which lets a short word be read in one load
+    match word_letters(r).and_then(|w| u.words_packed.get(r.as_bytes(), w.len())) {
         Some(k) => &u.word_lists[k],
         None => &[],
     }
@@ -471,7 +472,7 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
     if !lexicon::ends_word(s, gap + n) {
         return None;
     }
-    let i = u.nouns_packed.get(w, n)?;
+    let i = u.nouns_packed.get(&s.as_bytes()[gap..], n)?;
     Some((u.noun_names[i].as_str(), pos + gap, pos + gap + n))
 }
 
