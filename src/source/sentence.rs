@@ -159,13 +159,17 @@ pub fn split(prose: &str) -> Vec<Span> {
     let bytes = prose.as_bytes();
     let mut stops = Stops::new(bytes);
     let mut block = 0;
+    // where the line ending at the next newline starts: a block starts at
+    // a line start, so at or before it
+    let mut line = 0;
     // whether the block so far holds a line break
     let mut broken = false;
     for nl in memchr::memchr_iter(b'\n', bytes) {
         let next = nl + 1;
+        debug_assert_eq!(line, line_start(bytes, block, nl), "line at {nl}");
         if is_blank_line(bytes, next)
             || starts_block(bytes, next)
-            || is_blank_before(bytes, block, nl)
+            || is_blank_before(bytes, line, nl)
         {
             split_block(prose, block..nl, broken, lex, &mut stops, &mut out);
             block = next;
@@ -173,6 +177,7 @@ pub fn split(prose: &str) -> Vec<Span> {
         } else {
             broken = true;
         }
+        line = next;
     }
     split_block(prose, block..prose.len(), broken, lex, &mut stops, &mut out);
     out
@@ -190,12 +195,20 @@ fn is_blank_line(bytes: &[u8], at: usize) -> bool {
     true
 }
 
-/// Is the line ending at newline `nl` (and starting at or after `block`) blank?
-fn is_blank_before(bytes: &[u8], block: usize, nl: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &bytes[block..nl]).map_or(block, |i| block + i + 1);
-    bytes[line_start..nl]
+/// Is the line from `line` to newline `nl` blank? [`split`] knows where
+/// each line starts from the newline before: searched back for from each
+/// newline, the starts cost 0.8 M instructions over 5.6 MB of news.
+fn is_blank_before(bytes: &[u8], line: usize, nl: usize) -> bool {
+    bytes[line..nl]
         .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'))
+}
+
+/// Where the line ending at newline `nl` starts, searched back for, not
+/// past `block`: what [`split`]'s line starts must agree with (a debug
+/// assertion holds them to it, which the tests run).
+fn line_start(bytes: &[u8], block: usize, nl: usize) -> usize {
+    memchr::memrchr(b'\n', &bytes[block..nl]).map_or(block, |i| block + i + 1)
 }
 
 /// Does the line at `at` open a new block: a bullet (`-`, `*`, `+`, `•`), a
@@ -694,7 +707,33 @@ fn attribution(bytes: &[u8], at: usize, lex: &Lexicon) -> bool {
 }
 
 /// Appends `range` less surrounding white space, if anything is left.
+/// Most sentences start and end in printable ASCII and are shorter than
+/// [`MAX_SENTENCE`]: they are pushed whole, without slicing the prose (an
+/// ASCII byte before `range.end` makes it a char boundary) or a call, and
+/// an empty range (a block's end) is no call either: over the 86,199
+/// ranges of 5.6 MB of news, 1.2 M instructions instead of 3.0 M.
+#[inline(always)]
 fn push_trimmed(prose: &str, range: Span, out: &mut Vec<Span>) {
+    if range.is_empty() {
+        // a block's end just after its last sentence
+        return;
+    }
+    let b = prose.as_bytes();
+    if let (Some(a), Some(z)) = (b.get(range.start), b.get(range.end.wrapping_sub(1)))
+        && range.end - range.start <= MAX_SENTENCE
+        && a.is_ascii_graphic()
+        && z.is_ascii_graphic()
+    {
+        out.push(range);
+        return;
+    }
+    push_trimmed_slow(prose, range, out);
+}
+
+/// [`push_trimmed`] by slicing the prose and trimming it: what its shortcut
+/// falls back to, and what it is tested against.
+#[inline(never)]
+fn push_trimmed_slow(prose: &str, range: Span, out: &mut Vec<Span>) {
     if range.is_empty() {
         // a block's end just after its last sentence
         return;
@@ -1129,6 +1168,77 @@ mod tests {
                 pos = at + 1 + pos % 2;
             }
         }
+    }
+
+    /// The shortcut of [`push_trimmed`] pushes what slicing and trimming
+    /// push, for every range of texts glued from printable ASCII, white
+    /// space and characters beyond ASCII (and for empty, reversed and
+    /// out-of-bounds ranges), the long ones cut as they are.
+    #[test]
+    fn pushing_whole_sentences_is_pushing_them_trimmed() {
+        let pieces = [
+            "a", "Z", ".", "”", " ", "\n", "\u{a0}", "é", "~", "\u{7f}", "\x1c",
+        ];
+        let mut whole = 0;
+        for s in glued(3_000, &pieces) {
+            for start in 0..=s.len() + 1 {
+                for end in [
+                    start.wrapping_sub(1),
+                    start,
+                    start + 1,
+                    start + 3,
+                    s.len(),
+                    s.len() + 1,
+                ] {
+                    if !s.is_char_boundary(start.min(s.len()))
+                        || !s.is_char_boundary(end.min(s.len()))
+                    {
+                        continue;
+                    }
+                    let (mut got, mut want) = (Vec::new(), Vec::new());
+                    push_trimmed(&s, start..end, &mut got);
+                    push_trimmed_slow(&s, start..end, &mut want);
+                    assert_eq!(got, want, "{s:?} {start}..{end}");
+                    whole += usize::from(matches!(got.as_slice(), [r] if *r == (start..end)));
+                }
+            }
+        }
+        assert!(whole > 1_000, "{whole}");
+        let long = "Sales rose 5% to 9 million ".repeat(400);
+        let range = 1..long.len() - 1;
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        push_trimmed(&long, range.clone(), &mut got);
+        push_trimmed_slow(&long, range, &mut want);
+        assert!(got.len() > 1);
+        assert_eq!(got, want);
+    }
+
+    /// Texts glued from lines, blank lines, block starts and white space
+    /// split with every line start taken from the newline before equal to
+    /// the one searched back for (the debug assertion in [`split`]).
+    #[test]
+    fn line_starts_are_the_newlines_before() {
+        let pieces = [
+            "\n",
+            "\n\n",
+            " \n",
+            "\t",
+            "\r\n",
+            "- ",
+            "# ",
+            "12. ",
+            "> ",
+            "Sales rose.",
+            "word",
+            "A",
+            "\u{a0}",
+            ".",
+        ];
+        let mut split_any = 0;
+        for s in glued(20_000, &pieces) {
+            split_any += split(&s).len();
+        }
+        assert!(split_any > 20_000, "{split_any}");
     }
 
     /// Trimming by the byte test gives what trimming by characters does.
