@@ -48,6 +48,12 @@ fn factor_text(v: f64) -> String {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        // a document that relates no figures has nothing to check: the
+        // option is not looked up for it (a hashed lookup per document;
+        // the rule went 0.51 to 0.26 M instructions over 5.6 MB of news)
+        if doc.relations.is_empty() {
+            return;
+        }
         let tolerance = def.number("tolerance");
         let lex = lexicon();
         for rel in &doc.relations {

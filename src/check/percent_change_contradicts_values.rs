@@ -46,6 +46,13 @@ fn percent(v: f64) -> String {
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+        // a document that relates no figures has nothing to check: the
+        // options are not looked up for it (two hashed lookups per
+        // document; the rule went 0.92 to 0.31 M instructions over 5.6 MB
+        // of news)
+        if doc.relations.is_empty() {
+            return;
+        }
         let lex = lexicon();
         let min_points = def.number("min-points");
         let min_relative = def.number("min-relative");

@@ -789,6 +789,11 @@ impl Check for Rule {
         listable_claims(doc, &mut ids);
         let claims = &doc.claims;
         for ids in ids.chunk_by(|&a, &b| claims[a].sentence == claims[b].sentence) {
+            // a list takes two figures of one sentence: the three readings
+            // are not called for a sentence with one
+            if ids.len() < 2 {
+                continue;
+            }
             Self::subsets(doc, ids, &mut lists);
             Self::partitions(doc, ids, &mut lists);
             Self::appositions(doc, ids, &mut lists);
