@@ -79,8 +79,9 @@ pub(super) const APPROX_LATER: Flags = 2048;
 pub(super) const MULTIPLIER_CORE: Flags = 4096;
 /// The flags the walk acts on at the word that has them: a parser may
 /// begin there ([`DATE`], [`FIGURE`], [`APPROX`], [`FIGURE_NEEDS_SECOND`]),
-/// or a multiplier ([`MULTIPLIER`], [`MULTIPLIER_CORE`]). The others only
-/// answer what may follow a word.
+/// or a multiplier ([`MULTIPLIER`], [`MULTIPLIER_CORE`]). The others say
+/// what a word may be to the word before it, or what must follow it for
+/// its [`DATE`] to hold (`DATE_NEEDS_*`): never a start by themselves.
 pub(super) const ACTS: Flags =
     DATE | FIGURE | APPROX | FIGURE_NEEDS_SECOND | MULTIPLIER | MULTIPLIER_CORE;
 

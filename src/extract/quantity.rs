@@ -409,8 +409,8 @@ fn unit_words(r: &str) -> &'static [(usize, usize)] {
 /// first. A symbol is taken only where no letter or digit follows it (the
 /// last test of [`unit`]), so its head of ASCII letters and digits is the
 /// whole head of `r`: after "5", "million" is compared with none of the
-/// 24 symbols that begin with "m". A head as long as the longest symbol's
-/// or longer has none, whatever its length: it is counted no further.
+/// 24 symbols that begin with "m". A head longer than the longest
+/// symbol's has none, whatever its length: it is counted no further.
 fn unit_symbols(r: &str) -> &'static [(usize, usize)] {
     let u: &'static Units = &UNITS;
     let Some(&c) = r.as_bytes().first() else {
