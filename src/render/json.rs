@@ -518,20 +518,30 @@ fn integer(out: &mut Vec<u8>, n: usize) {
     }
 }
 
-/// `n` as [`integer`] writes it. Up to 16 digits are made in words: past 8,
-/// the leading digits as a number of their own, then the last 8 whole
-/// (billions of money and figures in seconds, a sixth of the whole numbers
-/// of a claims run, which `itoa` wrote at 95 instructions each).
+/// `n` as [`integer`] writes it.
 #[inline]
 fn unsigned(out: &mut Vec<u8>, n: u64) {
+    if n < 100_000_000 {
+        below_e8(out, n);
+    } else {
+        beyond_e8(out, n);
+    }
+}
+
+/// `n`, from 10^8, as [`integer`] writes it, kept out of line so that
+/// [`unsigned`] stays small enough to be inlined for every offset. Up to
+/// 16 digits are made in words: the leading digits as a number of their
+/// own, then the last 8 whole (billions of money and figures in seconds, a
+/// sixth of the whole numbers of a claims run, which `itoa` wrote at 95
+/// instructions each).
+#[inline(never)]
+fn beyond_e8(out: &mut Vec<u8>, n: u64) {
     const E8: u64 = 100_000_000;
-    match n {
-        0..E8 => below_e8(out, n),
-        E8..10_000_000_000_000_000 => {
-            below_e8(out, n / E8);
-            out.extend_from_slice(&(eight_digits(n % E8) | 0x3030_3030_3030_3030).to_le_bytes());
-        }
-        _ => long_integer(out, n),
+    if n < E8 * E8 {
+        below_e8(out, n / E8);
+        out.extend_from_slice(&(eight_digits(n % E8) | 0x3030_3030_3030_3030).to_le_bytes());
+    } else {
+        long_integer(out, n);
     }
 }
 
@@ -618,15 +628,19 @@ fn number(out: &mut Vec<u8>, x: Option<f64>) -> io::Result<()> {
             out.extend_from_slice(b".0");
             Ok(())
         }
-        x => fraction(out, x),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+        Some(x) => fraction(out, x),
     }
 }
 
-/// Any other number as `serde_json` writes it, kept out of line: the float
-/// formatter inlined made [`number`] save and restore a dozen registers for
-/// every whole number too.
+/// Any other number as `serde_json` writes it (`null` for one not finite),
+/// kept out of line: the float formatter inlined made [`number`] save and
+/// restore a dozen registers for every whole number too.
 #[inline(never)]
-fn fraction(out: &mut Vec<u8>, x: Option<f64>) -> io::Result<()> {
+fn fraction(out: &mut Vec<u8>, x: f64) -> io::Result<()> {
     value(out, &x)
 }
 
