@@ -813,13 +813,45 @@ fn write_span(out: &mut Vec<u8>, doc: &Analysis<'_>, span: &Span) -> io::Result<
 }
 
 /// `{"start":…,"end":…,"text":…`, the fields a claim and a span open with.
+/// Offsets below 10^4 (in most documents all of them) have their digits
+/// made together, one in each lane of a word, and each is written with
+/// its key in one copy.
 fn open_span(out: &mut Vec<u8>, start: usize, end: usize, text: &str) -> io::Result<()> {
-    out.extend_from_slice(b"{\"start\":");
-    integer(out, start);
-    out.extend_from_slice(b",\"end\":");
-    integer(out, end);
+    const START: &[u8; 9] = b"{\"start\":";
+    const END: &[u8; 7] = b",\"end\":";
+    match (u64::try_from(start), u64::try_from(end)) {
+        (Ok(a @ 0..10_000), Ok(b @ 0..10_000)) => {
+            let w = digit_lanes(a | b << 32);
+            keyed(out, START, w & 0xFFFF_FFFF);
+            keyed(out, END, w >> 32);
+        }
+        _ => {
+            out.extend_from_slice(START);
+            integer(out, start);
+            out.extend_from_slice(END);
+            integer(out, end);
+        }
+    }
     out.extend_from_slice(b",\"text\":");
     string(out, text)
+}
+
+/// `key` (up to 12 bytes) and the digits of a lane of [`digit_lanes`]
+/// without their leading zeros, as one copy of 16 bytes cut back.
+#[inline]
+fn keyed<const K: usize>(out: &mut Vec<u8>, key: &[u8; K], lane: u64) {
+    const { assert!(K <= 12, "a key and four digits fill 16 bytes") };
+    // the leading zeros are the low zero bytes; zero keeps one digit
+    let zeros = (lane.trailing_zeros() / 8).min(3);
+    let digits = (lane >> (8 * zeros)) | 0x3030_3030;
+    let mut word = [0; 16];
+    if let Some(k) = word.get_mut(..K) {
+        k.copy_from_slice(key);
+    }
+    let w = u128::from_le_bytes(word) | u128::from(digits) << (8 * K);
+    let len = out.len();
+    out.extend_from_slice(&w.to_le_bytes());
+    out.truncate(len + K + 4 - zeros as usize);
 }
 
 /// Writes `value` as one line of JSON.
@@ -1097,6 +1129,29 @@ mod tests {
             assert_eq!(&got[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
             assert_eq!(got[0], b'7');
         }
+    }
+
+    /// The offsets a claim or a piece of context opens with are written as
+    /// `itoa` writes them, both below 10^4 (their digits made together and
+    /// written with their keys), either or both above, on both sides of
+    /// every power of ten.
+    #[test]
+    fn span_offsets_are_written_as_itoa_writes_them() {
+        let mut ns: Vec<usize> = (0..20).map(|e| 10usize.pow(e)).collect();
+        ns.extend(ns.clone().iter().flat_map(|&p| [p - 1, p + 1, p / 3 * 2]));
+        ns.extend((0..12_000).step_by(7));
+        ns.push(usize::MAX);
+        let mut both_short = 0;
+        for &a in &ns {
+            for &b in ns.iter().step_by(11) {
+                both_short += usize::from(a < 10_000 && b < 10_000);
+                let mut got = b"[".to_vec();
+                super::open_span(&mut got, a, b, "x").expect("writes into a vector");
+                let want = format!(r#"[{{"start":{a},"end":{b},"text":"x""#);
+                assert_eq!(String::from_utf8_lossy(&got), want);
+            }
+        }
+        assert!(both_short > 100_000, "{both_short} pairs below 10^4");
     }
 
     /// Strings glued from every byte class `serde_json` treats apart (the
