@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::lexicon::{self, WordMap, leading_letters, match_phrase, spaces};
-use super::packed::PackedWords;
+use super::packed::PackedLists;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,11 +30,10 @@ struct Approximators {
     entries: Vec<Entry>,
     /// First word → entries starting with it, longest phrase first.
     by_first: WordMap<Vec<usize>>,
-    /// `by_first` for [`parse`]: a first word, in any case, → its entries
-    /// in `firsts`. A packed word is looked up without lowercasing or
-    /// hashing it (parse 10.0 M -> 8.2 M instructions on 5 MB of news).
-    packed: PackedWords<usize>,
-    firsts: Vec<Vec<usize>>,
+    /// `by_first` for [`parse`]: a first word, in any case, → its
+    /// entries. A packed word is looked up without lowercasing or hashing
+    /// it (parse 10.0 M -> 8.2 M instructions on 5 MB of news).
+    packed: PackedLists<usize>,
     /// Phrases that are symbols ("~", "<", "≈") by their first byte,
     /// longest first: most figures begin with a digit, which none does.
     symbols: Vec<Vec<usize>>,
@@ -71,13 +70,11 @@ static APPROX: LazyLock<Approximators> = LazyLock::new(|| {
             by_byte[usize::from(b)].push(i);
         }
     }
-    let firsts: Vec<Vec<usize>> = by_first.values().cloned().collect();
-    let packed = PackedWords::new(by_first.keys().enumerate().map(|(k, w)| (w.as_str(), k)));
+    let packed = PackedLists::new(by_first.iter().map(|(w, l)| (w.as_str(), l.as_slice())));
     Approximators {
         entries: file.approximator,
         by_first,
         packed,
-        firsts,
         symbols: by_byte,
     }
 });
@@ -173,7 +170,7 @@ fn parse_read(text: &str, pos: usize, end: usize) -> Option<Found> {
     if b.get(n).is_some_and(|c| c.is_ascii_digit() || *c >= 0x80) {
         return None;
     }
-    for &i in &a.firsts[a.packed.get(b, n)?] {
+    for &i in a.packed.get(b, n) {
         let e = &a.entries[i];
         // its first word is the one read: the rest of it is matched after
         let rest = e
@@ -312,8 +309,7 @@ mod tests {
         for (w, entries) in &a.by_first {
             assert!(super::super::packed::packable(w), "`{w}` is not packed");
             for form in [w.clone(), w.to_ascii_uppercase()] {
-                let k = a.packed.get(form.as_bytes(), w.len());
-                assert_eq!(k.map(|k| &a.firsts[k]), Some(entries), "{form}");
+                assert_eq!(a.packed.get(form.as_bytes(), w.len()), entries, "{form}");
             }
         }
         for t in [

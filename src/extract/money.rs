@@ -17,7 +17,7 @@ use super::lexicon::{
     self, ShapeMask, WordMap, alnum_head, leading_letters, match_exact, match_phrase, spaces,
 };
 use super::number::word_letters;
-use super::packed::PackedWords;
+use super::packed::PackedLists;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,7 +55,7 @@ struct Currencies {
     /// begin with it, longest first.
     before: Vec<Vec<Before>>,
     /// First lowercase word → (entry, word), longest first: what
-    /// `after_packed` and `after_lists` hold, kept for the tests.
+    /// `after_packed` holds, kept for the tests.
     #[cfg(test)]
     after: WordMap<Vec<(usize, usize)>>,
     /// The shapes of the keys of `after`: most words after a figure are
@@ -64,9 +64,7 @@ struct Currencies {
     /// `after` by its keys' packed letters: [`word_after`] looks a word up
     /// in any case, without lowercasing a copy or hashing it. Every key
     /// packs (a test sees to it).
-    after_packed: PackedWords<usize>,
-    /// The values of `after`, in `after_packed`'s numbering.
-    after_lists: Vec<Vec<(usize, usize)>>,
+    after_packed: PackedLists<(usize, usize)>,
 }
 
 /// A symbol or code of [`Entry::before`], with the lengths of its heads,
@@ -129,8 +127,7 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         v.sort_by_key(|&(i, j)| std::cmp::Reverse(file.currency[i].after[j].len()));
     }
     let after_shapes = after.keys().collect();
-    let after_lists: Vec<Vec<(usize, usize)>> = after.values().cloned().collect();
-    let after_packed = PackedWords::new(after.keys().enumerate().map(|(k, w)| (w.as_str(), k)));
+    let after_packed = PackedLists::new(after.iter().map(|(w, l)| (w.as_str(), l.as_slice())));
     Currencies {
         entries: file.currency,
         before,
@@ -138,7 +135,6 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         after,
         after_shapes,
         after_packed,
-        after_lists,
     }
 });
 
@@ -293,8 +289,7 @@ fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
     }
     // looked up in the prose, which lets a short word be read in one load
     let w = word_letters(&s[gap..])?;
-    let k = c.after_packed.get(&s.as_bytes()[gap..], w.len())?;
-    for &(i, j) in &c.after_lists[k] {
+    for &(i, j) in c.after_packed.get(&s.as_bytes()[gap..], w.len()) {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
             return Some(Currency::new(
                 &c.entries[i],

@@ -87,6 +87,45 @@ impl<V: Copy> PackedWords<V> {
     }
 }
 
+/// Words of at most [`PACKED`] ASCII letters, each with a list: a
+/// lexicon's phrases by their first word, which a reader matches in turn
+/// after one lookup of the word in the prose ([`PackedWords::get`]). The
+/// table numbers the words; their lists are kept in that numbering. (One
+/// vector of the lists end to end, with each word's range in the table,
+/// cost ~5 instructions more a hit than a vector of vectors.)
+pub(crate) struct PackedLists<T> {
+    /// Each word's number in `lists`.
+    index: PackedWords<usize>,
+    lists: Vec<Vec<T>>,
+}
+
+impl<T: Clone> PackedLists<T> {
+    /// The table of `lists`, a list per word; as [`PackedWords::new`], a
+    /// word that does not pack is left out.
+    pub(crate) fn new<'a>(lists: impl Iterator<Item = (&'a str, &'a [T])>) -> PackedLists<T>
+    where
+        T: 'a,
+    {
+        let (words, lists): (Vec<&str>, Vec<Vec<T>>) =
+            lists.map(|(w, list)| (w, list.to_vec())).unzip();
+        PackedLists {
+            index: PackedWords::new(words.into_iter().enumerate().map(|(k, w)| (w, k))),
+            lists,
+        }
+    }
+
+    /// The list of the word made of the first `n` bytes of `b`, which must
+    /// be ASCII letters (any case); empty for a word not in the table, as
+    /// [`PackedWords::get`].
+    #[inline]
+    pub(crate) fn get(&self, b: &[u8], n: usize) -> &[T] {
+        match self.index.get(b, n) {
+            Some(k) => self.lists.get(k).map_or(&[], Vec::as_slice),
+            None => &[],
+        }
+    }
+}
+
 /// True when `w` is a run of 1 to [`PACKED`] ASCII letters.
 pub(crate) fn packable(w: &str) -> bool {
     (1..=PACKED).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_alphabetic())
@@ -131,6 +170,27 @@ mod tests {
         }
         assert_eq!(t.get(b"the", 0), None);
         assert_eq!(t.get(b"th", 3), None);
+    }
+
+    #[test]
+    fn finds_each_list_in_any_case_and_nothing_else() {
+        let lists: [(&str, &[usize]); 5] = [
+            ("pound", &[3, 1, 4]),
+            ("dollar", &[1]),
+            ("euro", &[]),
+            ("valentine's", &[9]),
+            ("yen", &[5, 9]),
+        ];
+        let t = PackedLists::new(lists.iter().map(|(w, l)| (*w, *l)));
+        for (w, l) in lists.iter().filter(|(w, _)| packable(w)) {
+            for v in [w.to_string(), w.to_ascii_uppercase()] {
+                let s = format!("{v} sterling");
+                assert_eq!(t.get(s.as_bytes(), w.len()), *l, "{s:?}");
+            }
+        }
+        for miss in ["valentine", "pounds", "poun", "ye", "x"] {
+            assert!(t.get(miss.as_bytes(), miss.len()).is_empty(), "{miss:?}");
+        }
     }
 
     #[test]

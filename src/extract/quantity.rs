@@ -16,7 +16,7 @@ use super::lexicon::{
     match_phrase, spaces,
 };
 use super::number::word_letters;
-use super::packed::PackedWords;
+use super::packed::{PackedLists, PackedWords};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,7 +63,7 @@ struct Units {
     glued_from: Vec<usize>,
     kinds: Vec<ClaimKind>,
     /// First lowercase word → (unit, word), longest first: what
-    /// `words_packed` and `word_lists` hold, kept for the tests.
+    /// `words_packed` holds, kept for the tests.
     #[cfg(test)]
     words: WordMap<Vec<(usize, usize)>>,
     /// First byte → the length of the symbol's [`alnum_head`] → (unit,
@@ -75,9 +75,7 @@ struct Units {
     /// `words` by its keys' packed letters, looked up in any case without
     /// lowercasing a copy or hashing it; every key packs (a test sees to
     /// it).
-    words_packed: PackedWords<usize>,
-    /// The values of `words`, in `words_packed`'s numbering.
-    word_lists: Vec<Vec<(usize, usize)>>,
+    words_packed: PackedLists<(usize, usize)>,
     /// Noun form → noun: what `nouns_packed` holds, kept for the tests.
     #[cfg(test)]
     nouns: WordMap<usize>,
@@ -148,8 +146,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     }
     let word_shapes = words.keys().collect();
     let noun_shapes = nouns.keys().collect();
-    let word_lists: Vec<Vec<(usize, usize)>> = words.values().cloned().collect();
-    let words_packed = PackedWords::new(words.keys().enumerate().map(|(k, w)| (w.as_str(), k)));
+    let words_packed = PackedLists::new(words.iter().map(|(w, l)| (w.as_str(), l.as_slice())));
     let nouns_packed = PackedWords::new(nouns.iter().map(|(w, &i)| (w.as_str(), i)));
     let by_name = file
         .unit
@@ -166,7 +163,6 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         words,
         word_shapes,
         words_packed,
-        word_lists,
         symbols,
         #[cfg(test)]
         nouns,
@@ -399,10 +395,7 @@ fn unit_words(r: &str) -> &'static [(usize, usize)] {
         return &[];
     }
     // looked up in the prose, which lets a short word be read in one load
-    match word_letters(r).and_then(|w| u.words_packed.get(r.as_bytes(), w.len())) {
-        Some(k) => &u.word_lists[k],
-        None => &[],
-    }
+    word_letters(r).map_or(&[], |w| u.words_packed.get(r.as_bytes(), w.len()))
 }
 
 /// The symbols (unit, symbol) that may stand at the start of `r`, longest
