@@ -171,6 +171,16 @@ impl Currency {
     }
 }
 
+/// Every currency symbol, code and word, for tests.
+#[cfg(test)]
+pub(crate) fn phrases() -> impl Iterator<Item = &'static str> {
+    let c: &'static Currencies = &CURRENCIES;
+    c.entries
+        .iter()
+        .flat_map(|e| e.before.iter().chain(&e.after))
+        .map(String::as_str)
+}
+
 /// True when `b` can begin a currency symbol or code.
 pub(crate) fn may_prefix(b: u8) -> bool {
     !CURRENCIES.before[usize::from(b)].is_empty()

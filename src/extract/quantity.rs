@@ -184,6 +184,20 @@ pub(crate) struct Unit {
     pub word: bool,
 }
 
+/// Every phrase this module matches, for tests: the unit words and
+/// symbols, the nouns' forms, the percent words and the periods.
+#[cfg(test)]
+pub(crate) fn phrases() -> impl Iterator<Item = &'static str> {
+    let u: &'static Units = &UNITS;
+    u.units
+        .iter()
+        .flat_map(|x| x.words.iter().chain(&x.symbols))
+        .chain(u.nouns.keys())
+        .map(String::as_str)
+        .chain(PERCENT_WORDS.iter().map(|(w, _)| *w))
+        .chain(PERIODS)
+}
+
 /// "%", "percent", "per cent", "pct" → `%`; "percentage points" → `pp`.
 /// Returns the unit and the end of the match.
 pub(crate) fn percent(text: &str, pos: usize, end: usize) -> Option<(&'static str, usize)> {
