@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::lexicon::{
     self, ShapeMask, WordMap, alnum_head, leading_letters, match_exact, match_phrase, spaces,
 };
-use super::number::word_letters;
+use super::number::word_of_run;
 use super::packed::PackedLists;
 
 #[derive(Deserialize)]
@@ -294,11 +294,15 @@ fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
     } else {
         gap
     };
-    if gap == 0 || !c.after_shapes.may_hold(leading_letters(&s[gap..])) {
+    if gap == 0 {
+        return None;
+    }
+    let run = leading_letters(&s[gap..]);
+    if !c.after_shapes.may_hold(run) {
         return None;
     }
     // looked up in the prose, which lets a short word be read in one load
-    let w = word_letters(&s[gap..])?;
+    let w = word_of_run(&s[gap..], run)?;
     for &(i, j) in c.after_packed.get(&s.as_bytes()[gap..], w.len()) {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
             return Some(Currency::new(

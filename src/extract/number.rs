@@ -1019,11 +1019,12 @@ fn scale_after(s: &str, end: usize, money: bool) -> (f64, usize) {
         let glued = gap == 0 && at == end;
         // "million people": most second words, and most words after a
         // space, are no scale, whose shape tells before any lookup
-        if !glued && !SCALE_WORDS.may_hold(leading_letters(&rest[gap..])) {
+        let run = leading_letters(&rest[gap..]);
+        if !glued && !SCALE_WORDS.may_hold(run) {
             break;
         }
         // the word [`lower_word`] reads, looked up in any case
-        let Some(w) = word_letters(&rest[gap..]) else {
+        let Some(w) = word_of_run(&rest[gap..], run) else {
             break;
         };
         let len = w.len();
@@ -1111,10 +1112,18 @@ fn next_word_start(s: &str, at: usize) -> Option<usize> {
 /// [`PackedWords`] is asked about them in any case, without lowercasing.
 #[inline]
 pub(crate) fn word_letters(s: &str) -> Option<&[u8]> {
-    let w = leading_letters(s);
-    let after = s.as_bytes().get(w.len());
+    word_of_run(s, leading_letters(s))
+}
+
+/// [`word_letters`] of `s`, which begins with the run of letters `run`
+/// ([`leading_letters`]): for a reader that has measured the run to ask a
+/// [`ShapeMask`] about it, which spares a second measuring (~20
+/// instructions a word).
+#[inline]
+pub(crate) fn word_of_run<'r>(s: &str, run: &'r [u8]) -> Option<&'r [u8]> {
+    let after = s.as_bytes().get(run.len());
     let joined = after.is_some_and(|c| c.is_ascii_digit() || *c >= 0x80);
-    (!w.is_empty() && w.len() <= MAX_WORD && !joined).then_some(w)
+    (!run.is_empty() && run.len() <= MAX_WORD && !joined).then_some(run)
 }
 
 /// What [`words`] knows of a first word before reading on.

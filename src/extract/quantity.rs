@@ -15,7 +15,7 @@ use super::lexicon::{
     self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
     match_phrase, spaces,
 };
-use super::number::word_letters;
+use super::number::word_of_run;
 use super::packed::{PackedLists, PackedWords};
 
 #[derive(Deserialize)]
@@ -405,11 +405,12 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
 /// written, longest first.
 fn unit_words(r: &str) -> &'static [(usize, usize)] {
     let u: &'static Units = &UNITS;
-    if !u.word_shapes.may_hold(leading_letters(r)) {
+    let run = leading_letters(r);
+    if !u.word_shapes.may_hold(run) {
         return &[];
     }
     // looked up in the prose, which lets a short word be read in one load
-    word_letters(r).map_or(&[], |w| u.words_packed.get(r.as_bytes(), w.len()))
+    word_of_run(r, run).map_or(&[], |w| u.words_packed.get(r.as_bytes(), w.len()))
 }
 
 /// The symbols (unit, symbol) that may stand at the start of `r`, longest
@@ -471,10 +472,11 @@ pub(crate) fn noun(text: &str, pos: usize, end: usize) -> Option<(&'static str, 
         return None;
     }
     let u: &'static Units = &UNITS;
-    if !u.noun_shapes.may_hold(leading_letters(&s[gap..])) {
+    let run = leading_letters(&s[gap..]);
+    if !u.noun_shapes.may_hold(run) {
         return None;
     }
-    let w = word_letters(&s[gap..])?;
+    let w = word_of_run(&s[gap..], run)?;
     let n = w.len();
     if !lexicon::ends_word(s, gap + n) {
         return None;
