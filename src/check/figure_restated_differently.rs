@@ -50,8 +50,11 @@ const STOP: &[&str] = &[
 /// A figure used as a modifier of a noun.
 struct Mention<'a> {
     id: ClaimId,
-    /// The noun phrase after the figure, lowercase words of the text.
-    head: Vec<&'a str>,
+    /// The noun phrase after the figure, lowercase words of the text: the
+    /// first `words` of the array ([`head_after`]'s), not a vector for
+    /// each mention.
+    head: [&'a str; HEAD_WORDS],
+    words: usize,
     /// "the" right before the figure.
     definite: bool,
     /// Where the figure starts, where the noun phrase ends, and the
@@ -75,7 +78,12 @@ struct Around {
     periods: Vec<String>,
 }
 
-impl Mention<'_> {
+impl<'a> Mention<'a> {
+    /// The words of the noun phrase.
+    fn head(&self) -> &[&'a str] {
+        self.head.get(..self.words).unwrap_or_default()
+    }
+
     /// [`Around`] of the mention, read from `text` the first time it is
     /// asked for.
     fn around(&self, text: &str) -> &Around {
@@ -401,13 +409,21 @@ impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
         let text = doc.text();
         // asked of amounts only: a sorted vector, searched by halving,
-        // cheaper to fill than a hash set
-        let mut related: Vec<ClaimId> = Vec::new();
-        for r in &doc.relations {
-            related.extend([r.current, r.previous]);
-            related.extend(r.change);
-        }
-        related.sort_unstable();
+        // cheaper to fill than a hash set, and filled only once an amount
+        // asks (most documents have none)
+        let related: OnceCell<Vec<ClaimId>> = OnceCell::new();
+        let is_related = |id: ClaimId| {
+            let related = related.get_or_init(|| {
+                let mut all = Vec::with_capacity(3 * doc.relations.len());
+                for r in &doc.relations {
+                    all.extend([r.current, r.previous]);
+                    all.extend(r.change);
+                }
+                all.sort_unstable();
+                all
+            });
+            related.binary_search(&id).is_ok()
+        };
         // Years named per sentence, a time anchor, as (sentence, year) in
         // sentence order: listed only when two mentions are compared, which
         // few documents come to (a vector per sentence for every document
@@ -430,7 +446,7 @@ impl Check for Rule {
         };
         let mut mentions: Vec<Mention> = Vec::new();
         for (id, c) in doc.claims.iter().enumerate() {
-            if !amount(c) || c.part_of.is_some() || related.binary_search(&id).is_ok() {
+            if !amount(c) || c.part_of.is_some() || is_related(id) {
                 continue;
             }
             let Some(s) = doc.sentences.get(c.sentence) else {
@@ -462,13 +478,19 @@ impl Check for Rule {
             }
             mentions.push(Mention {
                 id,
-                head: head.to_vec(),
+                head: words,
+                words: n,
                 definite,
                 start: c.span.start,
                 head_end,
                 sentence: s.clone(),
                 around: OnceCell::new(),
             });
+        }
+        // only a definite mention restates an earlier one (the loop below
+        // skips the others): without one, the groups need not be made
+        if !mentions.iter().any(|m| m.definite) {
+            return;
         }
         let agree =
             |a: ClaimId, b: ClaimId| match (interval(&doc.claims, a), interval(&doc.claims, b)) {
@@ -489,7 +511,7 @@ impl Check for Rule {
         let mut groups: FnvMap<(ClaimKind, Option<&str>, &str), Vec<usize>> = HashMap::default();
         for (k, m) in mentions.iter().enumerate() {
             let c = &doc.claims[m.id];
-            if let Some(first) = m.head.first() {
+            if let Some(first) = m.head().first() {
                 groups.entry((c.kind, c.unit, *first)).or_default().push(k);
             }
         }
@@ -499,7 +521,7 @@ impl Check for Rule {
             }
             let mc = &doc.claims[m.id];
             let Some(group) = m
-                .head
+                .head()
                 .first()
                 .and_then(|&first| groups.get(&(mc.kind, mc.unit, first)))
             else {
@@ -508,7 +530,7 @@ impl Check for Rule {
             let same = |e: &Mention| {
                 let ec = &doc.claims[e.id];
                 if key(e) != key(m)
-                    || !same_head(&e.head, &m.head)
+                    || !same_head(e.head(), m.head())
                     || other_years(ec, mc)
                     || !plausible(ec, mc)
                 {
@@ -559,7 +581,7 @@ impl Check for Rule {
             }
             let e = pool.last().unwrap_or(first);
             let ec = &doc.claims[e.id];
-            let head = m.head.join(" ");
+            let head = m.head().join(" ");
             let (current, previous) = (figure_text(text, mc), figure_text(text, ec));
             let args = [
                 ("current", current),
