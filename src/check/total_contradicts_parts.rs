@@ -187,13 +187,15 @@ fn lone_comma(s: &str) -> bool {
 /// back over ASCII bytes ([`last_word_ascii`]) until one differs, and split
 /// as characters only when a byte beyond ASCII is in the way (with the
 /// byte table and the shape mask, the rule went 12.4 to 10.7 M
-/// instructions over 5.6 MB of news, most gaps ending in "of").
+/// instructions over 5.6 MB of news, most gaps ending in "of"). The
+/// phrase is split at its spaces as bytes: split as a `str` (a searcher
+/// for a `char`, set up for each cue), it cost 0.3 M instructions more.
 fn gap_ends_with(s: &str, phrase: &str) -> bool {
     let mut rest = s;
-    for p in phrase.rsplit(' ') {
+    for p in phrase.as_bytes().rsplit(|&b| b == b' ') {
         match last_word_ascii(rest) {
             Some(Some(r)) => {
-                if !rest[r.clone()].eq_ignore_ascii_case(p) {
+                if !rest.as_bytes()[r.clone()].eq_ignore_ascii_case(p) {
                     return false;
                 }
                 rest = &rest[..r.start];
