@@ -421,12 +421,12 @@ fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> io::Result<()> {
 /// control characters below U+0020 escaped, and nothing else. A string
 /// holding none of them (almost every claim's text, unit and context) is
 /// copied as it is, eight bytes at a time as they are tested; any other
-/// goes through `serde_json`. The last bytes are copied as the eight that
-/// end the string, over bytes already copied, or, in a string of fewer,
-/// as a word padded and cut back: a test of the bytes and a copy apart,
-/// with its call to `memcpy` for a few bytes, cost 60 instructions a
-/// string (7 M of a claims run on 5.6 MB of news). A string of up to six
-/// bytes is written with its quotes as one word. The test
+/// goes through `serde_json`. A string of up to six bytes is written with
+/// its quotes as one word. Of a longer one, the last bytes are copied as
+/// the eight that end the string, over bytes already copied, or, in a
+/// string of seven, as a word padded and cut back: a test of the bytes and
+/// a copy apart, with its call to `memcpy` for a few bytes, cost 60
+/// instructions a string (7 M of a claims run on 5.6 MB of news). The test
 /// `strings_and_integers_are_written_as_serde_writes_them` holds this to
 /// its bytes.
 fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
@@ -777,7 +777,7 @@ impl Recent {
         span: &Span,
     ) -> io::Result<()> {
         // the output only grows while a line is written: a kept object
-        // lies where it was
+        // lies where it was (the bound is a guard that never fails)
         let known = self
             .0
             .iter()

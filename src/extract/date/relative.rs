@@ -502,11 +502,28 @@ pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
 /// day before yesterday"): what [`the_unit`], [`determined`] and
 /// [`the_day`] read first.
 pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
-    units_and_determiners().chain(["day".to_string()])
+    after_the_readers().map(|(w, _)| w)
+}
+
+/// [`words_after_the`], each with the reader that reads it first: one list,
+/// so that the filter after "the" ([`AFTER_THE`]) cannot miss a word.
+fn after_the_readers() -> impl Iterator<Item = (String, TheReaders)> {
+    UNIT_INDEX
+        .map
+        .keys()
+        .map(|w| (w.clone(), THE_UNIT))
+        .chain(
+            file()
+                .determiners
+                .iter()
+                .map(|d| (d.word.to_ascii_lowercase(), THE_DETERMINER)),
+        )
+        .chain([("day".to_string(), THE_DAY)])
 }
 
 /// The first words of the unit spellings and the determiners, lowercase:
-/// what the word lists after "the" and after a count share.
+/// what the word lists after "the" ([`after_the_readers`]) and after a
+/// count share.
 fn units_and_determiners() -> impl Iterator<Item = String> {
     UNIT_INDEX.map.keys().cloned().chain(
         file()
@@ -739,21 +756,10 @@ const THE_DETERMINER: TheReaders = 4;
 const THE_ANY: TheReaders = 7;
 
 /// The words of [`words_after_the`] by their packed letters, with the
-/// readers that read each first.
+/// readers that read each first (a word two readers read has both bits).
 static AFTER_THE: LazyLock<PackedWords<TheReaders>> = LazyLock::new(|| {
     let mut words: WordMap<TheReaders> = WordMap::default();
-    let readers = UNIT_INDEX
-        .map
-        .keys()
-        .map(|w| (w.clone(), THE_UNIT))
-        .chain(
-            file()
-                .determiners
-                .iter()
-                .map(|d| (d.word.to_ascii_lowercase(), THE_DETERMINER)),
-        )
-        .chain(["day".to_string()].map(|w| (w, THE_DAY)));
-    for (w, r) in readers {
+    for (w, r) in after_the_readers() {
         *words.entry(w).or_default() |= r;
     }
     PackedWords::new(words.iter().map(|(w, r)| (w.as_str(), *r)))
