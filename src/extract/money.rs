@@ -289,21 +289,44 @@ pub(crate) fn suffix(text: &str, pos: usize, end: usize) -> Option<Currency> {
 /// begins with `gap` spaces and no symbol.
 fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
     let c: &'static Currencies = &CURRENCIES;
-    let gap = if gap == 0 && s.starts_with('-') {
-        1
-    } else {
-        gap
-    };
-    if gap == 0 {
-        return None;
-    }
+    let gap = word_gap(s, gap)?;
     let run = leading_letters(&s[gap..]);
     if !c.after_shapes.may_hold(run) {
         return None;
     }
     // looked up in the prose, which lets a short word be read in one load
     let w = word_of_run(&s[gap..], run)?;
-    for &(i, j) in c.after_packed.get(&s.as_bytes()[gap..], w.len()) {
+    first_after(
+        c,
+        s,
+        pos,
+        gap,
+        c.after_packed.get(&s.as_bytes()[gap..], w.len()),
+    )
+}
+
+/// Where a currency word after a figure begins in `s`: after the `gap`
+/// spaces, or after a hyphen joined to the figure ("5-dollar"); `None`
+/// when neither parts them.
+fn word_gap(s: &str, gap: usize) -> Option<usize> {
+    let gap = if gap == 0 && s.starts_with('-') {
+        1
+    } else {
+        gap
+    };
+    (gap > 0).then_some(gap)
+}
+
+/// The first of the phrases after a figure that `list` names (an entry
+/// and its phrase) which `s` holds at `gap`, as a currency at `pos + gap`.
+fn first_after(
+    c: &'static Currencies,
+    s: &str,
+    pos: usize,
+    gap: usize,
+    list: &[(usize, usize)],
+) -> Option<Currency> {
+    for &(i, j) in list {
         if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
             return Some(Currency::new(
                 &c.entries[i],
@@ -459,27 +482,10 @@ mod tests {
     /// lowercased and looked up in the map.
     fn word_after_by_map(s: &str, pos: usize, gap: usize) -> Option<Currency> {
         let c: &'static Currencies = &CURRENCIES;
-        let gap = if gap == 0 && s.starts_with('-') {
-            1
-        } else {
-            gap
-        };
-        if gap == 0 {
-            return None;
-        }
+        let gap = super::word_gap(s, gap)?;
         let mut buf = lexicon::WordBuf::new();
         let (w, _) = lexicon::lower_word(&s[gap..], &mut buf)?;
-        for &(i, j) in c.after.get(w)? {
-            if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
-                return Some(Currency::new(
-                    &c.entries[i],
-                    pos + gap,
-                    pos + gap + n,
-                    pos + gap + n,
-                ));
-            }
-        }
-        None
+        super::first_after(c, s, pos, gap, c.after.get(w)?)
     }
 
     /// [`word_after`] answers as [`word_after_by_map`]: every currency word
