@@ -1885,19 +1885,19 @@ pub(crate) mod test_support {
         pub fn analysis(&self) -> Analysis<'_> {
             let sentences = self.sentences.clone();
             let relations = super::relations(&self.text, &sentences, &self.claims);
-            Analysis {
-                source: &self.text,
-                prose: Prose {
+            Analysis::assembled(
+                &self.text,
+                Prose {
                     text: Cow::Borrowed(&self.text),
                     map: OffsetMap::shifted(0),
                     date: None,
                     comments: Vec::new(),
                 },
                 sentences,
-                claims: self.claims.clone(),
+                self.claims.clone(),
                 relations,
-                date: None,
-            }
+                None,
+            )
         }
     }
 }
