@@ -151,20 +151,55 @@ impl Lexicon {
 
 /// Splits prose into sentences: prose byte ranges, in order, trimmed of
 /// surrounding white space, never empty and never across a blank line.
+///
+/// The newlines and the stops are found by the memchr crate's AVX2
+/// searchers where the processor has them: `memchr::memchr_iter` and
+/// `memchr3_iter` find each match through a routine picked by a function
+/// pointer, a call more for each of the 108,479 newlines and stops of
+/// 5.6 MB of news (the splitter took 20.7 M instructions, 18.6 M now).
 pub fn split(prose: &str) -> Vec<Span> {
+    let bytes = prose.as_bytes();
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::{One, Three};
+        if let (Some(newline), Some(stop)) = (One::new(b'\n'), Three::new(b'.', b'?', b'!')) {
+            return split_at(prose, newline.iter(bytes), stop.iter(bytes));
+        }
+    }
+    split_by_memchr(prose)
+}
+
+/// [`split`] through the memchr crate's searches for any processor: what
+/// [`split`] does without AVX2, and what it is tested against.
+fn split_by_memchr(prose: &str) -> Vec<Span> {
+    let bytes = prose.as_bytes();
+    split_at(
+        prose,
+        memchr::memchr_iter(b'\n', bytes),
+        memchr::memchr3_iter(b'.', b'?', b'!', bytes),
+    )
+}
+
+/// [`split`], given the offsets of the prose's newlines and of its `.`,
+/// `?` and `!`, each in order.
+fn split_at(
+    prose: &str,
+    newlines: impl Iterator<Item = usize>,
+    stops: impl Iterator<Item = usize>,
+) -> Vec<Span> {
     let lex = &*LEXICON;
     // news runs about 130 bytes a sentence: room for twice that many, so
     // that the vector is seldom grown
     let mut out = Vec::with_capacity(prose.len() / 64 + 4);
     let bytes = prose.as_bytes();
-    let mut stops = Stops::new(bytes);
+    let mut stops = Stops::new(bytes, stops);
     let mut block = 0;
     // where the line ending at the next newline starts: a block starts at
     // a line start, so at or before it
     let mut line = 0;
     // whether the block so far holds a line break
     let mut broken = false;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
+    for nl in newlines {
         let next = nl + 1;
         debug_assert_eq!(line, line_start(bytes, block, nl), "line at {nl}");
         if is_blank_line(bytes, next)
@@ -246,11 +281,13 @@ struct Stops {
 }
 
 impl Stops {
-    fn new(bytes: &[u8]) -> Stops {
+    /// The stops of `bytes`, given the offsets of its `.`, `?` and `!`
+    /// (`plain`) in order.
+    fn new(bytes: &[u8], plain: impl Iterator<Item = usize>) -> Stops {
         // news has a stop every ~110 bytes: room enough that the vector is
         // seldom grown
         let mut at = Vec::with_capacity(bytes.len() / 64 + 4);
-        at.extend(memchr::memchr3_iter(b'.', b'?', b'!', bytes));
+        at.extend(plain);
         let plain = at.len();
         // `…` is E2 80 A6. E2 starts every curly quote, but A6 is rare in
         // text: searching for it and looking back took 1.0 M instructions
@@ -1176,7 +1213,10 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             want.sort_unstable();
-            let mut stops = Stops::new(s.as_bytes());
+            let mut stops = Stops::new(
+                s.as_bytes(),
+                memchr::memchr3_iter(b'.', b'?', b'!', s.as_bytes()),
+            );
             assert_eq!(stops.at, want, "{s:?}");
             let mut pos = 0;
             while let Some(at) = stops.first(pos, s.len()) {
@@ -1184,6 +1224,38 @@ mod tests {
                 pos = at + 1 + pos % 2;
             }
         }
+    }
+
+    /// The AVX2 searches split as the memchr crate's searches for any
+    /// processor do, over texts glued from sentences, stops, line breaks,
+    /// blocks and characters beyond ASCII, short and past the 32 bytes of
+    /// an AVX2 vector, so that both the searchers' short and vector paths
+    /// are read.
+    #[test]
+    fn the_avx2_searches_split_as_memchr_does() {
+        let pieces = [
+            "Sales rose 5% to $9.2 million in the U.S. last year. ",
+            "He said. ",
+            "Why? ",
+            "No!\n",
+            "\n\n",
+            "\n",
+            "- item\n",
+            "12. ",
+            "Headline\n",
+            "word ",
+            "é…",
+            "“Will we go?” Lavrov asked.",
+            ".",
+            "a",
+        ];
+        let mut sentences = 0;
+        for s in crate::testgen::glued(20_000, 12, &pieces, 0x5e17) {
+            let got = split(&s);
+            assert_eq!(got, split_by_memchr(&s), "{s:?}");
+            sentences += got.len();
+        }
+        assert!(sentences > 50_000, "{sentences}");
     }
 
     /// The shortcut of [`push_trimmed`] pushes what slicing and trimming
