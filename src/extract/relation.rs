@@ -1031,7 +1031,24 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// True when item `i` is the word `w` under ASCII case folding. The
+    /// item's bytes are a token's, so they compare as its text does, with
+    /// no test of its ends for character boundaries.
     fn is_word(&self, i: usize, w: &str) -> bool {
+        match self.items.get(i) {
+            Some(&Item::Word(s, e)) => self
+                .prose
+                .as_bytes()
+                .get(s..e)
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
+            _ => false,
+        }
+    }
+
+    /// [`Reader::is_word`] as the word's text: what the bytes must agree
+    /// with.
+    #[cfg(test)]
+    fn is_word_by_text(&self, i: usize, w: &str) -> bool {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
@@ -2230,7 +2247,8 @@ mod tests {
     /// ([`crate::testgen::word_forms`]) in a frame, and strings glued from
     /// them, other words, marks and characters beyond ASCII, read as items,
     /// find what the words' text finds; and most other words are turned
-    /// away by the shapes.
+    /// away by the shapes. Each word of the lists is looked for alone too,
+    /// by [`Reader::is_word`]'s bytes and by the text.
     #[test]
     fn list_shapes_agree_with_the_words() {
         let lex = lexicon();
@@ -2253,7 +2271,7 @@ mod tests {
             .map(|f| format!("{f} 5 {f}, x{f} {f}é ({f})"))
             .chain(crate::testgen::glued(20_000, 8, &pieces, 0x51ab))
             .collect();
-        let (mut found, mut turned) = (0, 0);
+        let (mut found, mut turned, mut words_found) = (0, 0, 0);
         for text in &texts {
             let reader = Reader::new(text, &[], text, 0, &[], 0, Default::default());
             for i in 0..reader.items.len() + 1 {
@@ -2261,6 +2279,11 @@ mod tests {
                     let got = reader.in_list(i, list, shapes);
                     assert_eq!(got, reader.in_list_by_text(i, list), "item {i} of {text:?}");
                     found += usize::from(got);
+                    for w in list {
+                        let is = reader.is_word(i, w);
+                        assert_eq!(is, reader.is_word_by_text(i, w), "item {i} of {text:?}");
+                        words_found += usize::from(is);
+                    }
                     let word = reader.word(i).map(str::as_bytes);
                     turned += usize::from(word.is_some_and(|w| !shapes.may_hold(w)));
                 }
@@ -2270,6 +2293,7 @@ mod tests {
             found > 5_000 && turned > 50_000,
             "{found} found, {turned} turned away"
         );
+        assert_eq!(words_found, found);
     }
 
     /// The runs read eight bytes at a time give the answer of the runs
