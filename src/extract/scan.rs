@@ -235,8 +235,13 @@ fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
 impl Scanner<'_, '_> {
     fn run(&mut self) {
         let (start, end) = (self.sentence.start, self.sentence.end);
-        // nothing past the sentence is looked at
-        let b = &self.text.as_bytes()[..end];
+        // nothing past the sentence is looked at, but for the bytes that
+        // let a word be measured eight and packed sixteen at a time: in a
+        // slice cut at the sentence's end, the last words of every sentence
+        // (54,500 of 777,000 on a fifth of the news corpus) were read a
+        // byte at a time
+        let text = self.text.as_bytes();
+        let b = &text[..end];
         let mut i = start;
         while i < end {
             let c = b[i];
@@ -253,7 +258,7 @@ impl Scanner<'_, '_> {
                     _ => {
                         // letters eight at a time; a digit after them
                         // ("Q1", "G7") makes a token of letters and digits
-                        let mut wend = letters_end(b, i + 1);
+                        let mut wend = letters_end(text, i + 1).min(end);
                         if wend < end && b[wend].is_ascii_digit() {
                             while wend < end && CLASS[usize::from(b[wend])] & (LETTER | DIGIT) != 0
                             {
@@ -289,7 +294,7 @@ impl Scanner<'_, '_> {
                 }
                 let flags = match (known, self.gate.as_deref_mut()) {
                     (Some(flags), _) => flags,
-                    (None, Some(g)) => g.classify(&b[i..], wend - i),
+                    (None, Some(g)) => g.classify(&text[i..], wend - i),
                     (None, None) => {
                         let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
@@ -567,7 +572,7 @@ impl Scanner<'_, '_> {
         if j == at || j >= end || !b[j].is_ascii_alphabetic() {
             return true;
         }
-        let k = letters_end(&b[..end], j);
+        let k = letters_end(b, j).min(end);
         // "the Q1 results": a word with digits in it is no plain word
         if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
             return true;
