@@ -77,6 +77,11 @@ pub(super) const APPROX_LATER: Flags = 2048;
 /// where the walk meets none after a multiplier's first word is not
 /// searched for one.
 pub(super) const MULTIPLIER_CORE: Flags = 4096;
+/// A date beginning with "the" may go on with the word
+/// ([`date::may_follow_the`]: "the first", "the week"), where "the new" and
+/// "the most" hold none: the scanner asks at the word after each "the" the
+/// gate let through, which it has just classified.
+pub(super) const AFTER_THE: Flags = 8192;
 /// The flags the walk acts on at the word that has them: a parser may
 /// begin there ([`DATE`], [`FIGURE`], [`APPROX`], [`FIGURE_NEEDS_SECOND`]),
 /// or a multiplier ([`MULTIPLIER`], [`MULTIPLIER_CORE`]). The others say
@@ -343,6 +348,9 @@ fn families(w: &str) -> Flags {
     if multiplier::holds_core(w.as_bytes()) {
         flags |= MULTIPLIER_CORE;
     }
+    if date::may_follow_the(w) {
+        flags |= AFTER_THE;
+    }
     flags
 }
 
@@ -409,6 +417,23 @@ mod tests {
         }
         for w in ["new", "the", "a", "of", "company", "first", "may"] {
             assert_eq!(flags(w) & PERIOD_WORD, 0, "{w}");
+        }
+    }
+
+    /// The words a date after "the" may go on with have [`AFTER_THE`], in
+    /// any case, and others do not.
+    #[test]
+    fn words_after_the_are_marked() {
+        let mut marked = 0;
+        for w in date::after_the_words() {
+            for form in [w.clone(), w.to_ascii_uppercase()] {
+                assert_ne!(flags(&form) & AFTER_THE, 0, "{form}");
+                marked += 1;
+            }
+        }
+        assert!(marked > 50, "{marked} words");
+        for w in ["new", "most", "company", "said"] {
+            assert_eq!(flags(w) & AFTER_THE, 0, "{w}");
         }
     }
 

@@ -17,7 +17,9 @@ use super::multiplier;
 use std::sync::LazyLock;
 
 use super::context::{self, Context};
-use super::lexicon::{WordBuf, WordMap, ends_word, letters_end, lower_word, match_phrase, spaces};
+use super::lexicon::{
+    MAX_WORD, WordBuf, WordMap, ends_word, letters_end, lower_word, match_phrase, spaces,
+};
 use super::money::{self, Currency};
 use super::number::{self, Num};
 use super::quantity;
@@ -185,9 +187,10 @@ struct Scanner<'a, 'o> {
     /// or a search of the letters it passes over without classifying
     /// ([`Scanner::passed`]). No multiplier is looked for without one.
     core: bool,
-    /// The last word [`Scanner::next_word_may_continue`] gave to the gate:
-    /// its start, end and flags, so that the walk, which most often comes
-    /// to that word next, neither measures nor classifies it again.
+    /// The last word [`Scanner::plain_word`] gave to the gate: its start,
+    /// end and flags, so that neither the walk, which most often comes to
+    /// that word next, nor another look at it measures or classifies it
+    /// again.
     peeked: Option<(usize, usize, gate::Flags)>,
 }
 
@@ -561,48 +564,63 @@ impl Scanner<'_, '_> {
     /// for [`gate::SECOND_WORD`]), true otherwise, and always true without
     /// the gate.
     fn next_word_may_continue(&mut self, at: usize, class: gate::Flags) -> bool {
-        let b = self.text.as_bytes();
-        let end = self.sentence.end;
-        let mut j = at;
-        while j < end && b[j] == b' ' {
-            j += 1;
-        }
+        let j = self.spaces_end(at);
         // no space ("the-", "a."), a tab, a digit, a mark, any non-ASCII
         // character or the sentence's end: the parser decides
-        if j == at || j >= end || !b[j].is_ascii_alphabetic() {
-            return true;
+        j == at
+            || self
+                .plain_word(j)
+                .is_none_or(|(_, flags)| flags & class != 0)
+    }
+
+    /// The end of the spaces at `at`, within the sentence.
+    fn spaces_end(&self, at: usize) -> usize {
+        let b = &self.text.as_bytes()[..self.sentence.end];
+        at + b
+            .get(at..)
+            .map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count())
+    }
+
+    /// The end and the gate's flags of the plain word at `j`: ASCII letters
+    /// joined to no digit and no other script ("the Q1 results" holds
+    /// none), so that the walk's word at `j` ends at the same place. `None`
+    /// at anything else, and always without the gate.
+    ///
+    /// The answer is kept in [`Scanner::peeked`]: after "a" the word is
+    /// asked about twice, for a date and for a figure, after "in" and "the"
+    /// for a date and an approximator or a date after "the", and the walk
+    /// most often comes to it next.
+    fn plain_word(&mut self, j: usize) -> Option<(usize, gate::Flags)> {
+        if let Some((at, k, flags)) = self.peeked
+            && at == j
+        {
+            return Some((k, flags));
+        }
+        let b = self.text.as_bytes();
+        let end = self.sentence.end;
+        if j >= end || !b[j].is_ascii_alphabetic() {
+            return None;
         }
         let k = letters_end(b, j).min(end);
-        // "the Q1 results": a word with digits in it is no plain word
         if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
-            return true;
+            return None;
         }
-        match self.gate.as_deref_mut() {
-            Some(g) => {
-                let flags = g.classify(&b[j..], k - j);
-                // a letter after no digit, no letter and no non-ASCII byte:
-                // the walk's word ends at `k` too
-                self.peeked = Some((j, k, flags));
-                flags & class != 0
-            }
-            None => true,
-        }
+        let flags = self.gate.as_deref_mut()?.classify(&b[j..], k - j);
+        self.peeked = Some((j, k, flags));
+        Some((k, flags))
     }
 
     /// After "the" ending at `at`, which the gate let through: false when
     /// the next word is a plain word no date after "the" holds ("the new
-    /// plan", "the most"), true otherwise and always without the gate.
-    fn may_date_after_the(&self, at: usize) -> bool {
-        let b = self.text.as_bytes();
-        let end = self.sentence.end;
-        let j = at + b[at..end].iter().take_while(|&&c| c == b' ').count();
-        if self.gate.is_none() || j == at || j >= end || !b[j].is_ascii_alphabetic() {
-            return true;
-        }
-        let mut buf = WordBuf::new();
-        // `None`: longer than any lexicon word, or joined to a digit or
-        // another script, so no plain word
-        lower_word(&self.text[j..end], &mut buf).is_none_or(|(w, _)| date::may_follow_the(w))
+    /// plan", "the most": no [`gate::AFTER_THE`]), true otherwise and
+    /// always without the gate. A word longer than any lexicon word
+    /// ([`MAX_WORD`]) is let through, as the date parser's own filter does.
+    fn may_date_after_the(&mut self, at: usize) -> bool {
+        let j = self.spaces_end(at);
+        j == at
+            || self
+                .plain_word(j)
+                .is_none_or(|(k, flags)| flags & gate::AFTER_THE != 0 || k - j > MAX_WORD)
     }
 
     /// A non-letter candidate: a date, else a figure.
@@ -796,27 +814,11 @@ impl Scanner<'_, '_> {
     /// the gate.
     fn word_may_be(&mut self, p: usize, class: gate::Flags) -> bool {
         let b = self.text.as_bytes();
-        let end = self.sentence.end;
-        let Some(&c) = b.get(p).filter(|_| p < end) else {
-            return true;
-        };
-        if !c.is_ascii_alphabetic() || money::may_prefix(c) {
+        if p < self.sentence.end && b.get(p).is_some_and(|&c| money::may_prefix(c)) {
             return true;
         }
-        let len = b[p..end]
-            .iter()
-            .take_while(|x| x.is_ascii_alphabetic())
-            .count();
-        // joined to a digit or another script: no plain word
-        if b.get(p + len)
-            .is_some_and(|x| x.is_ascii_digit() || *x >= 0x80)
-        {
-            return true;
-        }
-        match self.gate.as_deref_mut() {
-            Some(g) => g.classify(&b[p..], len) & class != 0,
-            None => true,
-        }
+        self.plain_word(p)
+            .is_none_or(|(_, flags)| flags & class != 0)
     }
 
     /// "- 20 degrees fahrenheit": a minus set off by a space counts for a
@@ -2415,6 +2417,81 @@ pub(super) mod tests {
         }
         // the same texts hold dates where they begin with a word or digit
         assert!(found > 500, "{found} dates");
+    }
+
+    /// Runs `f` on a scanner of `t`, one sentence, with `gate`.
+    fn with_scanner<R>(t: &str, gate: Option<&mut Gate>, f: impl FnOnce(&mut Scanner) -> R) -> R {
+        let (mut out, mut multipliers) = (Vec::new(), Vec::new());
+        let mut sc = Scanner {
+            text: t,
+            sentence: 0..t.len(),
+            si: 0,
+            out: &mut out,
+            gate,
+            multipliers: &mut multipliers,
+            core: false,
+            peeked: None,
+        };
+        f(&mut sc)
+    }
+
+    /// Pieces of text for [`Scanner::plain_word`]: words of
+    /// every length up to past 16 letters, in both cases, and what may
+    /// follow one (spaces, digits, marks, other scripts).
+    const WORD_PIECES: &[&str] = &[
+        "a",
+        "Bc",
+        "the",
+        "defgh",
+        "ijklmnopq",
+        "RSTUVWXYZabcdef",
+        "hijklmnopqrstuvwxyz",
+        " ",
+        " ",
+        "1",
+        ".",
+        "-",
+        "\u{e9}",
+        "\u{20ac}",
+        "\t",
+    ];
+
+    /// [`Scanner::plain_word`] gives the end of the letters at a position
+    /// and the gate's flags of them as a word alone, unless a digit or
+    /// another script's character is joined to them; asked again, it gives
+    /// the same from its memo. At every letter of glued text.
+    #[test]
+    fn plain_word_reads_the_whole_word_and_remembers_it() {
+        let (mut plain, mut joined, mut remembered) = (0, 0, 0);
+        gate::with(|g| {
+            for t in crate::testgen::glued(2000, 12, WORD_PIECES, 9) {
+                let b = t.as_bytes();
+                for j in (0..b.len()).filter(|&j| b[j].is_ascii_alphabetic()) {
+                    let k = j + b[j..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .count();
+                    let want = if b.get(k).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80) {
+                        joined += 1;
+                        None
+                    } else {
+                        plain += 1;
+                        // the word alone, with nothing after it to load
+                        let word = b[j..k].to_vec();
+                        Some((k, g.classify(&word, word.len())))
+                    };
+                    with_scanner(&t, Some(&mut *g), |sc| {
+                        assert_eq!(sc.plain_word(j), want, "{t:?} at {j}");
+                        remembered += usize::from(sc.peeked.is_some_and(|(at, ..)| at == j));
+                        assert_eq!(sc.plain_word(j), want, "{t:?} at {j}, again");
+                    });
+                }
+            }
+        });
+        assert!(
+            plain > 10_000 && joined > 1_000 && remembered == plain,
+            "{plain} plain, {joined} joined, {remembered} remembered"
+        );
     }
 
     #[track_caller]
