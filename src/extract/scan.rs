@@ -230,6 +230,32 @@ fn web_address(w: &[u8], after: Option<u8>) -> bool {
     }
 }
 
+/// The end of the word of letters at `i` (at most `end`), and the 16 bytes
+/// at `i` when they hold its end: the walk measures most words, and the
+/// gate packs them, in one load that no check of the text's length
+/// guards.
+#[inline(always)]
+fn measure(text: &[u8], i: usize, end: usize) -> (usize, Option<&[u8; 16]>) {
+    if let Some(chunk) = text.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let n = letters_end(chunk, 0);
+        if n < chunk.len() {
+            return ((i + n).min(end), Some(chunk));
+        }
+    }
+    (letters_end(text, i + 1).min(end), None)
+}
+
+/// The gate's flags of the word at `word` in `text`, read from `chunk`,
+/// the 16 bytes at its start that [`measure`] found it in, if any.
+#[inline(always)]
+fn classify(g: &mut Gate, text: &[u8], word: Span, chunk: Option<&[u8; 16]>) -> gate::Flags {
+    let len = word.end - word.start;
+    match chunk {
+        Some(chunk) => g.classify(chunk, len),
+        None => g.classify(&text[word.start..], len),
+    }
+}
+
 /// The byte before `i`, if any.
 fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
     (i > start).then(|| b[i - 1])
@@ -255,13 +281,13 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if class == LETTER {
-                let (wend, known) = match self.peeked {
+                let (wend, known, chunk) = match self.peeked {
                     // a plain word of letters, measured and classified
-                    Some((at, wend, flags)) if at == i => (wend, Some(flags)),
+                    Some((at, wend, flags)) if at == i => (wend, Some(flags), None),
                     _ => {
-                        // letters eight at a time; a digit after them
-                        // ("Q1", "G7") makes a token of letters and digits
-                        let mut wend = letters_end(text, i + 1).min(end);
+                        // a digit after the letters ("Q1", "G7") makes a
+                        // token of letters and digits
+                        let (mut wend, chunk) = measure(text, i, end);
                         if wend < end && b[wend].is_ascii_digit() {
                             while wend < end && CLASS[usize::from(b[wend])] & (LETTER | DIGIT) != 0
                             {
@@ -286,7 +312,7 @@ impl Scanner<'_, '_> {
                             i = self.passed(i, self.token_end(i).max(wend));
                             continue;
                         }
-                        (wend, None)
+                        (wend, None, chunk)
                     }
                 };
                 // most words end at a space: nothing after them to test
@@ -297,7 +323,7 @@ impl Scanner<'_, '_> {
                 }
                 let flags = match (known, self.gate.as_deref_mut()) {
                     (Some(flags), _) => flags,
-                    (None, Some(g)) => g.classify(&text[i..], wend - i),
+                    (None, Some(g)) => classify(g, text, i..wend, chunk),
                     (None, None) => {
                         let mut buf = WordBuf::new();
                         let figure = lower_word(&self.text[i..end], &mut buf)
@@ -601,11 +627,11 @@ impl Scanner<'_, '_> {
         if j >= end || !b[j].is_ascii_alphabetic() {
             return None;
         }
-        let k = letters_end(b, j).min(end);
+        let (k, chunk) = measure(b, j, end);
         if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
             return None;
         }
-        let flags = self.gate.as_deref_mut()?.classify(&b[j..], k - j);
+        let flags = classify(self.gate.as_deref_mut()?, b, j..k, chunk);
         self.peeked = Some((j, k, flags));
         Some((k, flags))
     }
@@ -2435,7 +2461,7 @@ pub(super) mod tests {
         f(&mut sc)
     }
 
-    /// Pieces of text for [`Scanner::plain_word`]: words of
+    /// Pieces of text for [`measure`] and [`Scanner::plain_word`]: words of
     /// every length up to past 16 letters, in both cases, and what may
     /// follow one (spaces, digits, marks, other scripts).
     const WORD_PIECES: &[&str] = &[
@@ -2455,6 +2481,53 @@ pub(super) mod tests {
         "\u{20ac}",
         "\t",
     ];
+
+    /// [`measure`] ends a word where its run of ASCII letters ends, or at
+    /// the sentence's end if that comes first, as a reading byte by byte
+    /// does, and gives the 16 bytes at the word only when they hold its
+    /// end: at every letter of glued text, against ends before, at and
+    /// past the word's.
+    #[test]
+    fn measure_ends_words_as_a_bytewise_reading_does() {
+        let (mut chunked, mut whole, mut cut) = (0, 0, 0);
+        for t in crate::testgen::glued(3000, 12, WORD_PIECES, 5) {
+            let b = t.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphabetic()) {
+                let run = b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                for end in [
+                    i + 1,
+                    i + 2,
+                    i + run - 1,
+                    i + run,
+                    i + run + 1,
+                    i + 16,
+                    b.len(),
+                ] {
+                    if end <= i || end > b.len() {
+                        continue;
+                    }
+                    let (wend, chunk) = measure(b, i, end);
+                    assert_eq!(wend, (i + run).min(end), "{t:?} at {i} to {end}");
+                    match chunk {
+                        Some(c) => {
+                            assert_eq!(&c[..], &b[i..i + 16], "{t:?} at {i}");
+                            assert!(run < 16, "{t:?} at {i}");
+                            chunked += 1;
+                        }
+                        None => whole += 1,
+                    }
+                    cut += usize::from(end < i + run);
+                }
+            }
+        }
+        assert!(
+            chunked > 10_000 && whole > 10_000 && cut > 10_000,
+            "{chunked} in a chunk, {whole} read on, {cut} cut"
+        );
+    }
 
     /// [`Scanner::plain_word`] gives the end of the letters at a position
     /// and the gate's flags of them as a word alone, unless a digit or
