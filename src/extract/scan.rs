@@ -336,8 +336,13 @@ impl Scanner<'_, '_> {
                 // one test passes them, where a test a flag mispredicted
                 // often, each after the gate's load (`try_word` would find
                 // nothing at them either; a short capitalised word may be
-                // a currency code)
-                if flags & gate::ACTS == 0 && !(c.is_ascii_uppercase() && wend - i <= 4) {
+                // a currency code, but not before a space and a letter, as
+                // in "It said": `code_may_lead`)
+                if flags & gate::ACTS == 0
+                    && (!(c.is_ascii_uppercase() && wend - i <= 4)
+                        || after == Some(b' ')
+                            && b.get(wend + 1).is_some_and(u8::is_ascii_alphabetic))
+                {
                     i = wend + usize::from(after == Some(b' '));
                     continue;
                 }
@@ -2481,6 +2486,49 @@ pub(super) mod tests {
         "\u{20ac}",
         "\t",
     ];
+
+    /// A short capitalised word no parser begins at ("It", "UK") is passed
+    /// over before a space and a letter, where no currency code can lead a
+    /// number: with every word of one to two capitals and the codes of the
+    /// money lexicon before words, numbers and marks, the claims are those
+    /// found without the gate, and texts of both kinds were read.
+    #[test]
+    fn short_capitals_before_a_word_lead_no_figure() {
+        let caps = (b'A'..=b'Z').map(|c| char::from(c).to_string());
+        let pairs = (b'A'..=b'Z').flat_map(|a| {
+            (b'A'..=b'Z').map(move |b| format!("{}{}", char::from(a), char::from(b)))
+        });
+        let codes = [
+            "USD", "EUR", "GBP", "AUD", "Rs", "NZ$", "US$", "HK$", "Ksh", "It", "Mr", "CEO",
+        ];
+        let (mut before_word, mut other) = (0, 0);
+        for w in caps.chain(pairs).chain(codes.iter().map(|c| c.to_string())) {
+            for next in [
+                " said 5",
+                " 5 million",
+                "  5",
+                "\t5",
+                " $5",
+                " people",
+                " US$5",
+                "5",
+                ". 5",
+                " - 5",
+            ] {
+                same_with_and_without_gate(&format!("{w}{next} and {w}{next}."));
+                if next.starts_with(' ') && next[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    before_word += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+        assert!(
+            before_word > 1_000 && other > 1_000,
+            "{before_word} before a word, {other} others"
+        );
+    }
 
     /// [`measure`] ends a word where its run of ASCII letters ends, or at
     /// the sentence's end if that comes first, as a reading byte by byte
