@@ -353,7 +353,7 @@ impl Scanner<'_, '_> {
                 if flags & gate::MULTIPLIER_CORE != 0 && !self.multipliers.is_empty() {
                     self.core = true;
                 }
-                if let Some(e) = self.try_word(i, wend - i, flags) {
+                if let Some(e) = self.try_word(i, c, wend - i, flags) {
                     i = self.passed(i, e.max(i + 1));
                     continue;
                 }
@@ -518,10 +518,9 @@ impl Scanner<'_, '_> {
         i
     }
 
-    /// A word start: a date, or a figure if the word can begin one. `flags`
-    /// are the gate's answer for the word.
-    fn try_word(&mut self, i: usize, len: usize, flags: gate::Flags) -> Option<usize> {
-        let c = self.text.as_bytes()[i];
+    /// A word start: a date, or a figure if the word can begin one. `c` is
+    /// its first letter, `flags` the gate's answer for the word.
+    fn try_word(&mut self, i: usize, c: u8, len: usize, flags: gate::Flags) -> Option<usize> {
         // most words: no flag, and no capital that may begin a currency
         // code; what follows would find nothing either
         if flags == 0 && !c.is_ascii_uppercase() {
