@@ -231,9 +231,9 @@ fn web_address(w: &[u8], after: Option<u8>) -> bool {
 }
 
 /// The end of the word of letters at `i` (at most `end`), and the 16 bytes
-/// at `i` when they hold its end: the walk measures most words, and the
-/// gate packs them, in one load that no check of the text's length
-/// guards.
+/// at `i` when they hold its end: most words are measured, and packed by
+/// the gate, in that one slice, whose constant length spares both the
+/// checks of the text's length and the loop of [`letters_end`].
 #[inline(always)]
 fn measure(text: &[u8], i: usize, end: usize) -> (usize, Option<&[u8; 16]>) {
     if let Some(chunk) = text.get(i..).and_then(<[u8]>::first_chunk::<16>) {
