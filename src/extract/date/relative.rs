@@ -419,7 +419,7 @@ struct Starters {
 /// them reads that word first ("the" tries no holiday, "one" no
 /// determiner). Most word starts it is asked about fail, where the readers
 /// tried in turn cost some hundred instructions each.
-type Kinds = u8;
+pub(super) type Kinds = u8;
 const DAY_WORD: Kinds = 1;
 /// A holiday's first word, or a determiner before one ("last Christmas").
 const HOLIDAY: Kinds = 2;
@@ -494,6 +494,12 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 /// Every word [`may_start`] admits, lowercase.
 pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
     STARTERS.words.keys().map(String::as_str)
+}
+
+/// Every word [`may_start`] admits, lowercase, with its
+/// [`starter_kinds`].
+pub(super) fn starters() -> impl Iterator<Item = (&'static str, Kinds)> {
+    STARTERS.words.iter().map(|(w, k)| (w.as_str(), *k))
 }
 
 /// The lowercase words a relative expression after "the" begins with: the
@@ -580,7 +586,7 @@ pub(crate) fn may_start(s: &str) -> bool {
 
 /// The kinds of expression the word at the start of `s` may begin: none
 /// (0) for most words.
-fn starter_kinds(s: &str) -> Kinds {
+pub(super) fn starter_kinds(s: &str) -> Kinds {
     let b = s.as_bytes();
     let Some(&c) = b.first() else { return 0 };
     if c.is_ascii_digit() {
@@ -657,12 +663,27 @@ pub(crate) fn parse(text: &str, start: usize, end: usize) -> Option<Found> {
 /// may begin ([`starter_kinds`]) are tried, else all of them (which the
 /// tests compare).
 fn parse_by_kind(text: &str, start: usize, end: usize, by_kind: bool) -> Option<Found> {
-    let s = text.get(start..end)?;
-    let kinds = match starter_kinds(s) {
+    let kinds = match starter_kinds(text.get(start..end)?) {
         0 => return None,
         k if by_kind => k,
         _ => ANY_KIND,
     };
+    read(text, start, end, kinds, by_kind)
+}
+
+/// [`parse`] where the caller has looked up the first word's
+/// [`starter_kinds`] already: the date parser reads them from its own
+/// table of first words, with what else the word may begin.
+pub(super) fn parse_kinds(text: &str, start: usize, end: usize, kinds: Kinds) -> Option<Found> {
+    if kinds == 0 {
+        return None;
+    }
+    read(text, start, end, kinds, true)
+}
+
+/// [`parse_by_kind`] once the kinds to try are known (not 0).
+fn read(text: &str, start: usize, end: usize, kinds: Kinds, by_kind: bool) -> Option<Found> {
+    let s = text.get(start..end)?;
     let at = |rest: &str| end - rest.len();
     if kinds & DAY_WORD != 0
         && let Some((offset, rest)) = day_word(s)

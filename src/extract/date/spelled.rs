@@ -172,6 +172,11 @@ pub(super) fn starts(s: &str) -> bool {
     word_at(s).is_some()
 }
 
+/// Every number word [`starts`] admits, lowercase.
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    WORDS.map.keys().map(String::as_str)
+}
+
 /// The number word a text starts with, looked up once for the readers
 /// that begin there ([`day_of`], [`year_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
