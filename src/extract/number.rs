@@ -1182,11 +1182,13 @@ static GRAMMAR_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
 
 /// A number in words starting at `pos`.
 fn words(s: &str, pos: usize) -> Option<Num> {
-    let w0 = word_letters(s.get(pos..)?)?;
+    let rest = s.get(pos..)?;
+    let w0 = word_letters(rest)?;
     if !STARTER_SHAPES.may_hold(w0) {
         return None;
     }
-    let starter = STARTERS.get(w0, w0.len())?;
+    // looked up in the prose, which lets a short word be read in one load
+    let starter = STARTERS.get(rest.as_bytes(), w0.len())?;
     let end = pos + w0.len();
     let lone = |value: f64, ordinal: bool| Num {
         start: pos,
