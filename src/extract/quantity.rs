@@ -329,6 +329,7 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         gap + usize::from(close.is_some())
     };
     let r = &s[off..];
+    let run = leading_letters(r);
     let mut best: Option<Unit> = None;
     let mut consider = |name: &'static str, kind: ClaimKind, n: usize, word: bool| {
         let e = pos + off + n;
@@ -343,14 +344,14 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
         }
     };
     if off > 0 {
-        for &(i, j) in unit_words(r) {
+        for &(i, j) in unit_words(r, run) {
             if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
                 consider(u.units[i].name.as_str(), u.kinds[i], n, true);
             }
         }
     }
     if !r.is_empty() {
-        for &(i, j) in unit_symbols(r) {
+        for &(i, j) in unit_symbols(r, run) {
             let sym = u.units[i].symbols[j].as_str();
             let Some(n) = match_exact(r, sym) else {
                 continue;
@@ -402,10 +403,10 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
 }
 
 /// The unit words (unit, word) whose first word `r` begins with, as
-/// written, longest first.
-fn unit_words(r: &str) -> &'static [(usize, usize)] {
+/// written, longest first; `run` is the run of letters `r` begins with
+/// ([`leading_letters`]).
+fn unit_words(r: &str, run: &[u8]) -> &'static [(usize, usize)] {
     let u: &'static Units = &UNITS;
-    let run = leading_letters(r);
     if !u.word_shapes.may_hold(run) {
         return &[];
     }
@@ -419,17 +420,23 @@ fn unit_words(r: &str) -> &'static [(usize, usize)] {
 /// whole head of `r`: after "5", "million" is compared with none of the
 /// 24 symbols that begin with "m". A head longer than the longest
 /// symbol's has none, whatever its length: it is counted no further.
-fn unit_symbols(r: &str) -> &'static [(usize, usize)] {
+/// `run`, the run of letters `r` begins with ([`leading_letters`]), is
+/// the head where no digit follows it, which most words are: the bytes
+/// are counted again only before a digit.
+fn unit_symbols(r: &str, run: &[u8]) -> &'static [(usize, usize)] {
     let u: &'static Units = &UNITS;
     let Some(&c) = r.as_bytes().first() else {
         return &[];
     };
     let by_head = &u.symbols[usize::from(c)];
-    let head = r
-        .bytes()
-        .take(by_head.len())
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
+    let head = if r.as_bytes().get(run.len()).is_some_and(u8::is_ascii_digit) {
+        r.bytes()
+            .take(by_head.len())
+            .take_while(u8::is_ascii_alphanumeric)
+            .count()
+    } else {
+        run.len().min(by_head.len())
+    };
     by_head.get(head).map_or(&[][..], Vec::as_slice)
 }
 
@@ -1093,6 +1100,7 @@ mod tests {
             &["", " ", "5", "\u{e9}", "-", "s", ".", "a", "2"],
         );
         let (mut words_found, mut symbols_found, mut nouns_found) = (0, 0, 0);
+        let mut digits_after = 0;
         for p in probes
             .iter()
             .map(String::as_str)
@@ -1103,15 +1111,18 @@ mod tests {
             let by_map = lowered
                 .and_then(|(w, _)| u.words.get(w))
                 .map_or(&[][..], Vec::as_slice);
-            assert_eq!(unit_words(p), by_map, "{p:?}");
+            assert_eq!(unit_words(p, leading_letters(p)), by_map, "{p:?}");
             words_found += usize::from(!by_map.is_empty());
             let whole = p.as_bytes().first().map_or(&[][..], |&c| {
                 u.symbols[usize::from(c)]
                     .get(alnum_head(p))
                     .map_or(&[][..], Vec::as_slice)
             });
-            assert_eq!(unit_symbols(p), whole, "{p:?}");
+            assert_eq!(unit_symbols(p, leading_letters(p)), whole, "{p:?}");
             symbols_found += usize::from(!whole.is_empty());
+            // a head of letters and digits, counted again
+            let run = leading_letters(p).len();
+            digits_after += usize::from(!whole.is_empty() && alnum_head(p) > run);
             let text = format!(" {p}");
             let gap = spaces(&text);
             let mut buf = WordBuf::new();
@@ -1125,8 +1136,8 @@ mod tests {
             nouns_found += usize::from(noun_by_map.is_some());
         }
         assert!(
-            words_found > 1000 && symbols_found > 1000 && nouns_found > 1000,
-            "{words_found} {symbols_found} {nouns_found}"
+            words_found > 1000 && symbols_found > 1000 && nouns_found > 1000 && digits_after > 50,
+            "{words_found} {symbols_found} {nouns_found} {digits_after}"
         );
     }
 
