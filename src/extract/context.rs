@@ -265,7 +265,6 @@ fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u1
         if !lex.triggers.may_hold(&b[start..end]) || start > 0 && b[start - 1].is_ascii_digit() {
             continue;
         }
-
         let class = lex.class_unmasked(&s[start..], end - start);
         if class & TRIGGER != 0 && !cover.covers(base + start) {
             out[n] = (start, end - start, class);
@@ -564,9 +563,10 @@ fn np_word_end(b: &[u8], i: usize, letters: usize) -> Option<usize> {
 }
 
 /// True when a phrase names someone: a capitalized word in it or a
-/// determiner first ("the company"), and not a lone pronoun.
-fn names_someone(s: &str) -> bool {
-    let (first, _) = LEX.class_at(s);
+/// determiner first ("the company"), and not a lone pronoun. `first` is
+/// the classes of the phrase's first word, [`Lexicon::class_at`] of `s`:
+/// the callers have read them already.
+fn names_someone(s: &str, first: u16) -> bool {
     if first & PRONOUN != 0 {
         return false;
     }
@@ -581,22 +581,44 @@ fn names_someone(s: &str) -> bool {
 /// Up to six words forward from `i` (sentence offset) forming a noun
 /// phrase; stops at punctuation, digits, verbs and function words.
 fn np_forward(s: &str, i: usize) -> Option<(usize, usize)> {
-    np_words(s, i).filter(|&(a, e)| names(s, a, e))
+    let p = np_words(s, i, LEX.class_at(s.get(i..)?).0)?;
+    // the first word's classes as the phrase alone gives them: a phrase
+    // may end before a non-ASCII letter, which the sentence's reading sees
+    let first = LEX.class_at(&s[p.start..p.end]).0;
+    names(s, p.start, p.end, first).then_some((p.start, p.end))
 }
 
-/// The words [`np_forward`] reads, whether or not they name someone.
-fn np_words(s: &str, i: usize) -> Option<(usize, usize)> {
+/// The words [`np_words`] reads: `s[start..end]`.
+struct Phrase {
+    start: usize,
+    end: usize,
+    /// The classes of the word one space after the phrase, when the walk
+    /// stopped at it for them (a break or a verb); `None` when it stopped
+    /// for anything else. [`subject_of`] asks them again otherwise.
+    next: Option<u16>,
+}
+
+/// The words [`np_forward`] reads from `i`, whether or not they name
+/// someone. `first` is [`Lexicon::class_at`] of `s[i..]`, which the
+/// callers read before.
+fn np_words(s: &str, i: usize, first: u16) -> Option<Phrase> {
     let b = s.as_bytes();
-    let start = i;
     let mut at = i;
     let mut end = None;
+    let mut next = None;
     for k in 0..6 {
         let letters = b.get(at..).map_or(0, letter_run);
         let Some(e) = np_word_end(b, at, letters) else {
             break;
         };
-        let class = LEX.class_of_run(&s[at..], letters);
+        let class = if k == 0 {
+            first
+        } else {
+            LEX.class_of_run(&s[at..], letters)
+        };
         if (k > 0 && class & BREAK != 0) || class & (VERB | SPEECH) != 0 {
+            // past the first word, `at` is one space after the phrase
+            next = (k > 0).then_some(class);
             break;
         }
         end = Some(e);
@@ -606,21 +628,46 @@ fn np_words(s: &str, i: usize) -> Option<(usize, usize)> {
         }
         at += 1;
     }
-    Some((start, end?))
+    Some(Phrase {
+        start: i,
+        end: end?,
+        next,
+    })
 }
 
 /// True when the phrase `s[a..e]` names someone, and is not "the" alone.
-fn names(s: &str, a: usize, e: usize) -> bool {
+/// `first`: the classes of its first word, as [`names_someone`].
+fn names(s: &str, a: usize, e: usize, first: u16) -> bool {
     let phrase = &s[a..e];
-    !phrase.eq_ignore_ascii_case("the") && names_someone(phrase)
+    !phrase.eq_ignore_ascii_case("the") && names_someone(phrase, first)
 }
 
 /// Up to six words backward from `end` (sentence offset) forming a noun
 /// phrase: "the company" in "…, the company said".
 fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
+    let (st, first) = np_words_back(s, end)?;
+    // the phrase must open a clause: sentence start, comma, quote or dash
+    let open = st == 0
+        || matches!(
+            s[..st].trim_end_matches(' ').as_bytes().last(),
+            Some(b',' | b'"' | b'-' | b'(' | b';' | b':')
+        )
+        || s[..st]
+            .trim_end_matches(' ')
+            .ends_with(['\u{201d}', '\u{2019}', '\u{2014}']);
+    let phrase = &s[st..end - 1];
+    (open && names_someone(phrase, first)).then_some((st, end - 1))
+}
+
+/// The words [`np_backward`] reads before `end`, a space after them: their
+/// start, and the classes of the first of them as it reads them, which are
+/// those [`Lexicon::class_at`] gives the phrase (its first word ends at a
+/// space or inside the phrase).
+fn np_words_back(s: &str, end: usize) -> Option<(usize, u16)> {
     let b = s.as_bytes();
     let mut at = end;
     let mut start = None;
+    let mut first = 0;
     for _ in 0..6 {
         if at == 0 || b[at - 1] != b' ' {
             break;
@@ -638,24 +685,15 @@ fn np_backward(s: &str, end: usize) -> Option<(usize, usize)> {
         if ws == we || (ws > 0 && b[ws - 1].is_ascii_digit()) {
             break;
         }
-        if LEX.class_at(&s[ws..we]).0 & (BREAK | VERB | SPEECH) != 0 {
+        let class = LEX.class_at(&s[ws..we]).0;
+        if class & (BREAK | VERB | SPEECH) != 0 {
             break;
         }
         start = Some(ws);
+        first = class;
         at = ws;
     }
-    let st = start?;
-    // the phrase must open a clause: sentence start, comma, quote or dash
-    let open = st == 0
-        || matches!(
-            s[..st].trim_end_matches(' ').as_bytes().last(),
-            Some(b',' | b'"' | b'-' | b'(' | b';' | b':')
-        )
-        || s[..st]
-            .trim_end_matches(' ')
-            .ends_with(['\u{201d}', '\u{2019}', '\u{2014}']);
-    let phrase = &s[st..end - 1];
-    (open && names_someone(phrase)).then_some((st, end - 1))
+    Some((start?, first))
 }
 
 /// "according to Reuters", "…, the company said", "said John Smith".
@@ -737,8 +775,10 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
             i = after + 1 + spaces(&s[after + 1..]);
         }
     }
-    let (class, len) = LEX.class_at(&s[i..]);
-    if class & CONJUNCTION != 0 && b.get(i + len) == Some(&b' ') {
+    // each word's classes are read once, and passed to what asks again
+    let (mut class, len) = LEX.class_at(&s[i..]);
+    let conjunction = class & CONJUNCTION != 0 && b.get(i + len) == Some(&b' ');
+    if conjunction {
         i += len + 1;
     }
     // the phrase must start with a capital: a sentence's first word, and
@@ -746,7 +786,10 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    if LEX.class_at(&s[i..]).0 & (BREAK | OPENER) != 0 {
+    if conjunction {
+        class = LEX.class_at(&s[i..]).0;
+    }
+    if class & (BREAK | OPENER) != 0 {
         return None;
     }
     // the phrase and its verb come before the first figure: without a
@@ -762,16 +805,29 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
     // the phrase's words first: whether they name someone is asked last,
     // as most openings are no subject for want of a verb after them (the
     // test cost 1.8 M instructions of a claims run on 5.6 MB of news)
-    let (a, e) = np_words(s, i)?;
-    // the next word must be a verb, before any figure
-    let g = spaces(&s[e..]);
-    if g == 0 {
+    let Phrase {
+        start: a,
+        end: e,
+        next,
+    } = np_words(s, i, class)?;
+    // the next word must be a verb, before any figure (the walk read it
+    // when it stopped there, one space on)
+    let next = match next {
+        Some(c) => c,
+        None => {
+            let g = spaces(&s[e..]);
+            if g == 0 {
+                return None;
+            }
+            LEX.class_at(&s[e + g..]).0
+        }
+    };
+    if next & (VERB | SPEECH) == 0 {
         return None;
     }
-    if LEX.class_at(&s[e + g..]).0 & (VERB | SPEECH) == 0 {
-        return None;
-    }
-    (base + e < first_figure && names(s, a, e)).then_some(base + a..base + e)
+    // the phrase ends before a space, so its first word's classes read in
+    // the sentence are those read in the phrase
+    (base + e < first_figure && names(s, a, e, class)).then_some(base + a..base + e)
 }
 
 #[cfg(test)]
@@ -868,6 +924,96 @@ mod tests {
             }
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// Glued sentence openings and endings: names, verbs, breaks,
+    /// conjunctions, pronouns, figures, marks, tabs and non-ASCII letters.
+    fn phrases(n: usize, seed: u64) -> Vec<String> {
+        let pieces = [
+            "India",
+            "The",
+            "the",
+            "company",
+            "Acme",
+            "Corp.",
+            "state-owned",
+            "U.S.",
+            "It",
+            "it",
+            "But",
+            "and",
+            "has",
+            "said",
+            "rose",
+            "of",
+            "in",
+            "5",
+            "5m",
+            "é",
+            "Saidé",
+            "Itè",
+            "theé",
+            "hasé",
+            "Reuters",
+            "officials",
+            "have",
+            "Have",
+            "WERE",
+            "were",
+            "extraordinarilylongword",
+            "extraordinarily",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            ", ",
+            ".",
+            "-",
+            "'",
+            "\"",
+            "\u{201d}",
+            "x",
+            "S",
+            "told",
+            "according to",
+        ];
+        crate::testgen::glued(n, 12, &pieces, seed)
+    }
+
+    /// The classes [`np_words`] and [`np_words_back`] hand on are those
+    /// [`Lexicon::class_at`] reads where they are asked again: the word
+    /// after the phrase, and the phrase's first word read in the phrase
+    /// alone (forward, when a space follows the phrase, as in
+    /// [`subject_of`]), at every place of 20,000 glued strings.
+    #[test]
+    fn phrase_walks_hand_on_the_classes_read_afresh() {
+        let (mut next, mut first, mut back) = (0, 0, 0);
+        for t in phrases(20_000, 0x5eed_c0de) {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let class = LEX.class_at(&t[i..]).0;
+                if let Some(p) = np_words(&t, i, class) {
+                    let g = spaces(&t[p.end..]);
+                    if let Some(c) = p.next {
+                        assert!(g > 0, "{t:?} at {i}");
+                        assert_eq!(c, LEX.class_at(&t[p.end + g..]).0, "{t:?} at {i}");
+                        next += 1;
+                    }
+                    if g > 0 {
+                        assert_eq!(class, LEX.class_at(&t[i..p.end]).0, "{t:?} at {i}");
+                        first += usize::from(class != 0);
+                    }
+                }
+                if let Some((st, c)) = np_words_back(&t, i) {
+                    assert_eq!(c, LEX.class_at(&t[st..i - 1]).0, "{t:?} at {i}");
+                    back += usize::from(c != 0);
+                }
+            }
+        }
+        assert!(
+            next > 1_000 && first > 1_000 && back > 1_000,
+            "{next} {first} {back}"
+        );
     }
 
     /// The context of the claim written `figure`, as text.
