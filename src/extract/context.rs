@@ -707,10 +707,9 @@ fn source_of(
         if class & (ACCORDING | SPEECH) == 0 {
             continue;
         }
-        let mut buf = WordBuf::new();
-        let Some((w, _)) = lower_word(&s[i..], &mut buf) else {
-            continue;
-        };
+        // a trigger is a whole run of at most 16 letters before no digit:
+        // the word `lower_word` would read, in any case
+        let w = &s[i..i + len];
         if class & ACCORDING != 0 {
             if let Some(n) = match_phrase(&s[i..], "according to", true) {
                 let at = i + n + spaces(&s[i + n..]);
@@ -729,15 +728,10 @@ fn source_of(
             let mut k = 0;
             while k < 2 {
                 let head = s[..end].trim_end_matches(' ');
-                let ws = head
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !c.is_ascii_alphabetic())
-                    .map_or(0, |(p, c)| p + c.len_utf8());
-                let mut b2 = WordBuf::new();
-                let aux = lower_word(&head[ws..], &mut b2)
-                    .is_some_and(|(w, _)| matches!(w, "has" | "have" | "had" | "was" | "were"));
-                if !aux || ws == 0 {
+                // the ASCII letters `head` ends with (no byte of a longer
+                // character is one)
+                let ws = head.len() - letter_run_back(head.as_bytes());
+                if !auxiliary(&head[ws..]) || ws == 0 {
                     break;
                 }
                 end = ws;
@@ -749,7 +743,8 @@ fn source_of(
             // ", said John Smith": only after a comma or a closing quote
             let head = s[..i].trim_end_matches(' ');
             // ("X, told the Times" names whom X told, not who told)
-            let inverted = head.ends_with([',', '"', '\u{201d}']) && !matches!(w, "told" | "tells");
+            let inverted = head.ends_with([',', '"', '\u{201d}'])
+                && !(w.eq_ignore_ascii_case("told") || w.eq_ignore_ascii_case("tells"));
             if inverted {
                 let at = i + len + spaces(&s[i + len..]);
                 if let Some((a, e)) = np_forward(s, at) {
@@ -759,6 +754,22 @@ fn source_of(
         }
     }
     None
+}
+
+/// The length of the run of ASCII letters at the end of `b`.
+fn letter_run_back(b: &[u8]) -> usize {
+    b.iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
+/// Whether the word `w` (ASCII letters) is an auxiliary passed before a
+/// verb of speech ("officials have said"), in any case.
+fn auxiliary(w: &str) -> bool {
+    ["has", "have", "had", "was", "were"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// The noun phrase that opens the sentence before its verb, when the verb
@@ -920,6 +931,13 @@ mod tests {
                     .collect();
                 let n = triggers(t, base, &shifted, &mut out);
                 assert_eq!(out[..n], triggers_bytewise(t, base, &shifted)[..], "{t:?}");
+                // each is the word `lower_word` reads there, which
+                // `source_of` takes as the run itself
+                for &(i, len, _) in &out[..n] {
+                    let mut buf = WordBuf::new();
+                    let want = t[i..i + len].to_ascii_lowercase();
+                    assert_eq!(lower_word(&t[i..], &mut buf), Some((&*want, len)), "{t:?}");
+                }
                 found += n;
             }
         }
@@ -1014,6 +1032,34 @@ mod tests {
             next > 1_000 && first > 1_000 && back > 1_000,
             "{next} {first} {back}"
         );
+    }
+
+    /// [`letter_run_back`] and [`auxiliary`] read the auxiliary before a
+    /// verb of speech as the first reading did: the last character not an
+    /// ASCII letter, and the word [`lower_word`] reads after it.
+    #[test]
+    fn auxiliary_is_what_lower_word_reads() {
+        let mut words = probe_words();
+        words.extend(phrases(20_000, 0xa0c5));
+        let mut found = 0;
+        for head in &words {
+            let ws = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_ascii_alphabetic())
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            assert_eq!(
+                head.len() - letter_run_back(head.as_bytes()),
+                ws,
+                "{head:?}"
+            );
+            let mut buf = WordBuf::new();
+            let want = lower_word(&head[ws..], &mut buf)
+                .is_some_and(|(w, _)| matches!(w, "has" | "have" | "had" | "was" | "were"));
+            assert_eq!(auxiliary(&head[ws..]), want, "{head:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 500, "{found}");
     }
 
     /// The context of the claim written `figure`, as text.
@@ -1118,6 +1164,7 @@ mod tests {
         );
         source("He said oil rose 5%.", "5%", None);
         source("Oil rose 5%, he told the Times.", "5%", None);
+        source("\"Oil rose 5%,\" TOLD the Times.", "5%", None);
         source(
             "Oil rose 5%, the Times reported last month.",
             "5%",
