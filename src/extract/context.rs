@@ -320,7 +320,11 @@ fn dated(k: ClaimKind) -> bool {
     matches!(k, ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year)
 }
 
-/// Fills in the context of `claims`, all of them in `sentence`.
+/// Fills in the context of `claims`, all of them in `sentence`. Kept out
+/// of line: inlined into the sentence walk that `check` shares (and asks
+/// no context of), it made that walk compile worse, by 1 to 3 M
+/// instructions of `check` and 1 M of `claims` on 5.6 MB of news.
+#[inline(never)]
 pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
