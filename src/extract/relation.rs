@@ -1036,13 +1036,18 @@ impl<'a> Reader<'a> {
     /// no test of its ends for character boundaries.
     fn is_word(&self, i: usize, w: &str) -> bool {
         match self.items.get(i) {
-            Some(&Item::Word(s, e)) => self
-                .prose
-                .as_bytes()
-                .get(s..e)
-                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
+            Some(&Item::Word(s, e)) => self.span_is(s, e, w),
             _ => false,
         }
+    }
+
+    /// True when the prose's bytes `s..e` are `w`'s under ASCII case
+    /// folding.
+    fn span_is(&self, s: usize, e: usize, w: &str) -> bool {
+        self.prose
+            .as_bytes()
+            .get(s..e)
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     /// [`Reader::is_word`] as the word's text: what the bytes must agree
@@ -1188,11 +1193,7 @@ impl<'a> Reader<'a> {
     /// folding: spans of tokens, so the bytes compare as the text does.
     fn item_is(&self, i: usize, w: &str) -> bool {
         match self.items.get(i) {
-            Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self
-                .prose
-                .as_bytes()
-                .get(s..e)
-                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes())),
+            Some(&Item::Word(s, e)) | Some(&Item::Punct(s, e)) => self.span_is(s, e, w),
             _ => false,
         }
     }
