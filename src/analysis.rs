@@ -1,7 +1,7 @@
 //! One document taken through the pipeline: prose, sentences, claims and
 //! relations, computed once and shared by every check.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::extract::{self, Claim, Relation};
 use crate::source::{self, InputFormat, Prose, Span};
@@ -72,7 +72,7 @@ pub struct Analysis<'a> {
     /// The document's date: front matter, else the caller's.
     pub date: Option<jiff::civil::Date>,
     /// Where the prose's first `=` is ([`Analysis::first_equals`]).
-    equals: OnceCell<Option<usize>>,
+    equals: OnceLock<Option<usize>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -113,7 +113,7 @@ impl<'a> Analysis<'a> {
             claims,
             relations,
             date,
-            equals: OnceCell::new(),
+            equals: OnceLock::new(),
         }
     }
 
