@@ -719,8 +719,9 @@ fn source_of(
         if class & (ACCORDING | SPEECH) == 0 {
             continue;
         }
-        // a trigger is a whole run of at most 16 letters before no digit:
-        // the word `lower_word` would read, in any case
+        // a trigger is a whole run of letters before no digit and no
+        // character beyond ASCII (`class_unmasked`, or `class_by_lookup`
+        // past 16 letters): the word `lower_word` would read, in any case
         let w = &s[i..i + len];
         if class & ACCORDING != 0 {
             if let Some(n) = match_phrase(&s[i..], "according to", true) {

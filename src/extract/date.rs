@@ -1853,9 +1853,11 @@ pub(crate) fn may_continue_word(w: &str) -> bool {
     words.contains_key(w) || w.strip_suffix('s').is_some_and(|s| words.contains_key(s))
 }
 
-/// True when [`word_period`] may start at the word that begins `input`:
-/// most words end here, on their first letter and length ("to", "till",
-/// "until", the determiners and the season names).
+/// True when [`word_period`] may start at the word that begins `input`
+/// ("to", "till", "until", the determiners and the season names), by its
+/// first letter and length: part of [`first_word_by_filters`], the
+/// fallback of [`first_word`]'s table for longer words and the tests'
+/// reference.
 fn may_start_word_period(input: &str) -> bool {
     let b = input.as_bytes();
     let Some(&first) = b.first() else {
@@ -2162,10 +2164,12 @@ fn after_numeric_date(text: &str, sentence_start: usize, start: usize, len: usiz
             .is_some_and(|(rest, _)| input.len() - rest.len() == e - s0)
 }
 
-/// A cheap filter for word starts: the word begins like a month or weekday
-/// name (its first three letters), or is a word that opens a period ("the",
-/// "early", "late", "mid", "first" … "fourth", "Q1"). Most words fail on
-/// their first bytes.
+/// A filter for word starts: the word begins like a month or weekday name
+/// (its first three letters), or is a word that opens a period ("the",
+/// "early", "late", "mid", "first" … "fourth", "Q1"). [`first_word`]'s
+/// table answers for the words it holds; this is what
+/// [`needs_second_word`] asks, and part of [`first_word_by_filters`], the
+/// fallback for longer words and the tests' reference.
 fn may_start_a_date(input: &str) -> bool {
     has_name_prefix(input) || may_start_a_date_but_by_name(input)
 }
