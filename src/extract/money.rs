@@ -454,15 +454,20 @@ mod tests {
     /// The head filters of [`prefix`] and [`suffix`] answer as comparing
     /// every symbol did: each symbol and code, cut, doubled, in other
     /// cases, before and after digits, letters, marks and spaces.
-    #[test]
-    fn symbol_heads_answer_as_every_symbol_compared() {
-        let syms: Vec<&str> = CURRENCIES
+    /// Every currency symbol and code written before a number.
+    fn before_symbols() -> Vec<&'static str> {
+        CURRENCIES
             .entries
             .iter()
             .flat_map(|e| e.before.iter().map(String::as_str))
-            .collect();
-        let mut forms: Vec<String> = Vec::new();
-        for sym in &syms {
+            .collect()
+    }
+
+    /// The words of `extra`, then each of `syms` as it stands, lowercased,
+    /// uppercased, doubled and cut short.
+    fn symbol_forms(syms: &[&str], extra: &[&str]) -> Vec<String> {
+        let mut forms: Vec<String> = extra.iter().map(|w| w.to_string()).collect();
+        for sym in syms {
             forms.extend([
                 sym.to_string(),
                 sym.to_ascii_lowercase(),
@@ -471,7 +476,13 @@ mod tests {
             ]);
             forms.extend((1..sym.len()).filter_map(|k| sym.get(..k).map(String::from)));
         }
-        forms.extend(["The", "Chief", "A", "U", "Rs", "x"].map(String::from));
+        forms
+    }
+
+    #[test]
+    fn symbol_heads_answer_as_every_symbol_compared() {
+        let syms = before_symbols();
+        let forms = symbol_forms(&syms, &["The", "Chief", "A", "U", "Rs", "x"]);
         let leads = ["", " ", "  ", "-", "\t"];
         let tails = [
             "", "5", " 5", "  5", ".5", " .5", "5m", "A", "a", "A 5", "a5", "x", "$", "-", ",",
@@ -492,27 +503,13 @@ mod tests {
     }
 
     /// [`match_symbol`] answers as [`match_exact`] for every symbol and
-    /// code against each one's forms (cut, doubled, lowercase) and
+    /// code against each one's forms (cut, doubled, either case) and
     /// capitalised words, before tails; counts the matches and the
     /// strings its second byte turned away after the first matched.
     #[test]
     fn symbols_match_as_compared_whole() {
-        let syms: Vec<&str> = CURRENCIES
-            .entries
-            .iter()
-            .flat_map(|e| e.before.iter().map(String::as_str))
-            .collect();
-        let mut forms: Vec<String> = ["The", "Chief", "Sun", "Rs", "x", "", "$"]
-            .map(String::from)
-            .to_vec();
-        for sym in &syms {
-            forms.extend([
-                sym.to_string(),
-                sym.to_ascii_lowercase(),
-                format!("{sym}{sym}"),
-            ]);
-            forms.extend((1..sym.len()).filter_map(|k| sym.get(..k).map(String::from)));
-        }
+        let syms = before_symbols();
+        let forms = symbol_forms(&syms, &["The", "Chief", "Sun", "Rs", "x", "", "$"]);
         let (mut found, mut turned) = (0, 0);
         for sym in &syms {
             for f in &forms {
