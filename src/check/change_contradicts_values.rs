@@ -15,7 +15,7 @@
 //! after "from" (or "from a revised") is taken as the base.
 
 use super::interval::{Stated, gap, magnitude, stated_change};
-use super::{Check, CheckDef, Finding};
+use super::{Check, Def, Finding};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{Claim, ClaimKind, RelationKind};
@@ -104,7 +104,7 @@ fn written_unit(doc: &Analysis<'_>, c: &Claim) -> f64 {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let lex = lexicon();
         for rel in &doc.relations {
             let Some(change_id) = rel.change else {

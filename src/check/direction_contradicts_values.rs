@@ -9,7 +9,7 @@
 //! are compared by size: a loss that "narrowed" got smaller. Exchange rates
 //! quoted per foreign unit move against their currency and are skipped.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon, value_text};
 use crate::extract::{ClaimId, ClaimKind, Direction};
@@ -111,7 +111,7 @@ fn sizes(
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let lex = lexicon();
         for rel in &doc.relations {
             let Some(direction) = rel.direction else {

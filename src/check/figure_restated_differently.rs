@@ -22,7 +22,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::lexicon::Fnv;
 use crate::extract::packed::PackedWords;
@@ -406,7 +406,7 @@ fn same_head(a: &[&str], b: &[&str]) -> bool {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         // asked of amounts only: a sorted vector, searched by halving,
         // cheaper to fill than a hash set, and filled only once an amount

@@ -5,7 +5,7 @@
 //! when the year is known, from the text or the nearest year to the document
 //! date; without one it may be right.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::ClaimKind;
 use crate::extract::date::{month_name, year_for};
@@ -26,7 +26,7 @@ fn days_in(month: u8, year: Option<i32>) -> Option<i8> {
 const MIN_DAYS: u8 = 28;
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         for claim in &doc.claims {
             if !matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
                 continue;

@@ -2,7 +2,7 @@
 //! interval its rounding and approximator allow, and two statements agree
 //! when their intervals meet) and the finding they all report.
 
-use super::{CheckDef, Finding, FindingLabel, fill};
+use super::{Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::Claim;
 use crate::extract::relation::value_text;
@@ -21,7 +21,7 @@ pub(crate) struct Stated<'a> {
 /// both figures secondary ones, and the message names them all.
 pub(crate) fn stated_change(
     doc: &Analysis<'_>,
-    def: &CheckDef,
+    def: &Def<'_>,
     cur: &Claim,
     prev: &Claim,
     stated: Stated<'_>,

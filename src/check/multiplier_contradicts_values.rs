@@ -12,7 +12,7 @@
 //! `direction-contradicts-values`.
 
 use super::interval::{Stated, stated_change};
-use super::{Check, CheckDef, Finding};
+use super::{Check, Def, Finding};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{ClaimId, ClaimKind};
@@ -47,7 +47,7 @@ fn factor_text(v: f64) -> String {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         // a document that relates no figures has nothing to check: the
         // option is not looked up for it (a hashed lookup per document;
         // the rule went 0.51 to 0.26 M instructions over 5.6 MB of news)

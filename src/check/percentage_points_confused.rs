@@ -10,7 +10,7 @@
 //! these sentences). Everything else is left to that check.
 
 use super::interval::{gap, magnitude, rounded};
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{contains_phrase, interval, lexicon};
 use crate::extract::{Claim, ClaimKind};
@@ -27,7 +27,7 @@ fn is_level(c: &Claim) -> bool {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let lex = lexicon();
         for rel in &doc.relations {
             let Some(change_id) = rel.change else {

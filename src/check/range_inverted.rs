@@ -7,7 +7,7 @@
 //! writing. The bounds are compared as written: rounding cannot turn a
 //! range around.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::{Claim, ClaimKind};
 
@@ -49,7 +49,7 @@ fn after_between(doc: &Analysis<'_>, range: &Claim, first: &Claim) -> bool {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         for range in &doc.claims {
             let Some((a, b)) = range.range else { continue };
             let (Some(first), Some(second)) = (doc.claims.get(a), doc.claims.get(b)) else {

@@ -14,7 +14,7 @@
 
 use jiff::civil::Date;
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::date::{format_period, resolve};
 use crate::extract::{Anchor, Claim, ClaimKind, RelUnit, Relative};
@@ -22,7 +22,7 @@ use crate::extract::{Anchor, Claim, ClaimKind, RelUnit, Relative};
 pub struct Rule;
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let Some(today) = doc.date else { return };
         for pair in doc.claims.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -199,7 +199,7 @@ fn overlaps(x: (Date, Date), y: (Date, Date)) -> bool {
 
 fn relative_against_explicit(
     doc: &Analysis<'_>,
-    def: &CheckDef,
+    def: &Def<'_>,
     today: Date,
     a: &Claim,
     b: &Claim,
@@ -258,7 +258,7 @@ fn relative_against_explicit(
 /// document date is one of two (before or after the birthday).
 fn age_against_birth(
     doc: &Analysis<'_>,
-    def: &CheckDef,
+    def: &Def<'_>,
     today: Date,
     a: &Claim,
     b: &Claim,

@@ -15,7 +15,7 @@ use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 use std::sync::LazyLock;
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 
 pub struct Rule;
@@ -409,7 +409,7 @@ thread_local! {
 const MAX_KEPT: usize = 1 << 14;
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let (mut edge, mut table, mut buf) = EDGES.take();
         edge.clear();
         table.reset(doc.sentences.len());
@@ -456,7 +456,7 @@ impl Rule {
     }
 
     /// The sentences whose edge key another shares, compared in full.
-    fn repeats(doc: &Analysis<'_>, def: &CheckDef, edge: &[(usize, bool)], out: &mut Vec<Finding>) {
+    fn repeats(doc: &Analysis<'_>, def: &Def<'_>, edge: &[(usize, bool)], out: &mut Vec<Finding>) {
         let mut buf = String::new();
         let mut first: HashMap<Key<'_>, usize, BuildHasherDefault<Passthrough>> =
             HashMap::default();

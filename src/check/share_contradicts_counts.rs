@@ -15,7 +15,7 @@
 //! part many times its whole ("35,000 of the two models", what the part
 //! belongs to) are no part of a whole.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{interval, value_text};
 use crate::extract::{Claim, ClaimId, ClaimKind};
@@ -385,7 +385,7 @@ fn percent(v: f64) -> String {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         // the claims outside ranges are listed only for a document with a
         // pair, as few have one (listing them for every document cost 1.6 M
         // instructions over 5.6 MB of news)

@@ -6,14 +6,14 @@
 //! check keeps the findings that flip significance, at error level.
 
 use super::statistic_inconsistent::find;
-use super::{Check, CheckDef, Finding};
+use super::{Check, Def, Finding};
 use crate::analysis::Analysis;
 use crate::extract::stats::Verdict;
 
 pub struct Rule;
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         find(doc, def, Verdict::DecisionError, out);
     }
 }

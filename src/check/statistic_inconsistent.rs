@@ -9,7 +9,7 @@
 //! lies on the other side of .05, the slip changes the conclusion; that is
 //! `statistic-decision-error`, at error level, and this check leaves it to it.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::stats::{self, Verdict};
 
@@ -17,7 +17,7 @@ pub struct Rule;
 
 /// The findings of reports with verdict `want`, for this check and
 /// `statistic-decision-error`.
-pub(super) fn find(doc: &Analysis<'_>, def: &CheckDef, want: Verdict, out: &mut Vec<Finding>) {
+pub(super) fn find(doc: &Analysis<'_>, def: &Def<'_>, want: Verdict, out: &mut Vec<Finding>) {
     let text = doc.text();
     // a report needs an `=`: only sentences that hold one are read (the
     // memchr crate's vector search finds them; reading every sentence of
@@ -95,7 +95,7 @@ fn holding(
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         find(doc, def, Verdict::Inconsistent, out);
     }
 }

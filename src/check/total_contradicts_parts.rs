@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::relation::{interval, value_text};
 use crate::extract::{Claim, ClaimId, ClaimKind};
@@ -794,7 +794,7 @@ pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
 }
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let mut lists = Vec::new();
         let mut ids = IDS.take();
         listable_claims(doc, &mut ids);

@@ -8,11 +8,11 @@
 //! definition with examples, `figcheck explain`, and a place in `--select`
 //! and `--ignore`.
 
-use super::{Check, CheckDef, Finding};
+use super::{Check, Def, Finding};
 use crate::analysis::Analysis;
 
 pub struct Rule;
 
 impl Check for Rule {
-    fn run(&self, _doc: &Analysis<'_>, _def: &CheckDef, _out: &mut Vec<Finding>) {}
+    fn run(&self, _doc: &Analysis<'_>, _def: &Def<'_>, _out: &mut Vec<Finding>) {}
 }

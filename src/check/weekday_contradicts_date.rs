@@ -5,7 +5,7 @@
 //! [`crate::extract::date::year_for`]); with neither there is nothing to
 //! check. Days that do not exist (February 30) are left to `impossible-date`.
 
-use super::{Check, CheckDef, Finding, FindingLabel, fill};
+use super::{Check, Def, Finding, FindingLabel, fill};
 use crate::analysis::Analysis;
 use crate::extract::ClaimKind;
 use crate::extract::date::{weekday_name, year_for};
@@ -13,7 +13,7 @@ use crate::extract::date::{weekday_name, year_for};
 pub struct Rule;
 
 impl Check for Rule {
-    fn run(&self, doc: &Analysis<'_>, def: &CheckDef, out: &mut Vec<Finding>) {
+    fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         for claim in &doc.claims {
             if claim.kind != ClaimKind::Date {
                 continue;
