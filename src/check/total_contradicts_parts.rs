@@ -45,10 +45,21 @@ struct Totals {
     /// The last word of each `total_before` cue, likewise.
     #[serde(skip)]
     total_before_last: Vec<String>,
+    /// The first word of each `total_after` cue, which the text after a
+    /// total must start with.
+    #[serde(skip)]
+    total_after_first: Vec<String>,
     /// The [`shape`]s of the `subset_last` words, as bits: a gap whose
     /// last word has none ends no subset cue.
     #[serde(skip)]
     subset_last_shapes: [u32; 32],
+    /// The last two bytes of each `subset_last` word, as bits: bit `x &
+    /// 31` of entry `y & 31` for a word that ends in `x`, `y` (one bit for
+    /// both cases of a letter). A gap whose last word's last two bytes
+    /// have no bit ends no subset cue ([`may_end_subset_cue`]); `None` if
+    /// a word is shorter.
+    #[serde(skip)]
+    subset_last_ends: Option<[u32; 32]>,
 }
 
 /// A word's first byte under ASCII case folding (its low five bits, which
@@ -81,10 +92,22 @@ fn lexicon() -> &'static Totals {
         };
         t.subset_last = lasts(&t.subset);
         t.total_before_last = lasts(&t.total_before);
+        t.total_after_first = t
+            .total_after
+            .iter()
+            .map(|c| c.split(' ').next().unwrap_or(c).to_string())
+            .collect();
         for w in &t.subset_last {
             let (first, len) = shape(w);
             t.subset_last_shapes[first] |= len;
         }
+        t.subset_last_ends = t.subset_last.iter().try_fold([0; 32], |mut bits, w| {
+            let [.., x, y] = w.as_bytes() else {
+                return None;
+            };
+            bits[usize::from(y & 31)] |= 1 << (x & 31);
+            Some(bits)
+        });
         t
     })
 }
@@ -155,6 +178,29 @@ static BYTE_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// False when the last word of `gap` ([`words`]) is none of the
+/// `subset_last` words, told by its last two bytes read in place: most
+/// gaps end with a word that ends otherwise, and the word is not sought
+/// out. True may be wrong, and a byte beyond ASCII in the way gives true.
+fn may_end_subset_cue(gap: &str, lex: &Totals) -> bool {
+    let Some(ends) = &lex.subset_last_ends else {
+        return true;
+    };
+    let b = gap.as_bytes();
+    let mut end = b.len();
+    while end > 0 && BYTE_CLASS[usize::from(b[end - 1])] == 0 {
+        end -= 1;
+    }
+    match b.get(end.wrapping_sub(2)..end) {
+        Some(&[x, y]) if x.is_ascii() && y.is_ascii() => {
+            ends[usize::from(y & 31)] >> (x & 31) & 1 != 0
+        }
+        // no word, or a word of one byte, after ASCII marks: none of them
+        _ if end < 2 && (end == 0 || b[0].is_ascii()) => false,
+        _ => true,
+    }
+}
 
 /// The last word of `s`, as `words(s).next_back()` gives it: asked for the
 /// gap between every two figures of a sentence, and read as bytes unless
@@ -233,6 +279,16 @@ fn ends_with_phrase(ws: &[&str], phrase: &str) -> bool {
             .checked_sub(k + 1)
             .is_some_and(|i| ws[i].eq_ignore_ascii_case(p))
     })
+}
+
+/// True when the first two words of `s` ([`words`]) start with the words
+/// of `phrase`, ignoring case: [`starts_with_phrase`] of them, read in
+/// place.
+fn head_is_phrase(s: &str, phrase: &str) -> bool {
+    let mut ws = words(s).take(2);
+    phrase
+        .split(' ')
+        .all(|p| ws.next().is_some_and(|w| w.eq_ignore_ascii_case(p)))
 }
 
 /// True when `ws` starts with the words of `phrase`, ignoring case.
@@ -409,32 +465,38 @@ fn snap(text: &str, mut at: usize) -> usize {
 }
 
 /// The claims that may be totals or parts, ranges and their members left
-/// out, ordered by sentence (claim order within one), into `ids`: one
-/// vector for the document, read a sentence at a time with `chunk_by`.
-fn listable_claims(doc: &Analysis<'_>, ids: &mut Vec<ClaimId>) {
+/// out, each with its sentence, ordered by sentence (claim order within
+/// one), into `ids`: one vector for the document, read a sentence at a
+/// time with `chunk_by` on the sentences it holds (on the claims'
+/// sentences, it cost 0.7 M instructions over 5.6 MB of news).
+fn listable_claims(doc: &Analysis<'_>, ids: &mut Vec<Listed>) {
     ids.clear();
     // room for every claim up front: a filtered collect grows from four
     ids.reserve(doc.claims.len());
-    ids.extend((0..doc.claims.len()).filter(|&i| {
-        let c = &doc.claims[i];
+    let sentences = doc.sentences.len();
+    ids.extend(doc.claims.iter().enumerate().filter_map(|(i, c)| {
         // dates qualify the parts of a list ("7 in June"), they are no part
         let date = matches!(
             c.kind,
             ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year
         );
-        c.part_of.is_none() && !date && c.sentence < doc.sentences.len()
+        (c.part_of.is_none() && !date && c.sentence < sentences).then_some((c.sentence, i))
     }));
     // claims come in sentence order already: the stable sort is only for
     // claims that do not
-    if !ids.is_sorted_by_key(|&i| doc.claims[i].sentence) {
-        ids.sort_by_key(|&i| doc.claims[i].sentence);
+    if !ids.is_sorted_by_key(|&(s, _)| s) {
+        ids.sort_by_key(|&(s, _)| s);
     }
 }
 
+/// A claim that may be a total or a part, with its sentence.
+type Listed = (usize, ClaimId);
+
 thread_local! {
-    /// The [`listable_claims`] vector, kept from document to document: made
-    /// and freed for each, it cost 0.4 M instructions over 5.6 MB of news.
-    static IDS: std::cell::Cell<Vec<ClaimId>> = Default::default();
+    /// The [`listable_claims`] vector, kept from document to document:
+    /// made and freed for each, it cost 0.4 M instructions over 5.6 MB of
+    /// news.
+    static LISTED: std::cell::Cell<Vec<Listed>> = Default::default();
 }
 
 /// The most claims whose vector is kept for the next document.
@@ -442,10 +504,10 @@ const MAX_KEPT_IDS: usize = 1 << 14;
 
 /// The parts listed from `ids[k]` on: each joined to the one before by a
 /// comma or "and", counting what `total` counts.
-fn list_after(doc: &Analysis<'_>, ids: &[ClaimId], k: usize, total: &Claim) -> Vec<ClaimId> {
-    let mut parts = vec![ids[k]];
+fn list_after(doc: &Analysis<'_>, ids: &[Listed], k: usize, total: &Claim) -> Vec<ClaimId> {
+    let mut parts = vec![ids[k].1];
     for w in ids[k..].windows(2) {
-        let (a, b) = (&doc.claims[w[0]], &doc.claims[w[1]]);
+        let (a, b) = (&doc.claims[w[0].1], &doc.claims[w[1].1]);
         if a.span.end > b.span.start {
             break;
         }
@@ -464,7 +526,7 @@ fn list_after(doc: &Analysis<'_>, ids: &[ClaimId], k: usize, total: &Claim) -> V
         {
             break;
         }
-        parts.push(w[1]);
+        parts.push(w[1].1);
     }
     parts
 }
@@ -518,81 +580,91 @@ fn qualified(gap: &str, n: usize) -> bool {
 }
 
 /// False when no cue can tie a list to its total across `gap`, the text
-/// between the last part and the total ([`Rule::partitions`]): a cue before
-/// the total ends the gap with the cue's last word, and one after it needs
-/// the gap [`qualified`] by all its words, a comma after the last. Most
-/// gaps with a comma are turned away here, before their words are
-/// collected (1.3 M instructions over 5 MB of news).
-fn may_tie_partition(gap: &str) -> bool {
+/// between the last part and the total ([`Rule::partitions`]), with
+/// `after` the text after the total: a cue before the total ends the gap
+/// with the cue's last word, and one after it needs the gap [`qualified`]
+/// by all its words, a comma after the last, and `after` to start with
+/// the cue's first word. Most gaps with a comma are turned away here,
+/// before their words are collected (1.3 M instructions over 5 MB of
+/// news), and most that end with one by the word after the total.
+fn may_tie_partition(gap: &str, after: &str) -> bool {
+    let lex = lexicon();
     let Some(last) = last_word_ascii(gap) else {
         return true;
     };
     let before = last.clone().is_some_and(|r| {
-        lexicon()
-            .total_before_last
+        lex.total_before_last
             .iter()
             .any(|l| l.eq_ignore_ascii_case(&gap[r.clone()]))
     });
     let rest = last.map_or(gap, |r| &gap[r.end..]);
-    before || rest.trim_start().starts_with(',')
+    before
+        || rest.trim_start().starts_with(',')
+            && words(after)
+                .next()
+                .is_some_and(|w| is_in(&lex.total_after_first, w))
 }
 
 impl Rule {
     /// "T, including P1 and P2", "T, of which P1 are … and P2 …".
-    fn subsets(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+    fn subsets(doc: &Analysis<'_>, ids: &[Listed], out: &mut Vec<List>) {
         let lex = lexicon();
         for k in 0..ids.len().saturating_sub(1) {
-            let (t, p) = (&doc.claims[ids[k]], &doc.claims[ids[k + 1]]);
+            let (t, p) = (&doc.claims[ids[k].1], &doc.claims[ids[k + 1].1]);
             if t.span.end > p.span.start {
                 continue;
             }
             let gap = doc.slice(&(t.span.end..p.span.start));
-            let comma = lone_comma(gap);
-            // most gaps end with no cue's last word: they need no word
-            // vector, and are turned away before the whole gap is read
-            let last = last_word(gap);
-            let ends_cue = |l: &String| last.is_some_and(|w| l.eq_ignore_ascii_case(w));
-            // most last words are turned away by their shape, without
-            // comparing them with each cue's
-            let cue_end = last.is_some_and(|w| may_be_in(&lex.subset_last_shapes, w))
-                && lex.subset_last.iter().any(ends_cue);
-            if !(comma || cue_end) || !plain_gap(gap) {
-                continue;
-            }
-            if comma && counts_same(doc, p, t) {
-                // "9,000 staff, 6,000 of whom are nurses"
+            // a lone comma is a plain gap, and ends with no word
+            if lone_comma(gap) {
+                // "9,000 staff, 6,000 of whom are nurses": the cue after
+                // the part first, read in place, then the counted nouns
                 let rest = doc.text().get(p.span.end..).unwrap_or("");
-                let head: Vec<&str> = words(rest).take(2).collect();
                 let lead = rest.len() - rest.trim_start().len();
                 let cue = (lead > 0)
-                    .then(|| lex.part_of.iter().find(|c| starts_with_phrase(&head, c)))
+                    .then(|| lex.part_of.iter().find(|c| head_is_phrase(rest, c)))
                     .flatten();
-                if let Some(cue) = cue {
+                if let Some(cue) = cue
+                    && counts_same(doc, p, t)
+                {
                     let start = p.span.end + lead;
                     out.push(List {
-                        total: ids[k],
-                        parts: vec![ids[k + 1]],
+                        total: ids[k].1,
+                        parts: vec![ids[k + 1].1],
                         tie: Tie::Subset,
                         cue: start..snap(doc.text(), start + cue.len()),
                         loose: false,
                     });
-                    continue;
                 }
-            }
-            if !cue_end {
                 continue;
             }
-            // "of" ends many gaps and two cues: the words are collected
-            // only once a cue is found
+            // most gaps end with no cue's last word: they need no word
+            // vector, and are turned away before the whole gap is read;
+            // most last words are turned away by their shape, without
+            // comparing them with each cue's. "Of" ends many gaps and two
+            // cues: the words are collected only once a cue is found, and
+            // the gap is read whole only then
+            if !may_end_subset_cue(gap, lex) {
+                continue;
+            }
+            let Some(last) = last_word(gap) else {
+                continue;
+            };
+            if !may_be_in(&lex.subset_last_shapes, last) {
+                continue;
+            }
             let Some(cue) = lex
                 .subset
                 .iter()
                 .zip(&lex.subset_last)
-                .find(|(c, l)| ends_cue(l) && gap_ends_with(gap, c))
+                .find(|(c, l)| l.eq_ignore_ascii_case(last) && gap_ends_with(gap, c))
                 .map(|(c, _)| c)
             else {
                 continue;
             };
+            if !plain_gap(gap) {
+                continue;
+            }
             let ws: Vec<&str> = words(gap).collect();
             let Some(same) = counts(doc, p, t) else {
                 continue;
@@ -619,11 +691,11 @@ impl Rule {
                     t.span.end + i..snap(doc.text(), end)
                 });
             out.push(List {
-                total: ids[k],
+                total: ids[k].1,
                 parts: if same {
                     list_after(doc, ids, k + 1, t)
                 } else {
-                    vec![ids[k + 1]]
+                    vec![ids[k + 1].1]
                 },
                 tie,
                 cue: cue_at,
@@ -635,7 +707,7 @@ impl Rule {
     /// "the 1,200 jobs, 700 in Ohio and 600 in Texas": a total split by
     /// place right after it. The list may leave places out, so only parts
     /// that add up to more than the total are flagged.
-    fn appositions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+    fn appositions(doc: &Analysis<'_>, ids: &[Listed], out: &mut Vec<List>) {
         let placed = |c: &Claim| {
             let rest = doc.text().get(c.span.end..).unwrap_or("");
             let mut ws = words(rest);
@@ -646,7 +718,7 @@ impl Rule {
                 && name.is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()))
         };
         for k in 0..ids.len().saturating_sub(2) {
-            let (t, p) = (&doc.claims[ids[k]], &doc.claims[ids[k + 1]]);
+            let (t, p) = (&doc.claims[ids[k].1], &doc.claims[ids[k + 1].1]);
             // the gap trimmed is one mark, read as bytes ([`lone_mark`]):
             // trimmed as a `str`, it cost 0.3 M instructions over 5.6 MB
             // of news
@@ -663,7 +735,7 @@ impl Rule {
                 continue;
             }
             out.push(List {
-                total: ids[k],
+                total: ids[k].1,
                 parts,
                 tie: Tie::Apposition,
                 cue: t.span.end..snap(doc.text(), t.span.end + 1),
@@ -673,21 +745,29 @@ impl Rule {
     }
 
     /// "P1, P2 and P3, a total of T", "P1 and P2, T in all".
-    fn partitions(doc: &Analysis<'_>, ids: &[ClaimId], out: &mut Vec<List>) {
+    fn partitions(doc: &Analysis<'_>, ids: &[Listed], out: &mut Vec<List>) {
         let lex = lexicon();
         for k in 2..ids.len() {
-            let (last, t) = (&doc.claims[ids[k - 1]], &doc.claims[ids[k]]);
+            let (last, t) = (&doc.claims[ids[k - 1].1], &doc.claims[ids[k].1]);
             if last.span.end > t.span.start {
                 continue;
             }
             let gap = doc.slice(&(last.span.end..t.span.start));
-            if !gap.contains(',') || !may_tie_partition(gap) || !plain_gap(gap) {
+            if !gap.contains(',') {
+                continue;
+            }
+            let after_end = ids
+                .get(k + 1)
+                .map_or(doc.sentences[t.sentence].end, |&(_, n)| {
+                    doc.claims[n].span.start
+                });
+            // only as many words after the total as the longest cue has:
+            // the rest of the sentence may be long
+            let after = doc.slice(&(t.span.end..after_end.max(t.span.end)));
+            if !may_tie_partition(gap, after) || !plain_gap(gap) {
                 continue;
             }
             let ws: Vec<&str> = words(gap).collect();
-            let after_end = ids
-                .get(k + 1)
-                .map_or(doc.sentences[t.sentence].end, |&n| doc.claims[n].span.start);
             let cue = if let Some(c) = lex.total_before.iter().find(|c| {
                 let n = c.split(' ').count();
                 ws.len() >= n && ends_with_phrase(&ws, c) && qualified(gap, ws.len() - n)
@@ -695,9 +775,6 @@ impl Rule {
                 c
             } else if qualified(gap, ws.len())
                 && let Some(c) = {
-                    // only as many words after the total as the longest cue
-                    // has: the rest of the sentence may be long
-                    let after = doc.slice(&(t.span.end..after_end.max(t.span.end)));
                     let n = lex.total_after.iter().map(|c| c.split(' ').count()).max();
                     let after_ws: Vec<&str> = words(after).take(n.unwrap_or(0)).collect();
                     lex.total_after
@@ -712,7 +789,7 @@ impl Rule {
             // walk back over the list: every gap a comma or "and"
             let mut first = k - 1;
             while first > 0 {
-                let (a, b) = (&doc.claims[ids[first - 1]], &doc.claims[ids[first]]);
+                let (a, b) = (&doc.claims[ids[first - 1].1], &doc.claims[ids[first].1]);
                 if a.span.end > b.span.start {
                     break;
                 }
@@ -751,8 +828,8 @@ impl Rule {
                     last.span.end + i..snap(doc.text(), end)
                 });
             out.push(List {
-                total: ids[k],
-                parts: ids[first..k].to_vec(),
+                total: ids[k].1,
+                parts: ids[first..k].iter().map(|&(_, id)| id).collect(),
                 tie: Tie::Partition,
                 cue: cue_at,
                 loose: false,
@@ -796,10 +873,9 @@ pub(super) fn show_sum(sum: f64, parts: &[&Claim]) -> String {
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let mut lists = Vec::new();
-        let mut ids = IDS.take();
-        listable_claims(doc, &mut ids);
-        let claims = &doc.claims;
-        for ids in ids.chunk_by(|&a, &b| claims[a].sentence == claims[b].sentence) {
+        let mut listed = LISTED.take();
+        listable_claims(doc, &mut listed);
+        for ids in listed.chunk_by(|a, b| a.0 == b.0) {
             // a list takes two figures of one sentence: the three readings
             // are not called for a sentence with one
             if ids.len() < 2 {
@@ -809,8 +885,8 @@ impl Check for Rule {
             Self::partitions(doc, ids, &mut lists);
             Self::appositions(doc, ids, &mut lists);
         }
-        if ids.capacity() <= MAX_KEPT_IDS {
-            IDS.set(ids);
+        if listed.capacity() <= MAX_KEPT_IDS {
+            LISTED.set(listed);
         }
         let mut net = Vec::new();
         for list in lists {
@@ -1078,6 +1154,8 @@ mod tests {
             "up",
             "a total of",
             "in all",
+            "In total",
+            "altogether",
             "totalling",
             "Of",
             "x",
@@ -1097,6 +1175,7 @@ mod tests {
             ":",
             "which",
             "WHOM",
+            "of them",
             "made",
             "among",
         ];
@@ -1114,20 +1193,34 @@ mod tests {
             }
         }
         let (mut commas, mut marks, mut ties, mut turned) = (0, 0, 0, 0);
-        for g in &gaps {
+        let (mut ties_after, mut turned_after, mut heads) = (0, 0, 0);
+        let (mut cue_ends, mut turned_ends) = (0, 0);
+        for (i, g) in gaps.iter().enumerate() {
+            // the text after the total, drawn from the same pieces
+            let after = &gaps[(i * 7 + 3) % gaps.len()];
             let ws: Vec<&str> = words(g).collect();
             assert_eq!(last_word(g), ws.last().copied(), "{g:?}");
-            // the shape filter never turns away a cue's last word
+            // the shape and end filters never turn away a cue's last word
             if let Some(w) = last_word(g)
                 && lex.subset_last.iter().any(|l| l.eq_ignore_ascii_case(w))
             {
                 assert!(may_be_in(&lex.subset_last_shapes, w), "{g:?}");
+                assert!(may_end_subset_cue(g, lex), "{g:?}");
+                cue_ends += 1;
             }
+            turned_ends += usize::from(last_word(g).is_some() && !may_end_subset_cue(g, lex));
             assert_eq!(lone_comma(g), g.trim() == ",", "{g:?}");
+            // what `subsets` takes for granted of a lone comma
+            assert!(!lone_comma(g) || plain_gap(g) && last_word(g).is_none());
             commas += usize::from(lone_comma(g));
             let mark = matches!(g.trim(), "," | ":" | "—" | "–");
             assert_eq!(lone_mark(g, b",:", &["—", "–"]), mark, "{g:?}");
             marks += usize::from(mark && !g.trim().starts_with(','));
+            for c in &lex.part_of {
+                let head: Vec<&str> = words(g).take(2).collect();
+                assert_eq!(head_is_phrase(g, c), starts_with_phrase(&head, c), "{g:?}");
+                heads += usize::from(head_is_phrase(g, c));
+            }
             for c in lex.subset.iter().chain(&lex.total_before) {
                 assert_eq!(gap_ends_with(g, c), ends_with_phrase(&ws, c), "{g:?} {c}");
                 assert_eq!(
@@ -1138,17 +1231,34 @@ mod tests {
             }
             // what `partitions` reads a cue from, which the shortcut must
             // never turn away
+            let after_ws: Vec<&str> = words(after).collect();
+            let tied_after = qualified(g, ws.len())
+                && lex
+                    .total_after
+                    .iter()
+                    .any(|c| starts_with_phrase(&after_ws, c));
             let tied = lex.total_before.iter().any(|c| {
                 let n = c.split(' ').count();
                 ws.len() >= n && ends_with_phrase(&ws, c) && qualified(g, ws.len() - n)
-            }) || qualified(g, ws.len());
-            assert!(!tied || may_tie_partition(g), "{g:?}");
+            }) || tied_after;
+            let may = may_tie_partition(g, after);
+            assert!(!tied || may, "{g:?} {after:?}");
             ties += usize::from(tied);
-            turned += usize::from(g.contains(',') && !may_tie_partition(g));
+            ties_after += usize::from(tied_after);
+            turned += usize::from(g.contains(',') && !may);
+            turned_after += usize::from(qualified(g, ws.len()) && !may);
         }
         assert!(
-            commas > 100 && marks > 100 && ties > 1000 && turned > 1000,
-            "{commas} {marks} {ties} {turned}"
+            commas > 100
+                && marks > 100
+                && ties > 200
+                && turned > 1000
+                && ties_after > 100
+                && turned_after > 1000
+                && heads > 100
+                && cue_ends > 1000
+                && turned_ends > 1000,
+            "{commas} {marks} {ties} {turned} {ties_after} {turned_after} {heads} {cue_ends} {turned_ends}"
         );
     }
 }
