@@ -223,8 +223,25 @@ fn opens_clause_lowercased(head: &str) -> bool {
 }
 
 /// True when the whole `w` opens its clause as "Of the 650 MPs," and the
-/// figure after the comma, `p`, is counted in it.
-fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
+/// figure after the comma is counted in it, `gap` (the text between them)
+/// a few words and the comma. The gap is read first, from its end: most
+/// gaps do not end with a comma, and neither the comma nor the clause
+/// opener is looked for in them.
+fn fronted_whole(doc: &Analysis<'_>, w: &Claim, gap: &str) -> bool {
+    if !gap.trim_end().ends_with(',') {
+        return false;
+    }
+    let Some((words, after)) = gap.split_once(',') else {
+        return false;
+    };
+    if !(after.trim().is_empty()
+        && words.split_whitespace().count() <= 3
+        && words
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-'))
+    {
+        return false;
+    }
     let Some(sentence) = doc.sentences.get(w.sentence) else {
         return false;
     };
@@ -233,18 +250,7 @@ fn fronted_whole(doc: &Analysis<'_>, w: &Claim, p: &Claim) -> bool {
     while from < w.span.start && !doc.text().is_char_boundary(from) {
         from += 1;
     }
-    if !opens_clause(doc.slice(&(from..w.span.start))) {
-        return false;
-    }
-    let gap = doc.slice(&(w.span.end..p.span.start));
-    let Some((words, after)) = gap.split_once(',') else {
-        return false;
-    };
-    after.trim().is_empty()
-        && words.split_whitespace().count() <= 3
-        && words
-            .chars()
-            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    opens_clause(doc.slice(&(from..w.span.start)))
 }
 
 /// What was stated against the counts.
@@ -260,31 +266,34 @@ impl Rule {
     /// every two claims outside ranges, one right after the other.
     fn pairs(doc: &Analysis<'_>) -> Vec<(ClaimId, Pair)> {
         let mut out = Vec::new();
-        let mut top = (0..doc.claims.len()).filter(|&i| doc.claims[i].part_of.is_none());
+        let mut top = doc
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.part_of.is_none());
         let Some(mut prev) = top.next() else {
             return out;
         };
         for next in top {
-            let w = [prev, next];
+            let ((ia, a), (ib, b)) = (prev, next);
             prev = next;
-            let (a, b) = (&doc.claims[w[0]], &doc.claims[w[1]]);
             if a.sentence != b.sentence || a.span.end > b.span.start {
                 continue;
             }
-            // the clause opener first: it turns away nearly every pair,
+            let gap = doc.slice(&(a.span.end..b.span.start));
+            // the fronted whole first: it turns away nearly every pair,
             // before the counted nouns are read
-            if is_count(a) && is_count(b) && fronted_whole(doc, a, b) && same_units(doc, b, a) {
+            if is_count(a) && is_count(b) && fronted_whole(doc, a, gap) && same_units(doc, b, a) {
                 out.push((
-                    w[0],
+                    ia,
                     Pair {
-                        part: w[1],
-                        whole: w[0],
+                        part: ib,
+                        whole: ia,
                         fronted: true,
                     },
                 ));
                 continue;
             }
-            let gap = doc.slice(&(a.span.end..b.span.start));
             if of_link(gap).is_none() || modifier_after(doc, b) {
                 continue;
             }
@@ -296,10 +305,10 @@ impl Rule {
                 continue;
             }
             out.push((
-                w[0],
+                ia,
                 Pair {
-                    part: w[0],
-                    whole: w[1],
+                    part: ia,
+                    whole: ib,
                     fronted: false,
                 },
             ));
