@@ -24,11 +24,18 @@ pub struct Rule;
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
         let Some(today) = doc.date else { return };
-        for pair in doc.claims.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        // each claim with whether it is a relative date, read once for the
+        // two pairs it is in
+        let mut claims = doc.claims.iter().map(|c| (c, relative_of(c).is_some()));
+        let Some(mut prev) = claims.next() else {
+            return;
+        };
+        for next in claims {
+            let ((a, a_relative), (b, b_relative)) = (prev, next);
+            prev = next;
             // a pair of one relative date and one other date, or with an
             // age: nothing else can fire, and the tie is read only then
-            let one_relative = relative_of(a).is_some() != relative_of(b).is_some();
+            let one_relative = a_relative != b_relative;
             let aged = a.kind == ClaimKind::Age || b.kind == ClaimKind::Age;
             if !(one_relative || aged) || a.sentence != b.sentence || !tied(doc, a, b) {
                 continue;
@@ -62,6 +69,11 @@ const TIES: [&str; 13] = [
 /// The most words a tie of [`TIES`] has.
 const TIE_WORDS: usize = 5;
 
+/// The first words of [`TIES`]: a gap that starts with another word is no
+/// tie (four compares for the first word of every gap read, not one per
+/// tie).
+const TIE_FIRST_WORDS: [&str; 4] = [",", "in", "on", "("];
+
 /// True when `words` joined by one space spell `tie`, read in place.
 fn spells(words: &[&str], tie: &str) -> bool {
     let mut rest = tie;
@@ -88,19 +100,13 @@ fn tie_of(gap: &str) -> Option<&'static str> {
     let mut ws = [""; TIE_WORDS];
     let mut n = 0;
     for w in gap.split_whitespace() {
-        if n == TIE_WORDS || n == 0 && !TIES.iter().any(|t| begins(t, w)) {
+        if n == TIE_WORDS || n == 0 && !TIE_FIRST_WORDS.contains(&w) {
             return None;
         }
         ws[n] = w;
         n += 1;
     }
     TIES.iter().find(|t| spells(&ws[..n], t)).copied()
-}
-
-/// True when `word` is the first word of `tie`.
-fn begins(tie: &str, word: &str) -> bool {
-    tie.strip_prefix(word)
-        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
 /// True when `b` follows `a` in apposition or after "in"/"on", and closes
@@ -323,7 +329,7 @@ fn born_before(doc: &Analysis<'_>, birth: &Claim, age: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{TIE_WORDS, TIES, tie_of};
+    use super::{TIE_FIRST_WORDS, TIE_WORDS, TIES, tie_of};
     use crate::check::Finding;
     use crate::check::test_support::{exactly_one, nothing};
 
@@ -339,6 +345,17 @@ mod tests {
     #[track_caller]
     fn passes(text: &str, date: Option<&str>) {
         nothing(findings(text, date), text)
+    }
+
+    /// [`TIE_FIRST_WORDS`] are the first words of the ties, each once.
+    #[test]
+    fn tie_first_words_are_the_ties_first_words() {
+        let mut firsts: Vec<&str> = TIES.iter().filter_map(|t| t.split(' ').next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = TIE_FIRST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
     }
 
     /// [`tie_of`] finds a tie exactly where the gap's words, joined by one
