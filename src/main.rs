@@ -268,6 +268,9 @@ struct Runner<'w> {
     min_severity: Severity,
     /// `check --statistics`: counts instead of findings.
     statistics: bool,
+    /// A record's line of `check --format jsonl`, made here and written
+    /// whole.
+    line: Vec<u8>,
 }
 
 /// `claims` writes only human, json and jsonl, and has no findings to
@@ -315,7 +318,7 @@ impl<'w> Runner<'w> {
             match args.format {
                 Format::Human => Box::new(human::Human { style }),
                 Format::Json => Box::new(json::Json::default()),
-                Format::Jsonl => Box::new(json::Jsonl),
+                Format::Jsonl => Box::new(json::Jsonl::default()),
                 Format::Concise => Box::new(render::concise::Concise),
                 Format::Sarif => Box::new(render::sarif::Sarif::default()),
                 Format::Github => Box::new(render::github::Github),
@@ -335,6 +338,7 @@ impl<'w> Runner<'w> {
             report,
             min_severity: args.severity.severity(),
             statistics: args.statistics,
+            line: Vec::new(),
         })
     }
 
@@ -347,10 +351,11 @@ impl<'w> Runner<'w> {
         self.files += 1;
         match id {
             // a record's answer carries its id, as the batch interface says
-            Some(id) if self.format == Format::Jsonl && !self.statistics => json::write_line(
-                self.out,
-                &json::Answer::diagnostics(Some(id), doc.name, json::diagnostics(&doc)),
-            ),
+            Some(id) if self.format == Format::Jsonl && !self.statistics => {
+                self.line.clear();
+                json::write_diagnostics_line(&mut self.line, Some(id), &doc)?;
+                self.out.write_all(&self.line)
+            }
             _ => self.report.file(self.out, &doc),
         }
     }
