@@ -550,6 +550,10 @@ pub(crate) fn merge(
     starts: Option<(&[usize], bool)>,
 ) {
     let found = match starts {
+        // no core word, no multiplier ([`scan_at`] finds none): most
+        // sentences, left here without the call and its empty vector
+        // (1.7 M instructions over the 37,156 sentences of 5.6 MB of news)
+        Some((_, false)) => return,
         Some((starts, core)) => scan_at(text, sentence, starts, core),
         None => scan(text, sentence),
     };
