@@ -884,15 +884,13 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
         }
     }
     // "3 million and a half": a fraction of the scale
-    if scale >= 1000.0 {
-        let mut buf = WordBuf::new();
-        if let Some(("and", _, ae)) = next_word(s, send, &mut buf)
-            && let Some((fv, fs, fe)) = fraction_words(s, ae)
-        {
-            value += fv * scale * v.signum();
-            step = fs * scale;
-            send = fe;
-        }
+    if scale >= 1000.0
+        && let Some(ae) = and_after(s, send)
+        && let Some((fv, fs, fe)) = fraction_words(s, ae)
+    {
+        value += fv * scale * v.signum();
+        step = fs * scale;
+        send = fe;
     }
     Num {
         start: pos,
@@ -907,6 +905,22 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
         bare_one: false,
         ratio: false,
     }
+}
+
+/// The end of the word [`next_word`] reads after `at` when it is "and" (in
+/// any case), read in place: after "13 million" [`finish`] asks at most
+/// figures with a scale, where a lowercased copy of the next word
+/// ("people") cost ~100 instructions.
+fn and_after(s: &str, at: usize) -> Option<usize> {
+    let st = next_word_start(s, at)?;
+    let b = s.as_bytes();
+    let and = b
+        .get(st..st + 3)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"and"))
+        && !b
+            .get(st + 3)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80);
+    and.then_some(st + 3)
 }
 
 /// After "4 thousand" (scale `big`): more digits under smaller scale words,
@@ -2157,6 +2171,29 @@ mod tests {
             }
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// The "and" read in place is the one [`next_word`] reads: at every
+    /// offset of strings glued from "and" in its cases, longer and shorter
+    /// words, digits, spaces, hyphens and characters beyond ASCII.
+    #[test]
+    fn and_in_place_answers_as_the_next_word() {
+        const PIECES: &[&str] = &[
+            "and", "AND", "And", "anD", "an", "andy", "sand", "5", " ", "  ", "\t", "-", " - ",
+            "--", "é", "日", "million", ",", "\u{a0}",
+        ];
+        let mut found = 0;
+        for s in crate::testgen::glued(20_000, 6, PIECES, 0xa4d) {
+            for at in 0..=s.len() {
+                let mut buf = WordBuf::new();
+                let want = next_word(&s, at, &mut buf)
+                    .filter(|&(w, _, _)| w == "and")
+                    .map(|(_, _, e)| e);
+                assert_eq!(and_after(&s, at), want, "{s:?} at {at}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     /// [`scale_after`] as it read before [`SCALES`]: the word lowercased
