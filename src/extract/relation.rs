@@ -868,6 +868,9 @@ fn may_relate(text: &str, base: usize, claims: &[Claim], figs: &[ClaimId]) -> bo
     let (Some(&last), Some(_)) = (ordered.next(), ordered.next()) else {
         return false;
     };
+    if !has_comparable_pair(claims, figs) {
+        return false;
+    }
     let index = cue_index();
     if !index.letter_firsts
         || figs
@@ -877,7 +880,7 @@ fn may_relate(text: &str, base: usize, claims: &[Claim], figs: &[ClaimId]) -> bo
         return true;
     }
     let before = claims[last].span.start.saturating_sub(base).min(text.len());
-    has_cue_run(&text.as_bytes()[..before]) && has_comparable_pair(claims, figs)
+    has_cue_run(&text.as_bytes()[..before])
 }
 
 /// The most figures whose pairs [`has_comparable_pair`] compares: a
@@ -887,8 +890,8 @@ const MAX_PAIRED: usize = 8;
 /// False when no two of `figs` are [`comparable`], as the two figures of a
 /// relation are ([`Reader::relation`], the only maker of one): a sentence
 /// whose figures are of different kinds ("rose 5% to $3 million") holds
-/// none. Asked only after a cue was found, as its pairs cost more to
-/// compare than the cue to find.
+/// none. Asked before a cue is looked for: asked after, the relations
+/// took 1.2 M instructions more over 5.6 MB of news (a build without LTO).
 fn has_comparable_pair(claims: &[Claim], figs: &[ClaimId]) -> bool {
     figs.len() > MAX_PAIRED
         || figs.iter().enumerate().any(|(k, &a)| {
