@@ -746,13 +746,21 @@ fn read(text: &str, start: usize, end: usize, kinds: Kinds, by_kind: bool) -> Op
     if lw == 2 && w.eq_ignore_ascii_case("in") {
         return in_future(text, start, end);
     }
+    // "last Christmas", "last year": the determiner, looked up once for
+    // both readers (~4,700 times on the 5 MB news sample)
+    let det = if kinds & (HOLIDAY | DETERMINER) != 0 {
+        determiner(w)
+    } else {
+        None
+    };
     if kinds & HOLIDAY != 0
-        && let Some(f) = holiday(s, end)
+        && let Some(f) = holiday(s, end, det)
     {
         return Some(f);
     }
     if kinds & DETERMINER != 0
-        && let Some(f) = determined(text, s, end)
+        && let Some(det) = det
+        && let Some(f) = determined_by(text, s, end, det)
     {
         return Some(f);
     }
@@ -912,11 +920,12 @@ fn the_unit(text: &str, start: usize, s: &str, end: usize) -> Option<Found> {
 /// DET \[COUNT\] UNIT: "next year", "last Tuesday", "this week", "the past
 /// three years", "previous quarter", "next fiscal year".
 fn determined(text: &str, s: &str, end: usize) -> Option<Found> {
+    determined_by(text, s, end, determiner(word(s))?)
+}
+
+/// [`determined`] where `s` begins with the determiner `det`.
+fn determined_by(text: &str, s: &str, end: usize, det: &Determiner) -> Option<Found> {
     let w = word(s);
-    if w.is_empty() || w.len() > 9 {
-        return None;
-    }
-    let det = determiner(w)?;
     let rest = after_space(&s[w.len()..])?;
     // "will last three weekends", "expected to last two months": the verb,
     // a length follows ("compared to last year" is a date). The word before
@@ -1112,10 +1121,11 @@ static HOLIDAYS_BY_WORD: LazyLock<WordMap<Vec<usize>>> = LazyLock::new(|| {
 });
 
 /// A holiday by name, with its day where it is fixed: "Christmas",
-/// "Easter Monday", "last Christmas".
-fn holiday(s: &str, end: usize) -> Option<Found> {
+/// "Easter Monday", "last Christmas". `det` is the determiner `s` begins
+/// with, if any.
+fn holiday(s: &str, end: usize, det: Option<&Determiner>) -> Option<Found> {
     let w = word(s);
-    let body = match determiner(w) {
+    let body = match det {
         Some(d) if !d.units_only => after_space(&s[w.len()..])?,
         _ => s,
     };
