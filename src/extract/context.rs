@@ -4,8 +4,10 @@
 //! the sentence plainly ("India has purchased …"), and its attribution
 //! ("according to Reuters", "the company said", "said John Smith").
 //!
-//! Computed once per sentence, only for sentences with figures, by walking
-//! the sentence's bytes; nothing is allocated. The word lists are data
+//! Computed once per sentence, only for sentences with figures, from the
+//! words the scanner's walk found there that may start an anchor or an
+//! attribution ([`Trigger`]), and the sentence's bytes around them; nothing
+//! is allocated. The word lists are data
 //! (`checks/lexicon/context.toml`). When a reading is unsure it is left out:
 //! a wrong subject is worse than none.
 
@@ -245,29 +247,70 @@ fn words_back(s: &str, i: usize, k: usize) -> Option<usize> {
 /// sentence; more are left out.
 const MAX_TRIGGERS: usize = 32;
 
-/// One walk over the sentence's words: those outside figures that may
-/// start an anchor or an attribution, as (sentence offset, length, class).
-/// Only listed words count toward [`MAX_TRIGGERS`].
-fn triggers(s: &str, base: usize, claims: &[Claim], out: &mut [(usize, usize, u16)]) -> usize {
+/// A word that may start an anchor or an attribution: its sentence
+/// offset, its length and its classes ([`TRIGGER`] bits only).
+pub(super) type Trigger = (usize, usize, u16);
+
+/// The classes of [`TRIGGER`] of the word of ASCII letters `word`, any
+/// case, packed to `packed` ([`lexicon::pack_word`]) when it has up to
+/// [`PACKED`] letters: those [`triggers_in`] gives a run of these letters
+/// that no digit and no byte beyond ASCII follows. The gate of a walk that
+/// annotates context keeps them with each word it classifies.
+pub(super) fn word_triggers(word: &[u8], packed: Option<u128>) -> u16 {
+    let class = match (packed, std::str::from_utf8(word)) {
+        (Some(k), _) => LEX.packed.get_packed(k).unwrap_or(0),
+        (None, Ok(w)) if letter_run(word) == word.len() => LEX.class_unmasked(w, word.len()),
+        (None, _) => 0,
+    };
+    class & TRIGGER
+}
+
+/// Pushes onto `out` the words of the sentence `s` that may start an
+/// anchor or an attribution ([`Trigger`]) and begin in `s[from..to]`: runs
+/// of letters after no letter and no digit ("5m", "2nd" start no word), of
+/// a listed word with a class of [`TRIGGER`]. The scanner's walk, which
+/// classifies the words it stops at with their classes, reads the others
+/// through this: the letters it passes over without classifying them.
+pub(super) fn triggers_in(s: &str, from: usize, to: usize, out: &mut Vec<Trigger>) {
     let b = s.as_bytes();
+    let Some(rest) = b.get(from..) else {
+        return;
+    };
     let lex = &*LEX;
-    let mut cover = Cover::new(claims);
-    let mut n = 0;
     // the runs of letters found eight bytes at a time: a byte at a time,
     // with a word's tests at every byte, this walk took 51 M instructions
     // of a `claims` run on 5 MB of news
-    for (start, end) in letter_runs(b) {
+    for (st, e) in letter_runs(rest) {
+        let (start, end) = (from + st, from + e);
+        if start >= to {
+            break;
+        }
+        // letters after a letter (a run begun before `from`) or a digit
+        // ("5m", "2nd") start no word (asked second: the shape test turns
+        // away most runs by itself)
+        if !lex.triggers.may_hold(&b[start..end])
+            || start > 0 && b[start - 1].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        let class = lex.class_unmasked(&s[start..], end - start) & TRIGGER;
+        if class != 0 {
+            out.push((start, end - start, class));
+        }
+    }
+}
+
+/// The words of `found`, the sentence's [`Trigger`]s in order, outside
+/// figures: the first [`MAX_TRIGGERS`] of them, in `out`.
+fn triggers(base: usize, claims: &[Claim], found: &[Trigger], out: &mut [Trigger]) -> usize {
+    let mut cover = Cover::new(claims);
+    let mut n = 0;
+    for &(i, len, class) in found {
         if n == out.len() {
             break;
         }
-        // letters after a digit ("5m", "2nd") start no word (asked second:
-        // the shape test turns away most runs by itself)
-        if !lex.triggers.may_hold(&b[start..end]) || start > 0 && b[start - 1].is_ascii_digit() {
-            continue;
-        }
-        let class = lex.class_unmasked(&s[start..], end - start);
-        if class & TRIGGER != 0 && !cover.covers(base + start) {
-            out[n] = (start, end - start, class);
+        if !cover.covers(base + i) {
+            out[n] = (i, len, class);
             n += 1;
         }
     }
@@ -320,14 +363,16 @@ fn dated(k: ClaimKind) -> bool {
     matches!(k, ClaimKind::Date | ClaimKind::DateRange | ClaimKind::Year)
 }
 
-/// Fills in the context of `claims`, all of them in `sentence`.
+/// Fills in the context of `claims`, all of them in `sentence`, whose
+/// words that may start an anchor or an attribution are `found`, in order
+/// ([`triggers_in`], or the scanner's walk).
 ///
 /// Whether this is inlined into the sentence walk that `check` shares
 /// (and asks no context of) moves the walk's code generation by 1 to 3 M
 /// instructions on 5.6 MB of news, one way or the other as the walk
 /// changes: out of line it saved 3 M of `check` before the walk's round of
 /// 2026-12-07, and cost 0.5 M of `check` and 2.6 M of `claims` after it.
-pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
+pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim], found: &[Trigger]) {
     if claims.is_empty() {
         return;
     }
@@ -336,7 +381,7 @@ pub(super) fn annotate(text: &str, sentence: &Span, claims: &mut [Claim]) {
     };
     let base = sentence.start;
     let mut words = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
-    let nt = triggers(s, base, claims, &mut words);
+    let nt = triggers(base, claims, found, &mut words);
     let words = &words[..nt];
     let mut anchors = [(0usize, 0usize); MAX_ANCHORS];
     let n = anchors_in(s, base, claims, words, &mut anchors);
@@ -858,79 +903,130 @@ fn subject_of(s: &str, base: usize, claims: &[Claim], anchors: &[(usize, usize)]
 mod tests {
     use super::*;
     use crate::extract::lexicon::{pack_letters, pack_word};
+    use crate::extract::{gate, scan};
 
     fn run(s: &str) -> Vec<Claim> {
         super::super::extract(s, std::slice::from_ref(&(0..s.len())))
     }
 
-    /// [`triggers`] as it was first written, a byte at a time: a word
-    /// starts at a letter after no letter or digit.
-    fn triggers_bytewise(s: &str, base: usize, claims: &[Claim]) -> Vec<(usize, usize, u16)> {
+    /// The words that may start an anchor or an attribution as first read,
+    /// a byte at a time: a word starts at a letter after no letter or
+    /// digit, with the classes [`Lexicon::class_at`] gives it; all of them,
+    /// figures or not.
+    fn candidates_bytewise(s: &str) -> Vec<Trigger> {
         let b = s.as_bytes();
-        let mut cover = Cover::new(claims);
         let mut out = Vec::new();
         let mut i = 0;
-        while i < b.len() && out.len() < MAX_TRIGGERS {
+        while i < b.len() {
             if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
                 i += 1;
                 continue;
             }
-            let len = b[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            if LEX.triggers.may_hold(&b[i..i + len]) {
-                let class = LEX.class_unmasked(&s[i..], len);
-                if class & TRIGGER != 0 && !cover.covers(base + i) {
-                    out.push((i, len, class));
-                }
+            let (class, len) = LEX.class_at(&s[i..]);
+            if class & TRIGGER != 0 {
+                out.push((i, len, class & TRIGGER));
             }
             i += len.max(1);
         }
         out
     }
 
+    /// [`triggers`] as first written: the words of [`candidates_bytewise`]
+    /// outside figures, up to [`MAX_TRIGGERS`].
+    fn triggers_bytewise(s: &str, base: usize, claims: &[Claim]) -> Vec<Trigger> {
+        let mut cover = Cover::new(claims);
+        let mut out = candidates_bytewise(s);
+        out.retain(|&(i, ..)| !cover.covers(base + i));
+        out.truncate(MAX_TRIGGERS);
+        out
+    }
+
+    /// Pieces of sentences for the trigger walks: trigger words in three
+    /// cases, figures, digits, marks, non-ASCII letters, a long word, and
+    /// tokens and addresses the scanner passes over whole.
+    const TRIGGER_PIECES: &[&str] = &[
+        "said",
+        "Said",
+        "SAID",
+        "according to",
+        "in",
+        "since",
+        "last",
+        "year",
+        "Year",
+        "ago",
+        "today",
+        "Monday",
+        "Reuters",
+        "told",
+        "reports",
+        "5",
+        "5m",
+        "2nd",
+        "Q1",
+        "2021",
+        "March",
+        "$4 billion",
+        "20%",
+        "doubled",
+        "twice",
+        "about",
+        " ",
+        " ",
+        " ",
+        ", ",
+        ".",
+        "-",
+        "é",
+        "Ünited",
+        "'",
+        "\"",
+        "officials",
+        "the",
+        "a",
+        "company",
+        "x",
+        "S",
+        "ago,",
+        "extraordinarilylongwordsaid",
+        "COVID-19-said",
+        "A380-year",
+        "www.said.com",
+        "http://x.com/year",
+        "@says",
+        " said",
+        " year",
+        " since",
+        " Monday",
+        " a year ago",
+    ];
+
     /// The run-at-a-time walk finds the words the byte-at-a-time one did,
-    /// over 40,000 strings glued from trigger words, figures, digits,
-    /// marks and non-ASCII letters, with the sentence's own claims.
+    /// in every part of 20,000 glued strings (what [`Scanner::passed`]
+    /// asks), and with the sentence's own claims the same words outside
+    /// figures.
     #[test]
     fn trigger_walk_finds_what_the_bytewise_walk_found() {
-        let pieces = [
-            "said",
-            "according to",
-            "in",
-            "since",
-            "last",
-            "year",
-            "ago",
-            "Reuters",
-            "told",
-            "5",
-            "5m",
-            "2nd",
-            "$4 billion",
-            "20%",
-            " ",
-            " ",
-            ", ",
-            ".",
-            "-",
-            "é",
-            "Ünited",
-            "'",
-            "\"",
-            "officials",
-            "the",
-            "company",
-            "on",
-            "Monday",
-            "x",
-            "S",
-            "ago,",
-        ];
-        let texts = crate::testgen::glued(40_000, 14, &pieces, 0x9e37_79b9_7f4a_7c15);
-        let mut found = 0;
+        let texts = crate::testgen::glued(20_000, 14, TRIGGER_PIECES, 0x9e37_79b9_7f4a_7c15);
+        let (mut found, mut parts) = (0, 0);
         for t in &texts {
+            let all = candidates_bytewise(t);
+            let mut walked = Vec::new();
+            triggers_in(t, 0, t.len(), &mut walked);
+            assert_eq!(walked, all, "{t:?}");
+            for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for to in [from, from + 1, from + 4, from + 9, t.len()] {
+                    let mut part = Vec::new();
+                    triggers_in(t, from, to, &mut part);
+                    let want: Vec<Trigger> = all
+                        .iter()
+                        .copied()
+                        .filter(|&(i, ..)| (from..to).contains(&i))
+                        .collect();
+                    assert_eq!(part, want, "{t:?} from {from} to {to}");
+                    parts += usize::from(!want.is_empty() && from > 0);
+                }
+            }
             let claims = run(t);
             let mut out = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
             for base in [0, 7] {
@@ -942,7 +1038,7 @@ mod tests {
                         c
                     })
                     .collect();
-                let n = triggers(t, base, &shifted, &mut out);
+                let n = triggers(base, &shifted, &walked, &mut out);
                 assert_eq!(out[..n], triggers_bytewise(t, base, &shifted)[..], "{t:?}");
                 // each is the word `lower_word` reads there, which
                 // `source_of` takes as the run itself
@@ -954,7 +1050,69 @@ mod tests {
                 found += n;
             }
         }
-        assert!(found > 10_000, "{found}");
+        assert!(found > 10_000 && parts > 100_000, "{found} {parts}");
+    }
+
+    /// The scanner's walk, with the gate's context classes of the words it
+    /// classifies and [`triggers_in`] where it passes over words, finds
+    /// each word the bytewise reading finds, once and in order, in 30,000
+    /// glued strings. A gate without context classes (the walk then notes
+    /// only the words it passes over) shows that both ways were taken.
+    #[test]
+    fn scanner_walk_finds_what_the_bytewise_walk_found() {
+        let texts = crate::testgen::glued(30_000, 16, TRIGGER_PIECES, 0x2545_f491_4f6c_dd1d);
+        let (mut classified, mut passed, mut covered) = (0, 0, 0);
+        for t in &texts {
+            let want = candidates_bytewise(t);
+            let (claims, found) = gate::with(true, |g| scan::walk_with_triggers(t, g));
+            assert_eq!(found, want, "{t:?}");
+            let mut out = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
+            let n = triggers(0, &claims, &found, &mut out);
+            let outside = triggers_bytewise(t, 0, &claims);
+            assert_eq!(out[..n], outside[..], "{t:?}");
+            let (_, unclassified) = gate::with(false, |g| scan::walk_with_triggers(t, g));
+            passed += unclassified.len();
+            classified += found.len() - unclassified.len();
+            covered += found.len() - n;
+        }
+        assert!(
+            classified > 10_000 && passed > 5_000 && covered > 1_000,
+            "{classified} classified, {passed} passed over, {covered} in figures"
+        );
+    }
+
+    /// The context classes the context gate gives a word are those
+    /// [`triggers_in`] reads at it ([`Lexicon::class_unmasked`] of the run,
+    /// [`TRIGGER`] bits), packed or not, and the other gate gives none: for
+    /// every listed word in three cases and the shape tests' probes.
+    #[test]
+    fn the_context_gate_gives_the_classes_triggers_in_reads() {
+        let mut found = 0;
+        gate::with(true, |with| {
+            gate::with(false, |without| {
+                for w in probe_words() {
+                    let n = letter_run(w.as_bytes());
+                    let run = &w.as_bytes()[..n];
+                    let want = if n == 0 {
+                        0
+                    } else {
+                        LEX.class_unmasked(&w[..n], n) & TRIGGER
+                    };
+                    let packed = (1..=PACKED).contains(&n).then(|| pack_letters(run));
+                    assert_eq!(word_triggers(run, packed), want, "`{w}`");
+                    assert_eq!(word_triggers(run, None), want, "`{w}`");
+                    if n > 0 {
+                        let flags = with.classify(w.as_bytes(), n);
+                        assert_eq!(gate::context_classes(flags), want, "`{w}`");
+                        let flags = without.classify(w.as_bytes(), n);
+                        assert_eq!(flags & gate::CONTEXT, 0, "`{w}`");
+                        assert_eq!(flags, with.classify(w.as_bytes(), n) & !gate::CONTEXT);
+                    }
+                    found += usize::from(want != 0);
+                }
+            });
+        });
+        assert!(found > 500, "{found}");
     }
 
     /// Glued sentence openings and endings: names, verbs, breaks,

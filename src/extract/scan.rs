@@ -58,7 +58,9 @@ static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
 /// The claims of `sentences`, each with its context when `with_context`
 /// is true.
 pub(super) fn claims(prose: &str, sentences: &[Span], with_context: bool) -> Vec<Claim> {
-    gate::with(|g| claims_with(prose, sentences, Some(g), with_context))
+    gate::with(with_context, |g| {
+        claims_with(prose, sentences, Some(g), with_context)
+    })
 }
 
 /// [`claims`], with the word gate or without it (`None`: every parser is
@@ -95,6 +97,7 @@ fn scan_sentences(
 ) -> Vec<Claim> {
     let mut out = Vec::with_capacity((prose.len() / BYTES_PER_CLAIM).min(RESERVED_CLAIMS));
     let mut multipliers = Vec::new();
+    let mut triggers = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let end = s.end.min(prose.len());
         if s.start >= end || prose.get(s.start..end).is_none() {
@@ -102,6 +105,11 @@ fn scan_sentences(
         }
         let first = out.len();
         multipliers.clear();
+        let gated = gate.is_some();
+        // with a gate that gives the words' context classes the walk finds
+        // the sentence's words that may start an anchor or an attribution;
+        // with any other they are read afresh below
+        let walked = with_context && gate.as_deref().is_some_and(Gate::gives_context);
         let mut sc = Scanner {
             text: prose,
             sentence: s.start..end,
@@ -111,9 +119,10 @@ fn scan_sentences(
             multipliers: &mut multipliers,
             core: false,
             peeked: None,
+            triggers: walked.then_some(&mut triggers),
         };
         sc.run();
-        let (core, gated) = (sc.core, sc.gate.is_some());
+        let core = sc.core;
         debug_assert!(
             !gated
                 || multipliers.first().is_none_or(|&first| {
@@ -124,10 +133,39 @@ fn scan_sentences(
         let starts = gated.then_some((multipliers.as_slice(), core));
         super::multiplier::merge(prose, s.start..end, si, &mut out, first, starts);
         if with_context {
-            context::annotate(prose, &(s.start..end), &mut out[first..]);
+            if !walked && let Some(text) = prose.get(s.start..end) {
+                context::triggers_in(text, 0, text.len(), &mut triggers);
+            }
+            context::annotate(prose, &(s.start..end), &mut out[first..], &triggers);
+            triggers.clear();
         }
     }
     out
+}
+
+/// The claims of `t`, read as one sentence by the walk with `gate`, and the
+/// words it found for the context ([`Scanner::triggers`]): what
+/// [`scan_sentences`] hands [`context::annotate`].
+#[cfg(test)]
+pub(super) fn walk_with_triggers(t: &str, gate: &mut Gate) -> (Vec<Claim>, Vec<context::Trigger>) {
+    let (mut out, mut multipliers, mut triggers) = (Vec::new(), Vec::new(), Vec::new());
+    number::remembering(t, || {
+        let mut sc = Scanner {
+            text: t,
+            sentence: 0..t.len(),
+            si: 0,
+            out: &mut out,
+            gate: Some(gate),
+            multipliers: &mut multipliers,
+            core: false,
+            peeked: None,
+            triggers: Some(&mut triggers),
+        };
+        sc.run();
+        let core = sc.core;
+        multiplier::merge(t, 0..t.len(), 0, &mut out, 0, Some((&multipliers, core)));
+    });
+    (out, triggers)
 }
 
 /// Every word [`figure_starter`] gives a flag.
@@ -192,6 +230,12 @@ struct Scanner<'a, 'o> {
     /// that word next, nor another look at it measures or classifies it
     /// again.
     peeked: Option<(usize, usize, gate::Flags)>,
+    /// The words of the sentence that may start a time anchor or an
+    /// attribution ([`context::Trigger`]), in order, found by a walk that
+    /// annotates context (with a gate that gives context classes): those
+    /// it classifies, by the gate's [`gate::CONTEXT`], and those it passes
+    /// over ([`Scanner::passed`]). `None` in a walk that annotates none.
+    triggers: Option<&'o mut Vec<context::Trigger>>,
 }
 
 /// What the walk needs to know of a byte: a letter, a digit, or quiet
@@ -337,8 +381,10 @@ impl Scanner<'_, '_> {
                 // often, each after the gate's load (`try_word` would find
                 // nothing at them either; a short capitalised word may be
                 // a currency code, but not before a space and a letter, as
-                // in "It said": `code_may_lead`)
-                if flags & gate::ACTS == 0
+                // in "It said": `code_may_lead`); a word with context
+                // classes, which only the gate of a walk that annotates
+                // context gives, goes on to `note_word`
+                if flags & (gate::ACTS | gate::CONTEXT) == 0
                     && (!(c.is_ascii_uppercase() && wend - i <= 4)
                         || after == Some(b' ')
                             && b.get(wend + 1).is_some_and(u8::is_ascii_alphabetic))
@@ -346,12 +392,8 @@ impl Scanner<'_, '_> {
                     i = wend + usize::from(after == Some(b' '));
                     continue;
                 }
-                if flags & gate::MULTIPLIER != 0 && multiplier::starts_word(b, start, i) {
-                    self.multipliers.push(i);
-                }
-                // the word is whole: letters before and after it are none
-                if flags & gate::MULTIPLIER_CORE != 0 && !self.multipliers.is_empty() {
-                    self.core = true;
+                if flags & (gate::MULTIPLIER | gate::MULTIPLIER_CORE | gate::CONTEXT) != 0 {
+                    self.note_word(i, wend, flags);
                 }
                 if let Some(e) = self.try_word(i, c, wend - i, flags) {
                     i = self.passed(i, e.max(i + 1));
@@ -445,7 +487,21 @@ impl Scanner<'_, '_> {
     /// walk's words are such runs, so the search and the gate's flags of
     /// the words it classifies together see every run from the first start
     /// on, and [`Scanner::core`] is the search of that text.
+    ///
+    /// In a walk that annotates context, the words there that may start an
+    /// anchor or an attribution are added to [`Scanner::triggers`], but for
+    /// a word at `from` that the walk noted already ([`Scanner::note_word`]).
     fn passed(&mut self, from: usize, to: usize) -> usize {
+        if let Some(found) = self.triggers.as_deref_mut()
+            && let Some(s) = self.text.get(self.sentence.clone())
+        {
+            let from = from.saturating_sub(self.sentence.start);
+            let to = to.saturating_sub(self.sentence.start);
+            // the run of letters at `from` is the only one that begins
+            // in `from..from + 1`
+            let noted = found.last().is_some_and(|t| t.0 == from);
+            context::triggers_in(s, from + usize::from(noted), to, found);
+        }
         if !self.core && !self.multipliers.is_empty() && self.gate.is_some() {
             let b = &self.text.as_bytes()[..self.sentence.end];
             let to = to.min(b.len());
@@ -460,6 +516,39 @@ impl Scanner<'_, '_> {
             self.core = multiplier::holds_core(&b[run_start..run_end]);
         }
         to
+    }
+
+    /// Notes what the rarer flags of the word `i..wend` say, before a claim
+    /// is tried at it: where a multiplier may start, whether the sentence
+    /// holds a multiplier's core word, and the word's context classes.
+    /// Out of line, so that the walk's loop, where most words have none of
+    /// them, keeps its registers (inlined, `check` took 5 M instructions
+    /// more on 5.6 MB of news).
+    #[inline(never)]
+    fn note_word(&mut self, i: usize, wend: usize, flags: gate::Flags) {
+        let b = &self.text.as_bytes()[..self.sentence.end];
+        let start = self.sentence.start;
+        if flags & gate::MULTIPLIER != 0 && multiplier::starts_word(b, start, i) {
+            self.multipliers.push(i);
+        }
+        // the word is whole: letters before and after it are none
+        if flags & gate::MULTIPLIER_CORE != 0 && !self.multipliers.is_empty() {
+            self.core = true;
+        }
+        // a word with context classes, when it is a word of the sentence
+        // that [`context::triggers_in`] would read: a whole run of letters
+        // after no letter and no digit, before no digit and no byte beyond
+        // ASCII (the walk's word may begin inside a run a claim ended in);
+        // `passed` does not note it again if a claim is read at it
+        if flags & gate::CONTEXT != 0
+            && !before(b, i, start).is_some_and(|p| p.is_ascii_alphanumeric())
+            && !b
+                .get(wend)
+                .is_some_and(|c| c.is_ascii_digit() || *c >= 0x80)
+            && let Some(found) = self.triggers.as_deref_mut()
+        {
+            found.push((i - start, wend - i, gate::context_classes(flags)));
+        }
     }
 
     /// True when the digit at `i` continues a compound or a code: "F-16",
@@ -2451,7 +2540,7 @@ pub(super) mod tests {
 
     /// Runs `f` on a scanner of `t`, one sentence, with `gate`.
     fn with_scanner<R>(t: &str, gate: Option<&mut Gate>, f: impl FnOnce(&mut Scanner) -> R) -> R {
-        let (mut out, mut multipliers) = (Vec::new(), Vec::new());
+        let (mut out, mut multipliers, mut triggers) = (Vec::new(), Vec::new(), Vec::new());
         let mut sc = Scanner {
             text: t,
             sentence: 0..t.len(),
@@ -2461,6 +2550,7 @@ pub(super) mod tests {
             multipliers: &mut multipliers,
             core: false,
             peeked: None,
+            triggers: Some(&mut triggers),
         };
         f(&mut sc)
     }
@@ -2583,7 +2673,7 @@ pub(super) mod tests {
     #[test]
     fn plain_word_reads_the_whole_word_and_remembers_it() {
         let (mut plain, mut joined, mut remembered) = (0, 0, 0);
-        gate::with(|g| {
+        gate::with(false, |g| {
             for t in crate::testgen::glued(2000, 12, WORD_PIECES, 9) {
                 let b = t.as_bytes();
                 for j in (0..b.len()).filter(|&j| b[j].is_ascii_alphabetic()) {
@@ -2614,10 +2704,57 @@ pub(super) mod tests {
         );
     }
 
+    /// [`Scanner::note_word`] notes a word the context gate gives classes
+    /// just where [`context::triggers_in`] reads one: at every letter of
+    /// glued strings, at whole runs and at their tails alike (a walk's word
+    /// could begin inside a run a claim ended in), before digits, marks and
+    /// other scripts.
+    #[test]
+    fn note_word_notes_what_triggers_in_reads() {
+        let pieces = [
+            "said",
+            "Year",
+            "since",
+            "According",
+            "told",
+            "ago",
+            "x",
+            "Q",
+            "5",
+            "-",
+            "\u{e9}",
+            " ",
+            ",",
+        ];
+        let (mut noted, mut turned_away) = (0, 0);
+        gate::with(true, |g| {
+            for t in crate::testgen::glued(20_000, 10, &pieces, 11) {
+                let b = t.as_bytes();
+                for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphabetic()) {
+                    let wend = letters_end(b, i);
+                    let flags = g.classify(&b[i..], wend - i);
+                    let mut want = Vec::new();
+                    context::triggers_in(&t, i, i + 1, &mut want);
+                    let got = with_scanner(&t, Some(&mut *g), |sc| {
+                        sc.note_word(i, wend, flags);
+                        sc.triggers.as_deref().cloned()
+                    });
+                    assert_eq!(got, Some(want.clone()), "{t:?} at {i}");
+                    noted += want.len();
+                    turned_away += usize::from(want.is_empty() && flags & gate::CONTEXT != 0);
+                }
+            }
+        });
+        assert!(
+            noted > 5_000 && turned_away > 5_000,
+            "{noted} noted, {turned_away} turned away"
+        );
+    }
+
     #[track_caller]
     fn same_with_and_without_gate(t: &str) {
         let sentences = crate::source::sentence::split(t);
-        let gated = gate::with(|g| claims_with(t, &sentences, Some(g), true));
+        let gated = gate::with(true, |g| claims_with(t, &sentences, Some(g), true));
         let reference = claims_with(t, &sentences, None, true);
         assert_eq!(gated, reference, "{t}");
     }
