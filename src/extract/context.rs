@@ -256,11 +256,18 @@ pub(super) type Trigger = (usize, usize, u16);
 /// [`PACKED`] letters: those [`triggers_in`] gives a run of these letters
 /// that no digit and no byte beyond ASCII follows. The gate of a walk that
 /// annotates context keeps them with each word it classifies.
+// out of line: asked at a miss of the gate's cache only; inlined there, it
+// moved the code `check` runs (1.4 M instructions more on 5.6 MB of news)
+#[inline(never)]
 pub(super) fn word_triggers(word: &[u8], packed: Option<u128>) -> u16 {
-    let class = match (packed, std::str::from_utf8(word)) {
-        (Some(k), _) => LEX.packed.get_packed(k).unwrap_or(0),
-        (None, Ok(w)) if letter_run(word) == word.len() => LEX.class_unmasked(w, word.len()),
-        (None, _) => 0,
+    // (a word's bytes are checked to be a `str` only when it is not packed:
+    // at every word the gate missed, that took 2.8 M instructions)
+    let class = match packed {
+        Some(k) => LEX.packed.get_packed(k).unwrap_or(0),
+        None => std::str::from_utf8(word)
+            .ok()
+            .filter(|w| letter_run(w.as_bytes()) == w.len())
+            .map_or(0, |w| LEX.class_unmasked(w, w.len())),
     };
     class & TRIGGER
 }
