@@ -1068,11 +1068,16 @@ mod tests {
     #[test]
     fn scanner_walk_finds_what_the_bytewise_walk_found() {
         let texts = crate::testgen::glued(30_000, 16, TRIGGER_PIECES, 0x2545_f491_4f6c_dd1d);
-        let (mut classified, mut passed, mut covered) = (0, 0, 0);
+        let (mut classified, mut passed, mut covered, mut skipped) = (0, 0, 0, 0);
         for t in &texts {
             let want = candidates_bytewise(t);
             let (claims, found) = gate::with(true, |g| scan::walk_with_triggers(t, g));
-            assert_eq!(found, want, "{t:?}");
+            // all of them but some inside figures, in order
+            let mut cover = Cover::new(&claims);
+            let mut rest = want.iter().filter(|w| !found.contains(w));
+            assert!(rest.all(|&(i, ..)| cover.covers(i)), "{t:?}");
+            assert!(found.iter().all(|w| want.contains(w)), "{t:?}");
+            assert!(found.is_sorted(), "{t:?}");
             let mut out = [(0usize, 0usize, 0u16); MAX_TRIGGERS];
             let n = triggers(0, &claims, &found, &mut out);
             let outside = triggers_bytewise(t, 0, &claims);
@@ -1081,10 +1086,12 @@ mod tests {
             passed += unclassified.len();
             classified += found.len() - unclassified.len();
             covered += found.len() - n;
+            skipped += want.len() - found.len();
         }
         assert!(
-            classified > 10_000 && passed > 5_000 && covered > 1_000,
-            "{classified} classified, {passed} passed over, {covered} in figures"
+            classified > 10_000 && passed > 5_000 && covered > 300 && skipped > 1_000,
+            "{classified} classified, {passed} passed over, {covered} in figures, \
+             {skipped} in claims not read"
         );
     }
 

@@ -490,9 +490,17 @@ impl Scanner<'_, '_> {
     ///
     /// In a walk that annotates context, the words there that may start an
     /// anchor or an attribution are added to [`Scanner::triggers`], but for
-    /// a word at `from` that the walk noted already ([`Scanner::note_word`]).
+    /// a word at `from` that the walk noted already ([`Scanner::note_word`])
+    /// and for those of a range inside the claim the walk read last.
     fn passed(&mut self, from: usize, to: usize) -> usize {
+        // words inside a claim the walk read are inside a figure in the end
+        // too ([`multiplier::merge`] removes only claims a multiplier it adds
+        // holds), where `annotate` reads none: a claim's own words are not read
         if let Some(found) = self.triggers.as_deref_mut()
+            && !self
+                .out
+                .last()
+                .is_some_and(|c| c.sentence == self.si && c.span.start <= from && to <= c.span.end)
             && let Some(s) = self.text.get(self.sentence.clone())
         {
             let from = from.saturating_sub(self.sentence.start);
