@@ -105,33 +105,16 @@ fn scan_sentences(
         }
         let first = out.len();
         multipliers.clear();
-        let gated = gate.is_some();
         // with a gate that gives the words' context classes the walk finds
         // the sentence's words that may start an anchor or an attribution;
         // with any other they are read afresh below
         let walked = with_context && gate.as_deref().is_some_and(Gate::gives_context);
-        let mut sc = Scanner {
-            text: prose,
-            sentence: s.start..end,
-            si,
-            out: &mut out,
+        let walk = Walk {
             gate: gate.as_deref_mut(),
             multipliers: &mut multipliers,
-            core: false,
-            peeked: None,
             triggers: walked.then_some(&mut triggers),
         };
-        sc.run();
-        let core = sc.core;
-        debug_assert!(
-            !gated
-                || multipliers.first().is_none_or(|&first| {
-                    core == multiplier::holds_core(&prose.as_bytes()[first..end])
-                }),
-            "the walk's core words disagree with a search of the sentence"
-        );
-        let starts = gated.then_some((multipliers.as_slice(), core));
-        super::multiplier::merge(prose, s.start..end, si, &mut out, first, starts);
+        walk_sentence(prose, s.start..end, si, &mut out, walk);
         if with_context {
             if !walked && let Some(text) = prose.get(s.start..end) {
                 context::triggers_in(text, 0, text.len(), &mut triggers);
@@ -143,6 +126,46 @@ fn scan_sentences(
     out
 }
 
+/// What the walk of one sentence works with besides the text: the gate
+/// (`None` tries every parser at every word), the scratch list of where a
+/// multiplier may start, and the list the context's words go to, if any
+/// ([`Scanner::triggers`]).
+struct Walk<'w> {
+    gate: Option<&'w mut Gate>,
+    multipliers: &'w mut Vec<usize>,
+    triggers: Option<&'w mut Vec<context::Trigger>>,
+}
+
+/// Walks the sentence `sentence` (number `si`) of `prose`, appending its
+/// claims to `out`, then merges the multipliers it found into them.
+#[inline(always)]
+fn walk_sentence(prose: &str, sentence: Span, si: usize, out: &mut Vec<Claim>, walk: Walk<'_>) {
+    let (first, end) = (out.len(), sentence.end);
+    let gated = walk.gate.is_some();
+    let mut sc = Scanner {
+        text: prose,
+        sentence: sentence.clone(),
+        si,
+        out,
+        gate: walk.gate,
+        multipliers: walk.multipliers,
+        core: false,
+        peeked: None,
+        triggers: walk.triggers,
+    };
+    sc.run();
+    let (core, out, multipliers) = (sc.core, sc.out, sc.multipliers);
+    debug_assert!(
+        !gated
+            || multipliers.first().is_none_or(|&first| {
+                core == multiplier::holds_core(&prose.as_bytes()[first..end])
+            }),
+        "the walk's core words disagree with a search of the sentence"
+    );
+    let starts = gated.then_some((multipliers.as_slice(), core));
+    multiplier::merge(prose, sentence, si, out, first, starts);
+}
+
 /// The claims of `t`, read as one sentence by the walk with `gate`, and the
 /// words it found for the context ([`Scanner::triggers`]): what
 /// [`scan_sentences`] hands [`context::annotate`].
@@ -150,20 +173,12 @@ fn scan_sentences(
 pub(super) fn walk_with_triggers(t: &str, gate: &mut Gate) -> (Vec<Claim>, Vec<context::Trigger>) {
     let (mut out, mut multipliers, mut triggers) = (Vec::new(), Vec::new(), Vec::new());
     number::remembering(t, || {
-        let mut sc = Scanner {
-            text: t,
-            sentence: 0..t.len(),
-            si: 0,
-            out: &mut out,
+        let walk = Walk {
             gate: Some(gate),
             multipliers: &mut multipliers,
-            core: false,
-            peeked: None,
             triggers: Some(&mut triggers),
         };
-        sc.run();
-        let core = sc.core;
-        multiplier::merge(t, 0..t.len(), 0, &mut out, 0, Some((&multipliers, core)));
+        walk_sentence(t, 0..t.len(), 0, &mut out, walk);
     });
     (out, triggers)
 }
