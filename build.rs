@@ -6,8 +6,10 @@
 //! 9 of the 17 M instructions a process starts with. `serde_json` reads the
 //! same data, into the same serde structs, at a fraction of that. Each file
 //! is read here into a `toml::Value` and written out with `serde_json`:
-//! tables as objects (their keys in the order `toml` hands them to a
-//! struct), integers as integers and floats as floats.
+//! tables as objects (their keys sorted, as `toml` keeps a table without
+//! its `preserve_order` feature; no struct reads them in order), integers as
+//! integers and floats as floats. A file that is not valid TOML stops the
+//! build here, naming the file and the error.
 //!
 //! JSON has no infinity and no NaN: a file that holds one (`high = inf` of
 //! the approximators) is left out, and read as TOML.

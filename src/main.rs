@@ -352,7 +352,7 @@ impl<'w> Runner<'w> {
         match id {
             // a record's answer carries its id, as the batch interface says
             Some(id) if self.format == Format::Jsonl && !self.statistics => {
-                self.line.clear();
+                json::reuse_line(&mut self.line);
                 json::write_diagnostics_line(&mut self.line, Some(id), &doc)?;
                 self.out.write_all(&self.line)
             }

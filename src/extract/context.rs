@@ -7,7 +7,8 @@
 //! Computed once per sentence, only for sentences with figures, from the
 //! words the scanner's walk found there that may start an anchor or an
 //! attribution ([`Trigger`]), and the sentence's bytes around them; nothing
-//! is allocated. The word lists are data
+//! is allocated per sentence (the scanner keeps one list of those words for
+//! a whole text). The word lists are data
 //! (`checks/lexicon/context.toml`). When a reading is unsure it is left out:
 //! a wrong subject is worse than none.
 

@@ -371,7 +371,8 @@ pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
 
 /// Writes one `claims --format jsonl` line: `{"id": …, "claims": […]}`
 /// for a JSONL record, `{"path": …, "claims": […]}` for a file, exactly as
-/// serialising [`Answer::claims`] of [`claims`] writes it.
+/// serde's derived serialiser writes `Answer::claims` of [`claims`] (the
+/// tests' reference).
 ///
 /// A claims run writes about as many bytes as it reads, and serde's derived
 /// serialiser escapes every one of a claim's eighteen keys as it would any
@@ -405,8 +406,8 @@ pub fn write_claims_line(
 
 /// Writes one `check --format jsonl` line: `{"id": …, "diagnostics": […]}`
 /// for a JSONL record, `{"path": …, "diagnostics": […]}` for a file,
-/// exactly as serialising [`Answer::diagnostics`] of [`diagnostics`]
-/// writes it. Most documents have no diagnostic: serialised straight into
+/// exactly as serde's derived serialiser writes `Answer::diagnostics` of
+/// [`diagnostics`] (the tests' reference). Most documents have no diagnostic: serialised straight into
 /// the output stream, their line cost 2,000 instructions, most of it the
 /// serialiser's small writes through a `dyn Write`, each a call. Here the
 /// line is made in `out` (the caller's buffer) with the keys as literal
@@ -432,8 +433,8 @@ pub fn write_diagnostics_line(
     Ok(())
 }
 
-/// `{"id":…` for a record, `{"path":…` for a file: how an [`Answer`]
-/// opens.
+/// `{"id":…` for a record, `{"path":…` for a file: how a line of
+/// [`write_claims_line`] or [`write_diagnostics_line`] opens.
 fn open_answer(out: &mut Vec<u8>, id: Option<&serde_json::Value>, path: &str) -> io::Result<()> {
     match id {
         Some(id) => {
@@ -965,9 +966,11 @@ pub fn write_line<W: Write + ?Sized, T: Serialize>(w: &mut W, value: &T) -> io::
 }
 
 /// One JSONL answer: the record's id (JSONL input) or the file's path, then
-/// its claims or diagnostics. Serialised straight from the borrowed
-/// records, as a `serde_json::Value` tree would cost more than the
-/// analysis on a claims run.
+/// its claims or diagnostics, as serde's derived serialiser writes it: the
+/// reference the tests hold [`write_claims_line`] and
+/// [`write_diagnostics_line`] to, which write the same bytes with their
+/// keys as literals.
+#[cfg(test)]
 #[derive(Debug, Serialize)]
 pub struct Answer<'a, T: Serialize> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -980,6 +983,7 @@ pub struct Answer<'a, T: Serialize> {
     pub diagnostics: Option<T>,
 }
 
+#[cfg(test)]
 impl<'a, T: Serialize> Answer<'a, T> {
     /// A document's diagnostics, named by `id` when there is one, else by
     /// `path`.
@@ -1023,6 +1027,21 @@ impl Report for Json {
     }
 }
 
+/// The most bytes a line buffer keeps from one line to the next: a
+/// document with thousands of findings does not hold its line's memory for
+/// the rest of the run.
+const MAX_KEPT_LINE: usize = 1 << 16;
+
+/// Empties `line` for the next line, and lets go of its memory when a long
+/// line made it larger than [`MAX_KEPT_LINE`].
+pub fn reuse_line(line: &mut Vec<u8>) {
+    if line.capacity() > MAX_KEPT_LINE {
+        *line = Vec::new();
+    } else {
+        line.clear();
+    }
+}
+
 /// `--format jsonl`: `{"path", "diagnostics"}`, one line per document as it
 /// is checked, made in `line` ([`write_diagnostics_line`]) and written
 /// whole.
@@ -1033,7 +1052,7 @@ pub struct Jsonl {
 
 impl Report for Jsonl {
     fn file(&mut self, w: &mut dyn Write, doc: &Checked<'_>) -> io::Result<()> {
-        self.line.clear();
+        reuse_line(&mut self.line);
         write_diagnostics_line(&mut self.line, None, doc)?;
         w.write_all(&self.line)
     }
@@ -1045,7 +1064,20 @@ impl Report for Jsonl {
 
 #[cfg(test)]
 mod tests {
-    use super::{Answer, claims, write_claims_line, write_line};
+    use super::{Answer, MAX_KEPT_LINE, claims, reuse_line, write_claims_line, write_line};
+
+    /// A line buffer keeps its memory for the next line, unless a long
+    /// line grew it past the cap; either way it comes back empty.
+    #[test]
+    fn line_buffers_let_go_of_long_lines() {
+        let mut line = Vec::with_capacity(100);
+        line.extend_from_slice(b"{}\n");
+        reuse_line(&mut line);
+        assert!(line.is_empty() && line.capacity() >= 100);
+        line.resize(MAX_KEPT_LINE + 1, b' ');
+        reuse_line(&mut line);
+        assert!(line.is_empty() && line.capacity() <= MAX_KEPT_LINE);
+    }
     use crate::analysis::{Analysis, Options};
     use crate::source::InputFormat;
 

@@ -566,8 +566,9 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 }
 
 /// True when every holiday whose name begins with the word `w` (lowercase
-/// letters) has more than one word ("new" of "New Year's Day"; not
-/// "christmas").
+/// letters; the packed lookup folds case, where the map it replaced did
+/// not, and its only caller passes lowercase words) has more than one word
+/// ("new" of "New Year's Day"; not "christmas").
 pub(crate) fn starts_only_long_holidays(w: &str) -> bool {
     let hs = if packable(w) {
         HOLIDAYS_BY_WORD.get(w.as_bytes(), w.len())
