@@ -2588,13 +2588,13 @@ mod tests {
 
     /// The sentence filter changes no relation: 20,000 sentences glued
     /// from cues (of one word and of several), figures (years, amounts,
-    /// counts and shares of two magnitudes), link words and other words give the same relations with it as
-    /// without it, many of them some (the test fails with the filter cut at
-    /// the first figure instead of the last, or with a link asked of a
-    /// comparison, or only "to" taken for a link, or only neighbouring
-    /// figures paired), and many have a cue of change
-    /// with no link after it, or no two figures that compare, which the
-    /// filter turns away.
+    /// counts and shares of two magnitudes), link words and other words
+    /// give the same relations with it as without it, many of them some
+    /// (the test fails with the filter cut at the first figure instead of
+    /// the last, or with a link asked of a comparison, or only "to" taken
+    /// for a link, or only neighbouring figures paired), and many have a
+    /// cue of change with no link after it, or no two figures that compare,
+    /// which the filter turns away.
     #[test]
     fn the_sentence_filter_keeps_every_relation() {
         let pieces = [

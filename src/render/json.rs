@@ -407,9 +407,10 @@ pub fn write_claims_line(
 /// Writes one `check --format jsonl` line: `{"id": …, "diagnostics": […]}`
 /// for a JSONL record, `{"path": …, "diagnostics": […]}` for a file,
 /// exactly as serde's derived serialiser writes `Answer::diagnostics` of
-/// [`diagnostics`] (the tests' reference). Most documents have no diagnostic: serialised straight into
-/// the output stream, their line cost 2,000 instructions, most of it the
-/// serialiser's small writes through a `dyn Write`, each a call. Here the
+/// [`diagnostics`] (the tests' reference). Most documents have no
+/// diagnostic: serialised straight into the output stream, their line cost
+/// 2,000 instructions, most of it the serialiser's small writes through a
+/// `dyn Write`, each a call. Here the
 /// line is made in `out` (the caller's buffer) with the keys as literal
 /// bytes, and a diagnostic goes through `serde_json` whole. The test
 /// `diagnostics_line_is_what_serde_writes` holds the two to the same bytes.
