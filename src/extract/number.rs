@@ -205,23 +205,35 @@ static SCALE_WORDS: LazyLock<ShapeMask> = LazyLock::new(|| {
 /// "13 million" and "$55m").
 fn plain_figure(s: &str, pos: usize, money: bool) -> Option<Num> {
     let b = s.as_bytes();
-    let digits_from = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let run = digits_from(pos);
+    let digits_from = |i: usize| digit_run(b.get(i..).unwrap_or_default());
+    // the digits are read once: their value is gathered as they are
+    // measured, not read again by [`value_of`] (~75 instructions a figure)
+    let (run, mut m) = digits_from(pos);
     if run == 0 {
         return None;
     }
     let mut e = pos + run;
+    let mut count = run;
     let mut grouped = false;
     // ",234" with no fourth digit after
-    while b.get(e) == Some(&b',') && digits_from(e + 1) == 3 {
+    while b.get(e) == Some(&b',')
+        && let (3, g) = digits_from(e + 1)
+    {
+        m = m.wrapping_mul(1000).wrapping_add(g);
+        count += 3;
         e += 4;
         grouped = true;
     }
     let mut decimals = 0;
     if b.get(e) == Some(&b'.') {
-        decimals = digits_from(e + 1);
-        if decimals > 0 {
-            e += 1 + decimals;
+        let (d, f) = digits_from(e + 1);
+        if d > 0 {
+            decimals = d;
+            m = m
+                .wrapping_mul(POW10_INT.get(d).copied().unwrap_or(0))
+                .wrapping_add(f);
+            count += d;
+            e += 1 + d;
         }
     }
     let joins_digits = |i: usize| b.get(i + 1).is_some_and(u8::is_ascii_digit);
@@ -267,8 +279,11 @@ fn plain_figure(s: &str, pos: usize, money: bool) -> Option<Num> {
         }
         Some(_) => {}
     }
-    let lit = &s[pos..e];
-    let value = value_of(lit)?;
+    let value = if count <= EXACT_DIGITS {
+        exact_value(m, decimals)
+    } else {
+        value_of(&s[pos..e])?
+    };
     let step = if decimals == 0 {
         1.0
     } else {
@@ -528,12 +543,49 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// Powers of ten as integers, up to the most digits [`digit_run`] gathers
+/// exactly.
+const POW10_INT: [u64; EXACT_DIGITS + 1] = {
+    let mut t = [1u64; EXACT_DIGITS + 1];
+    let mut k = 1;
+    while k < t.len() {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
+/// The most digits whose value [`value_of`] and [`plain_figure`] take as
+/// an integer: up to 15, the integer and the power of ten of the decimals
+/// are exact in an f64, so their quotient, rounded once, is the correctly
+/// rounded value `str::parse` gives (Clinger's fast path).
+const EXACT_DIGITS: usize = 15;
+
+/// The number whose digits, read as an integer, are `m`, with `decimals`
+/// of them after the point: at most [`EXACT_DIGITS`] digits in all.
+fn exact_value(m: u64, decimals: usize) -> f64 {
+    m as f64 / POW10[decimals.min(EXACT_DIGITS)]
+}
+
+/// The run of ASCII digits `b` begins with: its length, and its digits as
+/// an integer, exact up to [`EXACT_DIGITS`] of them (it wraps past 19,
+/// where no caller uses it).
+fn digit_run(b: &[u8]) -> (usize, u64) {
+    let mut m = 0u64;
+    let mut n = 0;
+    while let Some(&c) = b.get(n)
+        && c.is_ascii_digit()
+    {
+        m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+        n += 1;
+    }
+    (n, m)
+}
+
 /// Parses `lit` (digits, commas, one dot) as f64 without allocating for
 /// ordinary lengths.
 fn value_of(lit: &str) -> Option<f64> {
-    // Up to 15 digits, the digits as an integer and the power of ten of the
-    // decimals are exact in an f64, so their quotient, rounded once, is the
-    // correctly rounded value `str::parse` gives (Clinger's fast path).
+    // up to [`EXACT_DIGITS`] digits, the fast path of [`exact_value`]
     let mut m = 0u64;
     let mut digits = 0;
     let mut decimals = None::<usize>;
@@ -550,17 +602,14 @@ fn value_of(lit: &str) -> Option<f64> {
             b'.' => return value_of_long(lit),
             _ => {}
         }
-        if digits > 15 {
+        if digits > EXACT_DIGITS {
             return value_of_long(lit);
         }
     }
     if digits == 0 {
         return value_of_long(lit);
     }
-    match POW10.get(decimals.unwrap_or(0)) {
-        Some(p) => Some(m as f64 / p),
-        None => value_of_long(lit),
-    }
+    Some(exact_value(m, decimals.unwrap_or(0)))
 }
 
 /// [`value_of`] by `str::parse`, for any number of digits.
@@ -2476,6 +2525,40 @@ mod tests {
                 "{lit}"
             );
         }
+    }
+
+    /// The value [`plain_figure`] gathers as it measures the digits is
+    /// [`value_of`] of its literal, to the bit: figures glued from digits,
+    /// groups and points, on both sides of the exact path's limit, before
+    /// what ends them.
+    #[test]
+    fn gathered_value_is_value_of() {
+        let pieces = [
+            "0", "7", "9", "12", "345", "99999", ",", ",000", ",999", ".",
+        ];
+        let figures = crate::testgen::glued(20_000, 10, &pieces, 0x9e37_79b9_7f4a_7c15);
+        let (mut exact, mut long) = (0, 0);
+        for f in &figures {
+            for tail in ["", " ", ",", ".", " people"] {
+                let s = format!("{f}{tail}");
+                let Some(n) = plain_figure(&s, 0, false) else {
+                    continue;
+                };
+                let lit = &s[..n.digits_end];
+                assert_eq!(
+                    Some(n.value.to_bits()),
+                    value_of(lit).map(f64::to_bits),
+                    "{s:?}"
+                );
+                let digits = lit.bytes().filter(u8::is_ascii_digit).count();
+                if digits <= EXACT_DIGITS {
+                    exact += 1;
+                } else {
+                    long += 1;
+                }
+            }
+        }
+        assert!(exact > 10_000 && long > 1_000, "{exact} {long}");
     }
 
     /// The first-word filter of [`words`] changes no answer: the grammar
