@@ -923,8 +923,11 @@ fn times_ten(r: &str) -> Option<(i32, usize)> {
 fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Num {
     let (scale, mut send) = scale_after(s, end, money);
     let (mut value, mut step) = (v * scale, step * scale);
+    // most scales are followed by a word ("13 million barrels", "mln
+    // dlrs"), where neither reading below can begin
+    let goes_on = scale >= 100.0 && may_go_on(s, send);
     // "4 thousand 3 hundred and 21": digits under each scale word
-    if scale >= 100.0 && v.fract() == 0.0 && v > 0.0 {
+    if goes_on && v.fract() == 0.0 && v > 0.0 {
         let (more, unit, e) = digit_scales(s, send, scale);
         if e > send {
             value += more;
@@ -933,7 +936,8 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
         }
     }
     // "3 million and a half": a fraction of the scale
-    if scale >= 1000.0
+    if goes_on
+        && scale >= 1000.0
         && let Some(ae) = and_after(s, send)
         && let Some((fv, fs, fe)) = fraction_words(s, ae)
     {
@@ -954,6 +958,18 @@ fn finish(s: &str, pos: usize, end: usize, v: f64, step: f64, money: bool) -> Nu
         bare_one: false,
         ratio: false,
     }
+}
+
+/// False when neither [`digit_scales`] nor [`and_after`] can read on at
+/// `at`: past any spaces, tabs and hyphens stands neither a digit nor an
+/// "a" (of "and").
+fn may_go_on(s: &str, at: usize) -> bool {
+    s.as_bytes()
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .find(|c| !matches!(c, b' ' | b'\t' | b'-'))
+        .is_some_and(|&c| c.is_ascii_digit() || c | 0x20 == b'a')
 }
 
 /// The end of the word [`next_word`] reads after `at` when it is "and" (in
@@ -2525,6 +2541,59 @@ mod tests {
                 "{lit}"
             );
         }
+    }
+
+    /// Where [`may_go_on`] says no, [`digit_scales`] reads nothing under
+    /// any scale and [`and_after`] finds no "and": after a scale, strings
+    /// glued from digits, "and", its near misses, words, spaces, tabs,
+    /// hyphens and marks.
+    #[test]
+    fn go_on_filter_turns_away_only_what_reads_nothing() {
+        let pieces = [
+            " ",
+            "  ",
+            "\t",
+            "-",
+            " - ",
+            "and",
+            "And",
+            "AND",
+            "an",
+            "a",
+            "andes",
+            "5",
+            "21",
+            "300",
+            "0",
+            "hundred",
+            "thousand",
+            "million",
+            "people",
+            "x",
+            ".",
+            ",",
+            "\u{e9}",
+            " and",
+            " 3 hundred",
+            " and 21",
+            " 4",
+        ];
+        let (mut turned, mut read_on) = (0, 0);
+        for p in crate::testgen::glued(30_000, 6, &pieces, 0x2545_f491_4f6c_dd1d) {
+            let s = format!("4 thousand{p}");
+            let at = "4 thousand".len();
+            let reads = [100.0, 1000.0, 1e6, 1e9]
+                .iter()
+                .any(|&big| digit_scales(&s, at, big).2 > at)
+                || and_after(&s, at).is_some();
+            if may_go_on(&s, at) {
+                read_on += usize::from(reads);
+            } else {
+                assert!(!reads, "{s:?}");
+                turned += 1;
+            }
+        }
+        assert!(turned > 5_000 && read_on > 2_000, "{turned} {read_on}");
     }
 
     /// The value [`plain_figure`] gathers as it measures the digits is
