@@ -122,6 +122,10 @@ struct Cores {
     /// (words were read at a third of the bytes looked at, for 40 % of the
     /// search's cost).
     before: [(u32, u32); 256],
+    /// The least offset of a piece's last letter in its word: no piece
+    /// ends before it in a text, so the search starts there, and a shorter
+    /// text (most words the gate asks about) holds none.
+    first: usize,
 }
 
 /// The length of the pieces [`Cores`] searches for.
@@ -150,7 +154,9 @@ impl Cores {
         let mut shift = [PIECE as u8; 256];
         let mut ending: Vec<Vec<(Box<[u8]>, usize)>> = vec![Vec::new(); 256];
         let mut before = [(0u32, 0u32); 256];
+        let mut first = usize::MAX;
         let mut push = |c: u8, w: &[u8], at: usize| {
+            first = first.min(at);
             // a letter missing before the word's start lets every byte by
             let bits = |k: Option<usize>| k.map_or(u32::MAX, |k| Self::bit(w[k]));
             let near = (bits(at.checked_sub(1)), bits(at.checked_sub(2)));
@@ -199,6 +205,7 @@ impl Cores {
             shift,
             ending,
             before,
+            first,
         }
     }
 
@@ -224,8 +231,8 @@ impl Cores {
     /// True when `text` holds one of the words, in any ASCII case.
     fn found_in(&self, text: &[u8]) -> bool {
         // `j` never passes a piece's end: a byte of a piece is at most its
-        // shift before the end
-        let mut j = 0;
+        // shift before the end, and no piece ends before `first`
+        let mut j = self.first;
         while j < text.len() {
             let c = text[j];
             let s = self.shift[usize::from(c)];
