@@ -349,7 +349,8 @@ fn ratio(s: &str, a: Num) -> Option<Num> {
     }
     let rest = s.get(a.end..)?;
     let gap = spaces(rest);
-    if gap == 0 {
+    // both words begin with "o": most numbers go on with another word
+    if gap == 0 || !matches!(rest.as_bytes().get(gap), Some(b'o' | b'O')) {
         return None;
     }
     let (over, n) = if let Some(n) = lexicon::match_phrase(&rest[gap..], "over", true) {
@@ -2541,6 +2542,108 @@ mod tests {
                 "{lit}"
             );
         }
+    }
+
+    /// [`ratio`] as it read before its first-letter filter.
+    fn ratio_reference(s: &str, a: Num) -> Option<Num> {
+        if a.ordinal || a.value == 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
+            return None;
+        }
+        let rest = s.get(a.end..)?;
+        let gap = spaces(rest);
+        if gap == 0 {
+            return None;
+        }
+        let (over, n) = if let Some(n) = lexicon::match_phrase(&rest[gap..], "over", true) {
+            (true, n)
+        } else {
+            (false, lexicon::match_phrase(&rest[gap..], "out of", true)?)
+        };
+        let at = a.end + gap + n;
+        let g2 = spaces(&s[at..]);
+        if g2 == 0 {
+            return None;
+        }
+        let first = *s.as_bytes().get(at + g2)?;
+        let b = if first.is_ascii_alphabetic() {
+            words(s, at + g2)?
+        } else if first.is_ascii_digit() {
+            digits(s, at + g2, false)?
+        } else {
+            return None;
+        };
+        if b.ordinal
+            || b.value <= 0.0
+            || (!over && b.value < a.value.abs())
+            || b.value.fract() != 0.0
+        {
+            return None;
+        }
+        if over {
+            let tail = s[b.end..].trim_start_matches([' ', '\t']);
+            if !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', '!', '?', ')'])) {
+                return None;
+            }
+        }
+        Some(Num {
+            end: b.end,
+            digits_end: b.end,
+            value: a.value / b.value,
+            step: 1.0 / b.value,
+            scale: 1.0,
+            words: a.words,
+            plain_int: false,
+            bare_one: false,
+            ratio: true,
+            ..a
+        })
+    }
+
+    /// [`ratio`] answers as [`ratio_reference`]: after numbers in digits
+    /// and words, strings glued from "over", "out of", their near misses
+    /// in three cases, numbers, words, spaces and marks.
+    #[test]
+    fn ratio_filter_answers_as_the_reader() {
+        let pieces = [
+            "over",
+            "Over",
+            "OVER",
+            "out of",
+            "Out  of",
+            "out",
+            "of",
+            "o",
+            "ov",
+            "3",
+            "4",
+            "five",
+            "hundred",
+            " ",
+            "\t",
+            "people",
+            "-",
+            ".",
+            ",",
+            "\u{e9}",
+            "over 3.",
+            "out of 40 ",
+            "OUT OF five",
+        ];
+        let (mut ratios, mut turned) = (0, 0);
+        for p in crate::testgen::glued(20_000, 6, &pieces, 0x5851_f42d_4c95_7f2d) {
+            for lead in ["2 ", "two ", "2", "one "] {
+                let s = format!("{lead}{p}");
+                let Some(a) = digits(&s, 0, false).or_else(|| words(&s, 0)) else {
+                    continue;
+                };
+                let got = ratio(&s, a);
+                assert_eq!(got, ratio_reference(&s, a), "{s:?}");
+                ratios += usize::from(got.is_some());
+                let next = s.as_bytes().get(a.end + spaces(&s[a.end..]));
+                turned += usize::from(!matches!(next, Some(b'o' | b'O')));
+            }
+        }
+        assert!(ratios > 1_000 && turned > 10_000, "{ratios} {turned}");
     }
 
     /// Where [`may_go_on`] says no, [`digit_scales`] reads nothing under
