@@ -13,10 +13,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::lexicon::{
-    self, ShapeMask, WordMap, alnum_head, leading_letters, match_exact, match_phrase, spaces,
-};
-use super::number::word_of_run;
+use super::lexicon::{self, ShapeMask, WordMap, alnum_head, leading_letters, match_exact, spaces};
+use super::number::{match_found, word_of_run};
 use super::packed::PackedLists;
 
 #[derive(Deserialize)]
@@ -309,13 +307,14 @@ fn word_after(s: &str, pos: usize, gap: usize) -> Option<Currency> {
     }
     // looked up in the prose, which lets a short word be read in one load
     let w = word_of_run(&s[gap..], run)?;
-    first_after(
-        c,
-        s,
-        pos,
-        gap,
-        c.after_packed.get(&s.as_bytes()[gap..], w.len()),
-    )
+    let list = c.after_packed.get(&s.as_bytes()[gap..], w.len());
+    for &(i, j) in list {
+        if let Some(n) = match_found(&s[gap..], w.len(), &c.entries[i].after[j]) {
+            let e = pos + gap + n;
+            return Some(Currency::new(&c.entries[i], pos + gap, e, e));
+        }
+    }
+    None
 }
 
 /// Where a currency word after a figure begins in `s`: after the `gap`
@@ -328,28 +327,6 @@ fn word_gap(s: &str, gap: usize) -> Option<usize> {
         gap
     };
     (gap > 0).then_some(gap)
-}
-
-/// The first of the phrases after a figure that `list` names (an entry
-/// and its phrase) which `s` holds at `gap`, as a currency at `pos + gap`.
-fn first_after(
-    c: &'static Currencies,
-    s: &str,
-    pos: usize,
-    gap: usize,
-    list: &[(usize, usize)],
-) -> Option<Currency> {
-    for &(i, j) in list {
-        if let Some(n) = match_phrase(&s[gap..], &c.entries[i].after[j], true) {
-            return Some(Currency::new(
-                &c.entries[i],
-                pos + gap,
-                pos + gap + n,
-                pos + gap + n,
-            ));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -535,7 +512,11 @@ mod tests {
         let gap = super::word_gap(s, gap)?;
         let mut buf = lexicon::WordBuf::new();
         let (w, _) = lexicon::lower_word(&s[gap..], &mut buf)?;
-        super::first_after(c, s, pos, gap, c.after.get(w)?)
+        c.after.get(w)?.iter().find_map(|&(i, j)| {
+            let n = lexicon::match_phrase(&s[gap..], &c.entries[i].after[j], true)?;
+            let e = pos + gap + n;
+            Some(Currency::new(&c.entries[i], pos + gap, e, e))
+        })
     }
 
     /// [`word_after`] answers as [`word_after_by_map`]: every currency word

@@ -1206,6 +1206,19 @@ pub(crate) fn word_of_run<'r>(s: &str, run: &'r [u8]) -> Option<&'r [u8]> {
     (!run.is_empty() && run.len() <= MAX_WORD && !joined).then_some(run)
 }
 
+/// [`match_phrase`] (as a word) of `phrase` at the start of `s`, where
+/// a lookup found its first word equal, in any case, to the word
+/// [`word_of_run`] gives of `s`, `run` letters long. A phrase of that one
+/// word matches whole, with nothing to compare: the run is all the letters
+/// there are, and no digit or non-ASCII byte follows it. Most unit and
+/// currency words after a figure are such ("dlrs", "tonnes").
+pub(crate) fn match_found(s: &str, run: usize, phrase: &str) -> Option<usize> {
+    if phrase.len() == run {
+        return Some(run);
+    }
+    lexicon::match_phrase(s, phrase, true)
+}
+
 /// What [`words`] knows of a first word before reading on.
 #[derive(Clone, Copy)]
 enum Starter {
@@ -2542,6 +2555,48 @@ mod tests {
                 "{lit}"
             );
         }
+    }
+
+    /// [`match_found`] answers as [`lexicon::match_phrase`] wherever a
+    /// lookup would call it: every unit and currency phrase against strings
+    /// glued from their words in three cases, letters, digits, marks and
+    /// non-ASCII, where the string's word is the phrase's first.
+    #[test]
+    fn found_phrases_match_as_the_phrases() {
+        let phrases: Vec<&str> = super::super::quantity::phrases()
+            .chain(super::super::money::phrases())
+            .collect();
+        let mut pieces: Vec<String> = Vec::new();
+        for w in phrases.iter().flat_map(|p| p.split(' ')) {
+            pieces.extend([w.to_string(), w.to_ascii_uppercase()]);
+        }
+        pieces.extend([" ", "-", "5", ".", "s", "\u{e9}", "\u{b0}"].map(String::from));
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let (mut whole, mut compared) = (0, 0);
+        for s in crate::testgen::glued(20_000, 4, &pieces, 0x9e37_79b9_7f4a_7c15) {
+            let run = leading_letters(&s);
+            let Some(w) = word_of_run(&s, run) else {
+                continue;
+            };
+            for &phrase in &phrases {
+                let first = leading_letters(phrase);
+                if first.is_empty() || !first.eq_ignore_ascii_case(w) {
+                    continue;
+                }
+                let got = match_found(&s, w.len(), phrase);
+                assert_eq!(
+                    got,
+                    lexicon::match_phrase(&s, phrase, true),
+                    "{s:?} {phrase:?}"
+                );
+                if phrase.len() == w.len() {
+                    whole += 1;
+                } else {
+                    compared += 1;
+                }
+            }
+        }
+        assert!(whole > 2_000 && compared > 2_000, "{whole} {compared}");
     }
 
     /// [`ratio`] as it read before its first-letter filter.

@@ -15,7 +15,7 @@ use super::lexicon::{
     self, ShapeMask, WordBuf, WordMap, alnum_head, leading_letters, lower_word, match_exact,
     match_phrase, spaces,
 };
-use super::number::word_of_run;
+use super::number::{match_found, word_of_run};
 use super::packed::{PackedLists, PackedWords};
 
 #[derive(Deserialize)]
@@ -345,7 +345,7 @@ pub(crate) fn unit(text: &str, pos: usize, end: usize) -> Option<Unit> {
     };
     if off > 0 {
         for &(i, j) in unit_words(r, run) {
-            if let Some(n) = match_phrase(r, &u.units[i].words[j], true) {
+            if let Some(n) = match_found(r, run.len(), &u.units[i].words[j]) {
                 consider(u.units[i].name.as_str(), u.kinds[i], n, true);
             }
         }
