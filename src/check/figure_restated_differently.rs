@@ -407,7 +407,28 @@ fn same_head(a: &[&str], b: &[&str]) -> bool {
 
 /// True when "the" is the word right before the figure `c`.
 fn follows_the(text: &str, c: &Claim) -> bool {
-    word_before(text, c.span.start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    the_before(text, c.span.start)
+}
+
+/// True when the [`word_before`] `start` is "the" in any case, told by the
+/// three bytes before the spaces and the one before them, not by reading
+/// the word back to its start: asked of nearly every amount of every
+/// document (does the last one follow "the"?), with the word read the
+/// rule cost 2.25 M instructions over 5.6 MB of news, 1.63 M now.
+fn the_before(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start) else {
+        return false;
+    };
+    let b = head.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    // the byte before "the" is no letter, nor the last of a character
+    // beyond ASCII (after which [`word_before`] finds no word)
+    end >= 3
+        && b[end - 3..end].eq_ignore_ascii_case(b"the")
+        && (end == 3 || b[end - 4].is_ascii() && !b[end - 4].is_ascii_alphabetic())
 }
 
 impl Check for Rule {
@@ -638,6 +659,39 @@ mod tests {
     #[track_caller]
     fn passes(text: &str) {
         test_support::passes(NAME, text)
+    }
+
+    /// [`super::the_before`] is "the" as [`super::word_before`] reads it,
+    /// at every offset of texts glued from "the" in its cases, words that
+    /// end in it, spaces, marks and characters beyond ASCII that run into
+    /// it or stand apart.
+    #[test]
+    fn the_before_is_the_word_before() {
+        let pieces = [
+            " ", "  ", "the", "The", "THE", "tHe", "a", "x", "é", "日", "\u{a0}", ",", "5", "-",
+            "(", "\n", "he", "t",
+        ];
+        let (mut the, mut wide) = (0, 0);
+        for s in crate::testgen::glued(20_000, 8, &pieces, 0x3bf0) {
+            for at in 0..=s.len() + 1 {
+                let word = super::word_before(&s, at);
+                let want = word.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                assert_eq!(super::the_before(&s, at), want, "{s:?} {at}");
+                the += usize::from(want);
+                // "the" right after a character beyond ASCII: no word
+                let head = s.get(..at).unwrap_or("").trim_end_matches(' ');
+                wide += usize::from(
+                    head.len() > 3
+                        && head.is_char_boundary(head.len() - 3)
+                        && head[head.len() - 3..].eq_ignore_ascii_case("the")
+                        && head[..head.len() - 3]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !c.is_ascii()),
+                );
+            }
+        }
+        assert!(the > 5_000 && wide > 1_000, "{the} {wide}");
     }
 
     /// [`super::split_spaces`] gives the pieces `str::split(' ')` gives, for
