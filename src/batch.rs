@@ -228,18 +228,22 @@ impl<'a> Json<'a> {
     fn scalar(&mut self) -> Option<serde_json::Value> {
         use serde_json::Value;
         let rest = self.bytes().get(self.at..)?;
-        for (word, v) in [
-            (&b"null"[..], Value::Null),
-            (b"true", Value::Bool(true)),
-            (b"false", Value::Bool(false)),
-        ] {
+        // told apart by the first byte: a string (most ids and dates) is
+        // read without the three words tried first, each a value made and
+        // dropped
+        let word = match rest.first() {
+            Some(b'"') => return self.string().map(Value::String),
+            Some(b'n') => Some((&b"null"[..], Value::Null)),
+            Some(b't') => Some((&b"true"[..], Value::Bool(true))),
+            Some(b'f') => Some((&b"false"[..], Value::Bool(false))),
+            _ => None,
+        };
+        if let Some((word, v)) = word {
             if rest.starts_with(word) {
                 self.at += word.len();
                 return Some(v);
             }
-        }
-        if rest.first() == Some(&b'"') {
-            return self.string().map(Value::String);
+            return None;
         }
         let sign = usize::from(rest.first() == Some(&b'-'));
         let digits = rest[sign..]
