@@ -126,9 +126,12 @@ impl Lexicon {
     }
 }
 
-/// The length of the run of ASCII letters at the start of `b`.
+/// The length of the run of ASCII letters at the start of `b`, eight bytes
+/// tested at a time ([`lexicon::letters_end`]): a byte at a time, the run
+/// of each word of a noun phrase cost 1.6 M instructions of a claims run
+/// on 5.6 MB of news.
 fn letter_run(b: &[u8]) -> usize {
-    b.iter().take_while(|c| c.is_ascii_alphabetic()).count()
+    lexicon::letters_end(b, 0)
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
