@@ -1349,8 +1349,9 @@ pub(crate) fn parse_at(text: &str, sentence: Span, start: usize) -> Option<DateM
 }
 
 /// [`parse_at`]; with `after_the`, "the" before a plain word that no date
-/// after "the" holds ([`no_date_after_the`]) ends the attempt there, else
-/// every form is tried (which the tests compare).
+/// after "the" holds ends the attempt there, and before another only its
+/// reader is tried ([`readers_after_the`]), else every form is tried
+/// (which the tests compare).
 fn parse_at_by_the(text: &str, sentence: Span, start: usize, after_the: bool) -> Option<DateMatch> {
     parse_at_by(text, sentence, start, after_the, first_word)
 }
@@ -1437,10 +1438,24 @@ fn parse_at_by(
             }
         }
         b'A'..=b'Z' | b'a'..=b'z' => {
-            if after_the && no_date_after_the(input) {
+            let readers = if after_the {
+                readers_after_the(input)
+            } else {
+                None
+            };
+            if readers == Some(0) {
                 return None;
             }
-            let word = starts(input);
+            let mut word = starts(input);
+            // "the same": no form of `named`; "the first": no relative one
+            if let Some(r) = readers {
+                if r & THE_LOWER == 0 {
+                    word &= !(NAME | NAMED);
+                }
+                if r & THE_RELATIVE == 0 {
+                    word &= !RELATIVE;
+                }
+            }
             kinds = relative::Kinds::try_from(word & RELATIVE).unwrap_or(0);
             let found = if word & (NAME | NAMED) != 0 {
                 named(text, sentence.start, start, input, word)
@@ -1593,16 +1608,30 @@ pub(crate) fn needs_count_word(w: &str) -> bool {
 /// relative ones ([`relative::words_after_the`]). The other forms cannot
 /// begin with "the" (no name, number word or "Q" does), and a number
 /// after it ("the 1990s", "the 3rd week") is no word.
-static AFTER_THE: LazyLock<super::lexicon::WordMap<()>> = LazyLock::new(|| {
-    [
+///
+/// Each word holds the readers that may read it ([`TheReaders`]).
+static AFTER_THE: LazyLock<super::lexicon::WordMap<TheReaders>> = LazyLock::new(|| {
+    let mut words = super::lexicon::WordMap::default();
+    let lower = [
         "first", "second", "third", "fourth", "fifth", "mid", "early", "late", "end", "eoy", "eom",
     ]
     .into_iter()
-    .map(String::from)
-    .chain(relative::words_after_the())
-    .map(|w| (w, ()))
-    .collect()
+    .map(|w| (w.to_string(), THE_LOWER));
+    let relative = relative::words_after_the().map(|w| (w, THE_RELATIVE));
+    for (w, r) in lower.chain(relative) {
+        *words.entry(w).or_default() |= r;
+    }
+    words
 });
+
+/// Which readers may read a date that begins with "the" and a given word
+/// after it, as bits: [`lower`] ([`THE_LOWER`]) or [`relative::parse`]
+/// ([`THE_RELATIVE`]): "the first" begins no relative date, "the same" no
+/// form of [`lower`]. (The two lists share no word; one in both would
+/// have both bits.)
+type TheReaders = u8;
+const THE_LOWER: TheReaders = 1;
+const THE_RELATIVE: TheReaders = 2;
 
 /// True for the first words after which a date holds one of a few words
 /// only, those of [`is_period_word`]: "a" and "an" as a count ("a year
@@ -1651,35 +1680,42 @@ pub(crate) fn needs_date_word(w: &str) -> bool {
     matches!(w, "from" | "between")
 }
 
-/// True when `input` begins with "the" and a plain word after it that
-/// [`may_follow_the`] turns away ("the company", "the new"): no date
-/// begins there, as every form that begins with "the" ([`lower`] after
-/// [`the`], and the relative ones) reads one of its words next. The
-/// scanner's gate skips these where it runs; [`between_dates`] asks about
-/// the words after "from" ("from the company") without it, about 900
-/// times on the 5 MB news sample, at ~2,500 instructions each.
-fn no_date_after_the(input: &str) -> bool {
+/// When `input` begins with "the" and a plain word after it, the readers
+/// that may read a date there ([`TheReaders`]); `None` otherwise. Every
+/// form that begins with "the" ([`lower`] after [`the`], and the relative
+/// ones) reads one of its words next, so none begins where the word is
+/// none of [`AFTER_THE`] ("the company", "the new"). The scanner's gate
+/// skips these where it runs; [`between_dates`] asks about the words
+/// after "from" ("from the company") without it, about 900 times on the
+/// 5 MB news sample, at ~2,500 instructions each. Where the gate lets the
+/// word through, only one reader may read it: [`lower`] "the first",
+/// [`relative::parse`] "the same", "the year", "the last" (~3,500 times
+/// on the sample, where trying the other reader too cost ~2 M
+/// instructions in all).
+fn readers_after_the(input: &str) -> Option<TheReaders> {
     let b = input.as_bytes();
     if b.len() < 5 || !b[..3].eq_ignore_ascii_case(b"the") || b[3] != b' ' {
-        return false;
+        return None;
     }
     let j = 3 + b[3..].iter().take_while(|&&c| c == b' ').count();
     if !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
-        return false;
+        return None;
     }
     let mut buf = super::lexicon::WordBuf::new();
-    super::lexicon::lower_word(&input[j..], &mut buf).is_some_and(|(w, _)| !may_follow_the(w))
+    let (w, _) = super::lexicon::lower_word(&input[j..], &mut buf)?;
+    Some(AFTER_THE_PACKED.get(w.as_bytes(), w.len()).unwrap_or(0))
 }
 
 /// The words of [`AFTER_THE`] by their packed letters (a test sees that
 /// every one is packable).
-static AFTER_THE_PACKED: LazyLock<super::packed::PackedWords<()>> =
-    LazyLock::new(|| super::packed::PackedWords::new(AFTER_THE.keys().map(|w| (w.as_str(), ()))));
+static AFTER_THE_PACKED: LazyLock<super::packed::PackedWords<TheReaders>> = LazyLock::new(|| {
+    super::packed::PackedWords::new(AFTER_THE.iter().map(|(w, r)| (w.as_str(), *r)))
+});
 
 /// True when a date beginning with "the" may go on with the word `w`
 /// (lowercase ASCII letters): the scanner's gate skips "the company", "the
 /// new" and "the most". Looked up by its packed letters: the scanner and
-/// [`no_date_after_the`] ask at each "the" (~7,000 times in [`parse_at`]
+/// [`readers_after_the`] ask at each "the" (~7,000 times in [`parse_at`]
 /// alone on the 5 MB news sample), where a hash lookup cost ~150
 /// instructions.
 pub(crate) fn may_follow_the(w: &str) -> bool {
@@ -3752,8 +3788,9 @@ mod tests {
         assert!(skipped > tried / 10, "{skipped} of {tried}");
     }
 
-    /// The "the" filter ([`no_date_after_the`]) only turns away text the
-    /// full parse finds no date in, and keeps every date it finds: "the"
+    /// The "the" filter ([`readers_after_the`]) only turns away text the
+    /// full parse finds no date in, and keeps every date it finds, trying
+    /// one reader where only one may read the word after "the": "the"
     /// glued to every word a date may hold next, every name and lexicon
     /// word and some plain ones, in both cases, before the tails the forms
     /// read on, after words that cue dates and after none.
@@ -3802,8 +3839,7 @@ mod tests {
             "'s",
             " month,",
         ];
-        let mut tried = 0;
-        let mut turned_away = 0;
+        let (mut tried, mut turned_away, mut one_reader) = (0, 0, 0);
         for w in &words {
             for tail in tails {
                 for (head, gap) in [("", " "), ("in ", " "), ("during ", "  ")] {
@@ -3816,8 +3852,10 @@ mod tests {
                         let full = parse_at_by_the(&text, sentence, start, false);
                         assert_eq!(fast, full, "{text:?}");
                         tried += 1;
-                        if no_date_after_the(&text[start..]) {
-                            turned_away += 1;
+                        match readers_after_the(&text[start..]) {
+                            Some(0) => turned_away += 1,
+                            Some(THE_LOWER | THE_RELATIVE) => one_reader += 1,
+                            _ => {}
                         }
                     }
                 }
@@ -3825,6 +3863,7 @@ mod tests {
         }
         // the filter must have been asked and have said no often
         assert!(turned_away > tried / 4, "{turned_away} of {tried}");
+        assert!(one_reader > tried / 20, "{one_reader} of {tried}");
     }
 
     /// [`may_follow_the`]'s packed lookup answers as the map [`AFTER_THE`]
