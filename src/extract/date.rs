@@ -1381,13 +1381,15 @@ fn parse_at_by_the(text: &str, sentence: Span, start: usize, after_the: bool) ->
 
 /// [`parse_at_by_the`], with `starts` telling what the first word may
 /// begin: [`first_word`], or [`first_word_by_filters`] (which the tests
-/// compare).
+/// compare). A type parameter, not a function pointer, so that
+/// [`first_word`] is inlined here: called through the pointer it was not,
+/// at ~1 M instructions more on the 5 MB news sample.
 fn parse_at_by(
     text: &str,
     sentence: Span,
     start: usize,
     after_the: bool,
-    starts: fn(&str) -> Starts,
+    starts: impl Fn(&str) -> Starts,
 ) -> Option<DateMatch> {
     let end = sentence.end.min(text.len());
     let input = text.get(start..end)?;
