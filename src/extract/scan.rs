@@ -778,10 +778,11 @@ impl Scanner<'_, '_> {
     /// False when the digits at `i` cannot begin a date: a year ("2021")
     /// or a compact date ("20210105") stands alone, but other runs of
     /// digits begin one only joined to what follows ("14th", "9/11",
-    /// "5-Aug") or before a word a date may hold ("14 September", "3 days
-    /// ago", "10 to 12 May"), not before "people" or "said", and never
-    /// joined to a percent sign ("45%"). True at any other character, and
-    /// always true without the gate.
+    /// "5-Aug") or before a word a date may hold there
+    /// ([`gate::AFTER_DIGITS`]: "14 September", "3 days ago", "2 hundred
+    /// days ago"), not before "people", "said", "million" or "pct", and
+    /// never joined to a percent sign ("45%"). True at any other character,
+    /// and always true without the gate.
     fn date_may_start(&mut self, i: usize) -> bool {
         let b = self.text.as_bytes();
         let end = self.sentence.end;
@@ -795,7 +796,7 @@ impl Scanner<'_, '_> {
         if run == 0 || run == 4 || run == 8 || self.gate.is_none() {
             return true;
         }
-        b.get(i + run) != Some(&b'%') && self.next_word_may_continue(i + run, gate::SECOND_WORD)
+        b.get(i + run) != Some(&b'%') && self.next_word_may_continue(i + run, gate::AFTER_DIGITS)
     }
 
     fn date_at(&mut self, i: usize) -> Option<usize> {
@@ -2559,6 +2560,68 @@ pub(super) mod tests {
         }
         // the same texts hold dates where they begin with a word or digit
         assert!(found > 500, "{found} dates");
+    }
+
+    /// [`Scanner::date_may_start`] turns away runs of one to three digits
+    /// only where the date parser finds no date: before every word of the
+    /// gate's lists (in three cases) and their plurals, each followed by
+    /// what a date may go on with, and the parser found dates at digits it
+    /// let through and turned away digits before words of every kind.
+    #[test]
+    fn digits_turned_away_begin_no_date() {
+        let mut words: Vec<String> = date::listed_words()
+            .chain(figure_starter_words())
+            .map(str::to_string)
+            .chain(["people", "said", "pct", "dlrs", "vs"].map(String::from))
+            .collect();
+        let plurals: Vec<String> = words.iter().map(|w| format!("{w}s")).collect();
+        words.extend(plurals);
+        let tails = [
+            "",
+            ".",
+            " ago",
+            " day ago",
+            " days ago",
+            " years earlier",
+            " past years",
+            " weeks from now",
+            " 2021",
+            " March",
+            " of March",
+            " of may 2020",
+            " days ago.",
+        ];
+        let (mut turned_away, mut found, mut turned_words) = (0, 0, WordMap::default());
+        gate::with(false, |g| {
+            for w in &words {
+                let title = w[..1].to_ascii_uppercase() + &w[1..];
+                for form in [w.clone(), title, w.to_ascii_uppercase()] {
+                    for (tail, digits) in tails.iter().flat_map(|t| {
+                        ["1", "5", "12", "31", "100", "0", "07", "999"].map(|d| (t, d))
+                    }) {
+                        let t = format!("{digits} {form}{tail}");
+                        let date = date::parse_at(&t, 0..t.len(), 0);
+                        let may = with_scanner(&t, Some(&mut *g), |sc| sc.date_may_start(0));
+                        if !may {
+                            assert!(date.is_none(), "{t:?}");
+                            turned_away += 1;
+                            turned_words.insert(w.clone(), ());
+                        }
+                        found += usize::from(may && date.is_some());
+                    }
+                }
+            }
+        });
+        assert!(
+            turned_away > 100_000 && found > 5_000 && turned_words.len() > 300,
+            "{turned_away} turned away ({} words), {found} dates found",
+            turned_words.len()
+        );
+        for w in [
+            "million", "mln", "billion", "pct", "percent", "dlrs", "people",
+        ] {
+            assert!(turned_words.contains_key(w), "{w}");
+        }
     }
 
     /// Runs `f` on a scanner of `t`, one sentence, with `gate`.
