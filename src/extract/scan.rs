@@ -891,22 +891,25 @@ impl Scanner<'_, '_> {
         if ap.is_some() && self.date_may_start(p) && self.date_at_peek(p) {
             return None;
         }
-        let mut a = self.figure(p, None, ap.is_some())?;
+        // read where the parser left it: a `Fig` is large, and each move of
+        // one is a call of `memcpy`
+        let mut found = self.figure(p, None, ap.is_some());
+        let a = found.as_mut()?;
         if ap.is_none() {
-            self.spaced_minus(&mut a);
+            self.spaced_minus(a);
         }
-        if !a.suffixed && a.currency.is_none() && self.phone(&a) {
+        if !a.suffixed && a.currency.is_none() && self.phone(a) {
             return None;
         }
         if ap.is_none()
             && a.kind == ClaimKind::Number
             && !a.num.words
             && a.num.scale == 1.0
-            && (self.named_by(p) || self.enumerator(&a))
+            && (self.named_by(p) || self.enumerator(a))
         {
             return None;
         }
-        if let Some(e) = self.range_tail(p, &a, ap) {
+        if let Some(e) = self.range_tail(p, a, ap) {
             return Some(e);
         }
         let e = a.span.end;
@@ -1323,7 +1326,7 @@ impl Scanner<'_, '_> {
             suffixed: true,
             factor: 1.0,
         };
-        self.push(f, None, None);
+        self.push(&f, None, None);
         Some(num.end)
     }
 
@@ -1352,7 +1355,7 @@ impl Scanner<'_, '_> {
             suffixed: true,
             factor: 1.0,
         };
-        self.push(f, ap, None);
+        self.push(&f, ap, None);
         Some(num.end)
     }
 
@@ -1371,7 +1374,7 @@ impl Scanner<'_, '_> {
         }
         let (a, b) = share(a, b)?;
         let e = b.span.end;
-        self.push_range(p, a, b, ap);
+        self.push_range(p, &a, &b, ap);
         Some(e)
     }
 
@@ -1427,7 +1430,7 @@ impl Scanner<'_, '_> {
         }
         let (a2, b2) = share(a.clone(), b)?;
         let e = b2.span.end;
-        self.push_range(ap.map_or(a2.span.start, |x| x.start), a2, b2, ap);
+        self.push_range(ap.map_or(a2.span.start, |x| x.start), &a2, &b2, ap);
         Some(e)
     }
 
@@ -1465,8 +1468,10 @@ impl Scanner<'_, '_> {
         }
     }
 
-    fn push(&mut self, f: Fig, ap: Option<approx::Found>, part_of: Option<usize>) {
-        let mut c = self.claim(&f);
+    /// Appends the claim of `f`, read where it lies (a move of a `Fig` is a
+    /// call of `memcpy`).
+    fn push(&mut self, f: &Fig, ap: Option<approx::Found>, part_of: Option<usize>) {
+        let mut c = self.claim(f);
         if let Some(a) = ap {
             c.span.start = a.start;
             c.approx = Some(Approx {
@@ -1480,7 +1485,7 @@ impl Scanner<'_, '_> {
         self.out.push(c);
     }
 
-    fn push_range(&mut self, start: usize, a: Fig, b: Fig, ap: Option<approx::Found>) {
+    fn push_range(&mut self, start: usize, a: &Fig, b: &Fig, ap: Option<approx::Found>) {
         let id = self.out.len();
         let (lo, hi) = if a.value <= b.value {
             (a.value, b.value)
