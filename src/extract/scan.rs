@@ -1469,9 +1469,14 @@ impl Scanner<'_, '_> {
     }
 
     /// Appends the claim of `f`, read where it lies (a move of a `Fig` is a
-    /// call of `memcpy`).
+    /// call of `memcpy`), and completes it in place: built whole and then
+    /// moved into `out`, a claim was copied by `memcpy` too.
     fn push(&mut self, f: &Fig, ap: Option<approx::Found>, part_of: Option<usize>) {
-        let mut c = self.claim(f);
+        let claim = self.claim(f);
+        self.out.push(claim);
+        let Some(c) = self.out.last_mut() else {
+            return;
+        };
         if let Some(a) = ap {
             c.span.start = a.start;
             c.approx = Some(Approx {
@@ -1481,8 +1486,7 @@ impl Scanner<'_, '_> {
             (c.low, c.high) = approx::interval(f.value, a.low, a.high);
         }
         c.part_of = part_of;
-        date::duration_in_seconds(&mut c, false);
-        self.out.push(c);
+        date::duration_in_seconds(c, false);
     }
 
     fn push_range(&mut self, start: usize, a: &Fig, b: &Fig, ap: Option<approx::Found>) {
