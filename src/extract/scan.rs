@@ -891,10 +891,10 @@ impl Scanner<'_, '_> {
         if ap.is_some() && self.date_may_start(p) && self.date_at_peek(p) {
             return None;
         }
-        // read where the parser left it: a `Fig` is large, and each move of
+        // read where the parser built it: a `Fig` is large, and each move of
         // one is a call of `memcpy`
-        let mut found = self.figure(p, None, ap.is_some());
-        let a = found.as_mut()?;
+        let mut slot = None;
+        let a = self.figure(&mut slot, p, None, ap.is_some())?;
         if ap.is_none() {
             self.spaced_minus(a);
         }
@@ -1061,7 +1061,16 @@ impl Scanner<'_, '_> {
     /// `inherit` is the currency of a range's first member ("$10-15 million").
     /// `approximated`: an approximator stands before, so a lone "one" is a
     /// number ("at least one").
-    fn figure(&self, p: usize, inherit: Option<Currency>, approximated: bool) -> Option<Fig> {
+    ///
+    /// The figure is built in `slot`, the caller's, and read there: a `Fig`
+    /// is large, and one returned was copied into the caller's by `memcpy`.
+    fn figure<'s>(
+        &self,
+        slot: &'s mut Option<Fig>,
+        p: usize,
+        inherit: Option<Currency>,
+        approximated: bool,
+    ) -> Option<&'s mut Fig> {
         let text = self.text;
         let end = self.sentence.end;
         let cur = money::prefix(text, p, end);
@@ -1070,7 +1079,7 @@ impl Scanner<'_, '_> {
         if num.end > end {
             return None;
         }
-        let mut f = Fig {
+        let f = slot.insert(Fig {
             span: cur.map_or(num.start, |c| c.start)..num.end,
             number_span: num.start..num.end,
             kind: ClaimKind::Number,
@@ -1083,7 +1092,7 @@ impl Scanner<'_, '_> {
             currency: cur,
             suffixed: false,
             factor: 1.0,
-        };
+        });
         // glued to letters of any script ("2σ", "5Rp") unless a unit symbol
         let glued = !ends_word(text, num.end)
             || text[num.end..]
@@ -1112,7 +1121,7 @@ impl Scanner<'_, '_> {
         if glued {
             // a currency code or sign glued on: "115USD", "100元"
             if let Some(c) = money::suffix(text, num.end, end).filter(|c| c.start == num.end) {
-                self.with_currency(&mut f, c);
+                self.with_currency(f, c);
                 return Some(f);
             }
             // else only a unit symbol may be glued on: "200lbs", "75ml"
@@ -1120,7 +1129,7 @@ impl Scanner<'_, '_> {
             if u.word || num.words {
                 return None;
             }
-            self.with_unit(&mut f, u);
+            self.with_unit(f, u);
             return Some(f);
         }
         if num.ratio {
@@ -1134,11 +1143,11 @@ impl Scanner<'_, '_> {
             return Some(f);
         }
         if let Some(c) = money::suffix(text, num.end, end) {
-            self.with_currency(&mut f, c);
+            self.with_currency(f, c);
             return Some(f);
         }
         if let Some(u) = quantity::unit(text, num.end, end) {
-            self.with_unit(&mut f, u);
+            self.with_unit(f, u);
             return Some(f);
         }
         if let Some((noun, a, b)) = quantity::noun(text, num.end, end) {
@@ -1366,13 +1375,14 @@ impl Scanner<'_, '_> {
         if gap == 0 {
             return None;
         }
-        let a = self.figure(wend + gap, None, true)?;
+        let (mut slot_a, mut slot_b) = (None, None);
+        let a = self.figure(&mut slot_a, wend + gap, None, true)?;
         let n = match_phrase(&self.text[a.span.end..end], " and ", false)?;
-        let b = self.figure(a.span.end + n, a.currency, true)?;
+        let b = self.figure(&mut slot_b, a.span.end + n, a.currency, true)?;
         if a.kind == ClaimKind::Ordinal || b.kind == ClaimKind::Ordinal {
             return None;
         }
-        let (a, b) = share(a, b)?;
+        let (a, b) = share(a.clone(), b.clone())?;
         let e = b.span.end;
         self.push_range(p, &a, &b, ap);
         Some(e)
@@ -1402,7 +1412,8 @@ impl Scanner<'_, '_> {
         };
         let q = a.span.end + n;
         // a second currency symbol is fine: "$10-$15"
-        let b = self.figure(q, a.currency, true)?;
+        let mut slot = None;
+        let b = self.figure(&mut slot, q, a.currency, true)?;
         if b.kind == ClaimKind::Ordinal || a.num.words != b.num.words {
             return None;
         }
@@ -1428,7 +1439,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
         }
-        let (a2, b2) = share(a.clone(), b)?;
+        let (a2, b2) = share(a.clone(), b.clone())?;
         let e = b2.span.end;
         self.push_range(ap.map_or(a2.span.start, |x| x.start), &a2, &b2, ap);
         Some(e)
