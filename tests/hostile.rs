@@ -164,6 +164,41 @@ fn a_50_mb_jsonl_line_is_one_record() {
     assert_eq!(&text[last..last + 10], "$9 million");
 }
 
+/// Relative dates counted past the calendar ("200 centuries ago" is 20,000
+/// years, past the span a date library adds without panicking) resolve to
+/// nothing against a document date: from JSONL records with their date and
+/// from a document given `--date`, in both commands.
+#[test]
+fn counts_past_the_calendar_resolve_to_nothing() {
+    let texts = [
+        "200 centuries ago",
+        "In 2020, 199 centuries ago, sales rose.",
+        "It was 1000 centuries ago, 1000 decades later, 999 years ago and 1000 weeks on.",
+        "Sales rose in the past 300 centuries and the next 250 centuries.",
+    ];
+    let mut input = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let record = serde_json::json!({"id": i, "text": text, "date": "2020-05-01"});
+        input.push_str(&format!("{record}\n"));
+    }
+    for command in ["check", "claims"] {
+        let o = run(
+            &[command, "--input", "jsonl", "--format", "jsonl", "-"],
+            Some(input.as_bytes()),
+        );
+        completed(&o);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).lines().count(),
+            texts.len()
+        );
+        let o = run(
+            &[command, "--date", "2020-05-01", "--format", "jsonl", "-"],
+            Some(texts.join(" ").as_bytes()),
+        );
+        completed(&o);
+    }
+}
+
 #[test]
 fn a_closed_stdout_ends_the_run_quietly() {
     let text = "Sales rose to 5 million from 9 million.\n".repeat(2_000);

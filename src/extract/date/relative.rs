@@ -13,8 +13,8 @@
 
 use std::sync::LazyLock;
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
 use serde::Deserialize;
 
 use super::LEXICON;
@@ -1328,16 +1328,20 @@ pub fn resolve(rel: &Relative, doc: Date) -> Option<(Date, Date)> {
         return None;
     }
     let off = rel.offset;
+    // the fallible span builders: `ToSpan`'s `n.years()` panics past a
+    // span's limits (±19,998 years), which a count of centuries reaches
+    // ("200 centuries ago" is 20,000 years)
     let shift = |d: Date, n: i32| -> Option<Date> {
         let n = i64::from(n);
-        match rel.unit {
-            RelUnit::Day => d.checked_add(n.days()).ok(),
-            RelUnit::Week | RelUnit::Weekend => d.checked_add((7 * n).days()).ok(),
-            RelUnit::Month => d.checked_add(n.months()).ok(),
-            RelUnit::Quarter => d.checked_add((3 * n).months()).ok(),
-            RelUnit::Year => d.checked_add(n.years()).ok(),
-            RelUnit::Weekday(_) | RelUnit::FiscalYear => None,
-        }
+        let span = match rel.unit {
+            RelUnit::Day => Span::new().try_days(n),
+            RelUnit::Week | RelUnit::Weekend => Span::new().try_days(7 * n),
+            RelUnit::Month => Span::new().try_months(n),
+            RelUnit::Quarter => Span::new().try_months(3 * n),
+            RelUnit::Year => Span::new().try_years(n),
+            RelUnit::Weekday(_) | RelUnit::FiscalYear => return None,
+        };
+        d.checked_add(span.ok()?).ok()
     };
     match (rel.shape, rel.unit) {
         (_, RelUnit::Weekday(w)) => {
@@ -2104,6 +2108,70 @@ mod tests {
             ..far
         };
         assert_eq!(resolve(&text, jiff::civil::date(2022, 1, 1)), None);
+    }
+
+    /// Any count of any unit, however far past the calendar ("200
+    /// centuries ago", 20,000 years, passed jiff's span limit, where
+    /// `ToSpan` panicked), resolves to days in the calendar or to nothing;
+    /// counts that stay in range still resolve.
+    #[test]
+    fn far_counts_resolve_to_nothing_without_panicking() {
+        let units = [
+            RelUnit::Day,
+            RelUnit::Week,
+            RelUnit::Weekend,
+            RelUnit::Month,
+            RelUnit::Quarter,
+            RelUnit::Year,
+            RelUnit::FiscalYear,
+            RelUnit::Weekday(3),
+        ];
+        let offsets = [
+            0,
+            1,
+            -1,
+            100,
+            19_998,
+            19_999,
+            20_000,
+            -20_000,
+            100_000,
+            7_304_484,
+            -7_304_485,
+            i32::MAX,
+            i32::MIN,
+        ];
+        let (mut resolved, mut none) = (0, 0);
+        for unit in units {
+            for shape in [Shape::Point, Shape::Period, Shape::Span] {
+                for offset in offsets {
+                    let rel = Relative {
+                        unit,
+                        offset,
+                        shape,
+                        anchor: Anchor::Document,
+                    };
+                    match resolve(&rel, jiff::civil::date(2020, 5, 1)) {
+                        Some((first, last)) => {
+                            assert!(first <= last, "{rel:?}");
+                            resolved += 1;
+                        }
+                        None => none += 1,
+                    }
+                }
+            }
+        }
+        assert!(
+            resolved > 50 && none > 50,
+            "{resolved} resolved, {none} none"
+        );
+        let centuries = Relative {
+            unit: RelUnit::Year,
+            offset: -20_000,
+            shape: Shape::Point,
+            anchor: Anchor::Document,
+        };
+        assert_eq!(resolve(&centuries, jiff::civil::date(2020, 5, 1)), None);
     }
 
     proptest::proptest! {
