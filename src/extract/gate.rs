@@ -83,11 +83,11 @@ pub(super) const MULTIPLIER_CORE: Flags = 4096;
 /// "the most" hold none: the scanner asks at the word after each "the" the
 /// gate let through, which it has just classified.
 pub(super) const AFTER_THE: Flags = 8192;
-/// A second word ([`SECOND_WORD`]) a date may hold right after a run of one
-/// to three digits and spaces ([`may_follow_digits`]: "15 September", "3
-/// days ago", "2 hundred days ago"), where "5 million", "10 pct" and "3 to"
-/// hold none: the scanner tries no date at such digits before another
-/// plain word.
+/// A second word ([`SECOND_WORD`]) a date may hold right after a run of
+/// digits and spaces ([`date_word_after_digits`]: "15 September", "3 days
+/// ago", "2 hundred days ago"), where "5 million", "10 pct" and "3 to" hold
+/// none: the scanner tries no date at a run of digits other than a year's
+/// or a compact date's (four or eight digits) before another plain word.
 pub(super) const AFTER_DIGITS: Flags = 16384;
 /// The flags the walk acts on at the word that has them: a parser may
 /// begin there ([`DATE`], [`FIGURE`], [`APPROX`], [`FIGURE_NEEDS_SECOND`]),
@@ -354,7 +354,7 @@ fn unlisted(w: &str) -> Flags {
         if date::is_period_word(w) {
             flags |= PERIOD_WORD;
         }
-        if may_follow_digits(w, date::may_start_word(w)) {
+        if date_word_after_digits(w, date::may_start_word(w)) {
             flags |= AFTER_DIGITS;
         }
     }
@@ -406,7 +406,7 @@ fn families(w: &str) -> Flags {
         if date::is_period_word(w) {
             flags |= PERIOD_WORD;
         }
-        if may_follow_digits(w, flags & DATE != 0) {
+        if date_word_after_digits(w, flags & DATE != 0) {
             flags |= AFTER_DIGITS;
         }
     }
@@ -430,8 +430,9 @@ fn families(w: &str) -> Flags {
 }
 
 /// True when a date may hold the lowercase word `w` right after a run of
-/// one to three digits and spaces (`starts_date`: [`date::may_start_word`]
-/// holds for `w`). The date parser reads such a run as a day before a month
+/// digits and spaces, other than a year's or a compact date's (`starts_date`:
+/// [`date::may_start_word`] holds for `w`). The date parser reads such a run
+/// as a day before a month
 /// name, or "of" and one ("15 September", "31 of March"), or as the count
 /// of a relative expression, before its unit or determiner ("3 days ago",
 /// "the 5 past years") or with a scale the number parser reads after it,
@@ -440,7 +441,7 @@ fn families(w: &str) -> Flags {
 /// begins with, the units and determiners are
 /// [`date::relative::words_after_count`], and a word the number parser
 /// reads after a digit is tried in a date with the least count, one.
-fn may_follow_digits(w: &str, starts_date: bool) -> bool {
+fn date_word_after_digits(w: &str, starts_date: bool) -> bool {
     if starts_date || w == "of" || WORDS_AFTER_COUNT.contains_key(w) {
         return true;
     }

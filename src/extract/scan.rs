@@ -1382,7 +1382,7 @@ impl Scanner<'_, '_> {
         if a.kind == ClaimKind::Ordinal || b.kind == ClaimKind::Ordinal {
             return None;
         }
-        let (a, b) = share(a.clone(), b.clone())?;
+        let (a, b) = share(slot_a.take()?, slot_b.take()?)?;
         let e = b.span.end;
         self.push_range(p, &a, &b, ap);
         Some(e)
@@ -2582,8 +2582,9 @@ pub(super) mod tests {
         assert!(found > 500, "{found} dates");
     }
 
-    /// [`Scanner::date_may_start`] turns away runs of one to three digits
-    /// only where the date parser finds no date: before every word of the
+    /// [`Scanner::date_may_start`] turns away runs of digits (of every
+    /// length but a year's four and a compact date's eight) only where the
+    /// date parser finds no date: before every word of the
     /// gate's lists (in three cases) and their plurals, each followed by
     /// what a date may go on with, and the parser found dates at digits it
     /// let through and turned away digits before words of every kind.
@@ -2617,7 +2618,21 @@ pub(super) mod tests {
                 let title = w[..1].to_ascii_uppercase() + &w[1..];
                 for form in [w.clone(), title, w.to_ascii_uppercase()] {
                     for (tail, digits) in tails.iter().flat_map(|t| {
-                        ["1", "5", "12", "31", "100", "0", "07", "999"].map(|d| (t, d))
+                        [
+                            "1",
+                            "5",
+                            "12",
+                            "31",
+                            "100",
+                            "0",
+                            "07",
+                            "999",
+                            "12345",
+                            "202101",
+                            "1234567",
+                            "123456789",
+                        ]
+                        .map(|d| (t, d))
                     }) {
                         let t = format!("{digits} {form}{tail}");
                         let date = date::parse_at(&t, 0..t.len(), 0);
