@@ -344,13 +344,25 @@ fn minus_digits(s: &str, pos: usize, money: bool) -> Option<Num> {
 /// ("won 2 over 3 days" is no ratio); "out of" before anything ("3 out of 4
 /// people").
 fn ratio(s: &str, a: Num) -> Option<Num> {
+    let rest = s.get(a.end..)?;
+    let gap = spaces(rest);
+    // both words begin with "o": most numbers go on with another word,
+    // where the reader would try both phrases
+    if gap == 0 || !matches!(rest.as_bytes().get(gap), Some(b'o' | b'O')) {
+        return None;
+    }
+    read_ratio(s, a)
+}
+
+/// [`ratio`] without its first-letter filter: the reader, and the tests'
+/// reference for the filter.
+fn read_ratio(s: &str, a: Num) -> Option<Num> {
     if a.ordinal || a.value == 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
         return None;
     }
     let rest = s.get(a.end..)?;
     let gap = spaces(rest);
-    // both words begin with "o": most numbers go on with another word
-    if gap == 0 || !matches!(rest.as_bytes().get(gap), Some(b'o' | b'O')) {
+    if gap == 0 {
         return None;
     }
     let (over, n) = if let Some(n) = lexicon::match_phrase(&rest[gap..], "over", true) {
@@ -2599,64 +2611,10 @@ mod tests {
         assert!(whole > 2_000 && compared > 2_000, "{whole} {compared}");
     }
 
-    /// [`ratio`] as it read before its first-letter filter.
-    fn ratio_reference(s: &str, a: Num) -> Option<Num> {
-        if a.ordinal || a.value == 0.0 || a.value.fract() != 0.0 || a.scale != 1.0 {
-            return None;
-        }
-        let rest = s.get(a.end..)?;
-        let gap = spaces(rest);
-        if gap == 0 {
-            return None;
-        }
-        let (over, n) = if let Some(n) = lexicon::match_phrase(&rest[gap..], "over", true) {
-            (true, n)
-        } else {
-            (false, lexicon::match_phrase(&rest[gap..], "out of", true)?)
-        };
-        let at = a.end + gap + n;
-        let g2 = spaces(&s[at..]);
-        if g2 == 0 {
-            return None;
-        }
-        let first = *s.as_bytes().get(at + g2)?;
-        let b = if first.is_ascii_alphabetic() {
-            words(s, at + g2)?
-        } else if first.is_ascii_digit() {
-            digits(s, at + g2, false)?
-        } else {
-            return None;
-        };
-        if b.ordinal
-            || b.value <= 0.0
-            || (!over && b.value < a.value.abs())
-            || b.value.fract() != 0.0
-        {
-            return None;
-        }
-        if over {
-            let tail = s[b.end..].trim_start_matches([' ', '\t']);
-            if !(tail.is_empty() || tail.starts_with(['.', ',', ';', ':', '!', '?', ')'])) {
-                return None;
-            }
-        }
-        Some(Num {
-            end: b.end,
-            digits_end: b.end,
-            value: a.value / b.value,
-            step: 1.0 / b.value,
-            scale: 1.0,
-            words: a.words,
-            plain_int: false,
-            bare_one: false,
-            ratio: true,
-            ..a
-        })
-    }
-
-    /// [`ratio`] answers as [`ratio_reference`]: after numbers in digits
-    /// and words, strings glued from "over", "out of", their near misses
-    /// in three cases, numbers, words, spaces and marks.
+    /// [`ratio`] answers as [`read_ratio`], its reader without the filter:
+    /// after numbers in digits and words, strings glued from "over", "out
+    /// of", their near misses in three cases, numbers, words, spaces and
+    /// marks.
     #[test]
     fn ratio_filter_answers_as_the_reader() {
         let pieces = [
@@ -2692,7 +2650,7 @@ mod tests {
                     continue;
                 };
                 let got = ratio(&s, a);
-                assert_eq!(got, ratio_reference(&s, a), "{s:?}");
+                assert_eq!(got, read_ratio(&s, a), "{s:?}");
                 ratios += usize::from(got.is_some());
                 let next = s.as_bytes().get(a.end + spaces(&s[a.end..]));
                 turned += usize::from(!matches!(next, Some(b'o' | b'O')));
