@@ -87,7 +87,8 @@ pub(super) const AFTER_THE: Flags = 8192;
 /// digits and spaces ([`date_word_after_digits`]: "15 September", "3 days
 /// ago", "2 hundred days ago"), where "5 million", "10 pct" and "3 to" hold
 /// none: the scanner tries no date at a run of digits other than a year's
-/// or a compact date's (four or eight digits) before another plain word.
+/// or a compact date's (four or eight digits), or at a decimal or a grouped
+/// number it begins ("5.2", "1,200"), before another plain word.
 pub(super) const AFTER_DIGITS: Flags = 16384;
 /// The flags the walk acts on at the word that has them: a parser may
 /// begin there ([`DATE`], [`FIGURE`], [`APPROX`], [`FIGURE_NEEDS_SECOND`]),
