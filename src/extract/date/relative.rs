@@ -2111,7 +2111,7 @@ mod tests {
     }
 
     /// Any count of any unit, however far past the calendar ("200
-    /// centuries ago", 20,000 years, passed jiff's span limit, where
+    /// centuries ago", 20,000 years, past jiff's span limit, where
     /// `ToSpan` panicked), resolves to days in the calendar or to nothing;
     /// counts that stay in range still resolve.
     #[test]
