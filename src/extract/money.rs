@@ -179,6 +179,21 @@ pub(crate) fn phrases() -> impl Iterator<Item = &'static str> {
         .map(String::as_str)
 }
 
+/// The symbols and codes [`suffix`] reads (those without a lowercase
+/// letter) and its words: what [`super::quantity::may_follow`] lets
+/// through after a number.
+pub(crate) fn suffix_forms() -> impl Iterator<Item = &'static str> {
+    let c: &'static Currencies = &CURRENCIES;
+    let symbols = c.before.iter().flatten().filter(|b| b.symbolic);
+    symbols
+        .map(|b| c.entries[b.entry].before[b.sym].as_str())
+        .chain(
+            c.entries
+                .iter()
+                .flat_map(|e| e.after.iter().map(String::as_str)),
+        )
+}
+
 /// True when `b` can begin a currency symbol or code.
 pub(crate) fn may_prefix(b: u8) -> bool {
     !CURRENCIES.before[usize::from(b)].is_empty()
