@@ -685,22 +685,27 @@ impl Scanner<'_, '_> {
             return None;
         }
         let end = self.sentence.end;
-        // currency codes are short: "US$", "USD", "NZ$", "Rs"; most short
-        // capitalised words ("It", "Mr", "UK") are not followed by a number
-        if c.is_ascii_uppercase()
-            && len <= 4
-            && money::may_prefix(c)
-            && (flags & (gate::FIGURE | gate::APPROX) != 0
-                || self.gate.is_none()
-                || self.code_may_lead(i + len) && money::prefix(self.text, i, end).is_some())
+        // a figure's first word, or a currency code: codes are short ("US$",
+        // "USD", "NZ$", "Rs"), and most short capitalised words ("It",
+        // "Mr", "UK") are not followed by a number
+        if flags & gate::FIGURE != 0
+            || c.is_ascii_uppercase()
+                && len <= 4
+                && money::may_prefix(c)
+                && (self.gate.is_none()
+                    || self.code_may_lead(i + len) && money::prefix(self.text, i, end).is_some())
         {
-            return self.try_figure(i);
+            // an approximator begins only at a word the gate marks as the
+            // first of one ([`gate::APPROX`]): most figure words ("a",
+            // "two", "half") are not looked up as one (without the gate,
+            // which marks none, every word is)
+            let ap = (flags & gate::APPROX != 0 || self.gate.is_none())
+                .then(|| approx::parse(self.text, i, end))
+                .flatten();
+            return self.try_figure_after(i, ap);
         }
-        if flags & gate::FIGURE != 0 {
-            return self.try_figure(i);
-        }
-        // an approximator's first word ("in excess of", "as many as") leads
-        // a figure only when the whole approximator is there
+        // an approximator's first word ("in excess of", "as many as", "At
+        // least") leads a figure only when the whole approximator is there
         if flags & gate::APPROX != 0 && self.approx_may_lead(i + len) {
             let ap = approx::parse(self.text, i, end);
             if ap.is_some() || money::prefix(self.text, i, end).is_some() {
@@ -2970,6 +2975,47 @@ pub(super) mod tests {
             );
         }
         assert!(found > 500 && turned > 5_000, "{found} {turned}");
+    }
+
+    /// A figure's first word is read as an approximator's only where the
+    /// gate marks it as the first word of one, and a short capitalised
+    /// approximator's first word ("In", "At") leads a figure only as the
+    /// approximator's does: every figure starter and approximator first
+    /// word in three cases, before each approximator's later words, words
+    /// and figures, the same with the gate and without. Counts the words
+    /// of each kind tried.
+    #[test]
+    fn approximators_are_read_only_at_their_first_words() {
+        let firsts: Vec<&str> = approx::first_words()
+            .chain(figure_starter_words())
+            .collect();
+        let laters: Vec<String> = approx::phrases()
+            .filter_map(|p| p.split_once(' ').map(|(_, rest)| format!("{rest} ")))
+            .chain(["", "the ", "a dozen ", "US$", "USD ", "$"].map(String::from))
+            .collect();
+        let (mut figure_only, mut capital_approx) = (0, 0);
+        for w in firsts {
+            let mut capital = w.to_string();
+            capital[..1].make_ascii_uppercase();
+            for form in [w.to_string(), capital, w.to_ascii_uppercase()] {
+                let flags = gate::with(false, |g| g.classify(form.as_bytes(), form.len()));
+                let capital_short = form.as_bytes()[0].is_ascii_uppercase() && form.len() <= 4;
+                figure_only += usize::from(flags & gate::FIGURE != 0 && flags & gate::APPROX == 0);
+                capital_approx += usize::from(
+                    capital_short && flags & gate::APPROX != 0 && flags & gate::FIGURE == 0,
+                );
+                for later in &laters {
+                    for figure in ["5 people", "five", "12% of", "the firm"] {
+                        same_with_and_without_gate(&format!("{form} {later}{figure} were sold."));
+                        same_with_and_without_gate(&format!("Sales rose {form} {later}{figure}."));
+                    }
+                }
+            }
+        }
+        assert!(
+            figure_only > 100 && capital_approx > 20,
+            "{figure_only} {capital_approx}"
+        );
     }
 
     #[track_caller]
