@@ -1178,30 +1178,37 @@ impl Scanner<'_, '_> {
         if num.ratio {
             return Some(f);
         }
-        if quantity::may_follow(text, num.end, end) {
-            if let Some((unit, e)) = quantity::percent(text, num.end, end) {
-                f.kind = ClaimKind::Percent;
-                f.unit = Some(unit);
-                f.span.end = e;
-                f.suffixed = true;
-                return Some(f);
-            }
-            if let Some(c) = money::suffix(text, num.end, end) {
-                self.with_currency(f, c);
-                return Some(f);
-            }
-            if let Some(u) = quantity::unit(text, num.end, end) {
-                self.with_unit(f, u);
-                return Some(f);
-            }
-            if let Some((noun, a, b)) = quantity::noun(text, num.end, end) {
-                f.kind = ClaimKind::Quantity;
-                f.unit = Some(noun);
-                f.measured = Some(a..b);
-                f.span.end = b;
-                f.suffixed = true;
-                return Some(f);
-            }
+        let readers = quantity::may_follow(text, num.end, end);
+        if readers & quantity::PERCENT != 0
+            && let Some((unit, e)) = quantity::percent(text, num.end, end)
+        {
+            f.kind = ClaimKind::Percent;
+            f.unit = Some(unit);
+            f.span.end = e;
+            f.suffixed = true;
+            return Some(f);
+        }
+        if readers & quantity::SUFFIX != 0
+            && let Some(c) = money::suffix(text, num.end, end)
+        {
+            self.with_currency(f, c);
+            return Some(f);
+        }
+        if readers & quantity::UNIT != 0
+            && let Some(u) = quantity::unit(text, num.end, end)
+        {
+            self.with_unit(f, u);
+            return Some(f);
+        }
+        if readers & quantity::NOUN != 0
+            && let Some((noun, a, b)) = quantity::noun(text, num.end, end)
+        {
+            f.kind = ClaimKind::Quantity;
+            f.unit = Some(noun);
+            f.measured = Some(a..b);
+            f.span.end = b;
+            f.suffixed = true;
+            return Some(f);
         }
         if let Some(c) = inherit {
             f.kind = ClaimKind::Money;
