@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{self, WordMap};
 use super::packed::PackedWords;
-use super::{approx, context, date, multiplier, number, scan};
+use super::{approx, context, date, multiplier, scan};
 
 /// The gate's answer for a word: a set of the flags below, and in a gate
 /// that annotates context the word's context classes ([`CONTEXT`]).
@@ -84,9 +84,9 @@ pub(super) const MULTIPLIER_CORE: Flags = 4096;
 /// gate let through, which it has just classified.
 pub(super) const AFTER_THE: Flags = 8192;
 /// A second word ([`SECOND_WORD`]) a date may hold right after a run of
-/// digits and spaces ([`date_word_after_digits`]: "15 September", "3 days
-/// ago", "2 hundred days ago"), where "5 million", "10 pct" and "3 to" hold
-/// none: the scanner tries no date at a run of digits other than a year's
+/// digits and spaces ([`date::may_follow_digits`]: "15 September", "3
+/// days ago", "2 hundred days ago"), where "5 million", "10 pct" and "3 to"
+/// hold none: the scanner tries no date at a run of digits other than a year's
 /// or a compact date's (four or eight digits), or at a decimal or a grouped
 /// number it begins ("5.2", "1,200"), before another plain word.
 pub(super) const AFTER_DIGITS: Flags = 16384;
@@ -355,7 +355,7 @@ fn unlisted(w: &str) -> Flags {
         if date::is_period_word(w) {
             flags |= PERIOD_WORD;
         }
-        if date_word_after_digits(w, date::may_start_word(w)) {
+        if date::may_follow_digits(w) {
             flags |= AFTER_DIGITS;
         }
     }
@@ -407,7 +407,7 @@ fn families(w: &str) -> Flags {
         if date::is_period_word(w) {
             flags |= PERIOD_WORD;
         }
-        if date_word_after_digits(w, flags & DATE != 0) {
+        if date::may_follow_digits(w) {
             flags |= AFTER_DIGITS;
         }
     }
@@ -429,34 +429,6 @@ fn families(w: &str) -> Flags {
     }
     flags
 }
-
-/// True when a date may hold the lowercase word `w` right after a run of
-/// digits and spaces, other than a year's or a compact date's (`starts_date`:
-/// [`date::may_start_word`] holds for `w`). The date parser reads such a run
-/// as a day before a month
-/// name, or "of" and one ("15 September", "31 of March"), or as the count
-/// of a relative expression, before its unit or determiner ("3 days ago",
-/// "the 5 past years") or with a scale the number parser reads after it,
-/// if the count stays one the expression takes ("2 hundred days ago", not
-/// "3 million days ago"): the month names are among the words a date
-/// begins with, the units and determiners are
-/// [`date::relative::words_after_count`], and a word the number parser
-/// reads after a digit is tried in a date with the least count, one.
-fn date_word_after_digits(w: &str, starts_date: bool) -> bool {
-    if starts_date || w == "of" || WORDS_AFTER_COUNT.contains_key(w) {
-        return true;
-    }
-    let probe = format!("1 {w} day ago");
-    number::parse(&probe, 0, 2 + w.len(), false).is_some_and(|n| n.end > 1)
-        && date::parse_at(&probe, 0..probe.len(), 0).is_some_and(|d| d.end > 2 + w.len())
-}
-
-/// The words of [`date::relative::words_after_count`].
-static WORDS_AFTER_COUNT: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    date::relative::words_after_count()
-        .map(|w| (w, ()))
-        .collect()
-});
 
 /// [`LISTED`] by packed letters, for the words of up to [`KEY`] letters
 /// (every other listed word is too long for the cache, or no plain word).

@@ -339,10 +339,16 @@ fn count_at(text: &str, pos: usize, end: usize) -> Option<(i32, usize)> {
             n = number::parse(text, pos, pos + first, false)?;
         }
     }
-    if n.ordinal || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
+    if !takes_count(&n) {
         return None;
     }
     Some((n.value as i32, n.end))
+}
+
+/// True when the number `n` is one [`count_at`] takes as a count: whole,
+/// from 1 to 1000, and no ordinal ("3rd").
+pub(super) fn takes_count(n: &number::Num) -> bool {
+    !n.ordinal && n.value.fract() == 0.0 && (1.0..=1000.0).contains(&n.value)
 }
 
 /// False when [`count_at`] cannot read a count at the start of `s`: it
