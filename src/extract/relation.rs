@@ -644,35 +644,60 @@ fn midpoint(claims: &[Claim], id: ClaimId) -> Option<f64> {
 /// 13.94 billion crowns from 12.53 billion"). Values far apart are taken to
 /// be different measures (a per-share figure against a total).
 pub fn comparable(claims: &[Claim], a: ClaimId, b: ClaimId) -> bool {
-    let (Some((ka, ua)), Some((kb, ub))) = (family(claims, a), family(claims, b)) else {
-        return false;
-    };
-    if !orderable(ka) || !orderable(kb) {
-        return false;
+    match (Measure::of(claims, a), Measure::of(claims, b)) {
+        (Some(a), Some(b)) => a.comparable(&b),
+        _ => false,
     }
-    let elided = |k: ClaimKind, u: Option<&str>, other: ClaimKind| {
-        k == ClaimKind::Number
-            && u.is_none()
-            && matches!(
-                other,
-                ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
-            )
-    };
-    let max_ratio = if ka == kb && ua == ub {
-        100.0
-    } else if elided(ka, ua, kb) || elided(kb, ub, ka) {
-        20.0
-    } else {
-        return false;
-    };
-    let (Some(va), Some(vb)) = (midpoint(claims, a), midpoint(claims, b)) else {
-        return false;
-    };
-    let (va, vb) = (va.abs(), vb.abs());
-    if va == 0.0 || vb == 0.0 {
-        return true;
+}
+
+/// What [`comparable`] reads of a figure that may be compared
+/// ([`may_compare`]): its family and its middle.
+#[derive(Debug, Clone, Copy)]
+struct Measure {
+    kind: ClaimKind,
+    unit: Option<&'static str>,
+    middle: Option<f64>,
+}
+
+impl Measure {
+    /// The measure of the figure `id`; `None` when its family is not of a
+    /// kind that can be ordered.
+    fn of(claims: &[Claim], id: ClaimId) -> Option<Measure> {
+        let (kind, unit) = family(claims, id)?;
+        orderable(kind).then(|| Measure {
+            kind,
+            unit,
+            middle: midpoint(claims, id),
+        })
     }
-    va.max(vb) / va.min(vb) <= max_ratio
+
+    /// [`comparable`] of the two figures measured.
+    fn comparable(&self, other: &Measure) -> bool {
+        let (ka, ua, kb, ub) = (self.kind, self.unit, other.kind, other.unit);
+        let elided = |k: ClaimKind, u: Option<&str>, other: ClaimKind| {
+            k == ClaimKind::Number
+                && u.is_none()
+                && matches!(
+                    other,
+                    ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
+                )
+        };
+        let max_ratio = if ka == kb && ua == ub {
+            100.0
+        } else if elided(ka, ua, kb) || elided(kb, ub, ka) {
+            20.0
+        } else {
+            return false;
+        };
+        let (Some(va), Some(vb)) = (self.middle, other.middle) else {
+            return false;
+        };
+        let (va, vb) = (va.abs(), vb.abs());
+        if va == 0.0 || vb == 0.0 {
+            return true;
+        }
+        va.max(vb) / va.min(vb) <= max_ratio
+    }
 }
 
 /// True for the kinds of figure that can be ordered ([`comparable`]).
@@ -892,14 +917,30 @@ const MAX_PAIRED: usize = 8;
 /// whose figures are of different kinds ("rose 5% to $3 million") holds
 /// none. Asked before a cue is looked for: asked after, the relations
 /// took 1.2 M instructions more over 5.6 MB of news (a build without LTO).
+/// Each figure is measured once ([`Measure`]), not once for each pair it
+/// is in: of the 7,517 sentences over 5.6 MB of news that have two figures
+/// that may be compared, 5,488 have a pair, and the 20,394 pairs asked
+/// measured both figures each time (the relations took 16.7 M
+/// instructions, 15.9 M now).
 fn has_comparable_pair(claims: &[Claim], figs: &[ClaimId]) -> bool {
-    figs.len() > MAX_PAIRED
-        || figs.iter().enumerate().any(|(k, &a)| {
-            figs.get(k + 1..)
+    if figs.len() > MAX_PAIRED {
+        return true;
+    }
+    let mut measures = [None; MAX_PAIRED];
+    for (m, &id) in measures.iter_mut().zip(figs) {
+        *m = Measure::of(claims, id);
+    }
+    let measures = &measures[..figs.len()];
+    measures.iter().enumerate().any(|(k, a)| {
+        a.is_some_and(|a| {
+            measures
+                .get(k + 1..)
                 .unwrap_or_default()
                 .iter()
-                .any(|&b| comparable(claims, a, b))
+                .flatten()
+                .any(|b| a.comparable(b))
         })
+    })
 }
 
 /// True when a run of ASCII letters in `b` is the first word of a
@@ -2584,6 +2625,63 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    /// [`has_comparable_pair`], which measures each figure once, answers
+    /// as [`comparable`] asked of every pair does: over the outermost
+    /// figures of 5,000 glued texts of figures of every kind, signs,
+    /// zeros, ranges and units, and every run of them up to one past
+    /// [`MAX_PAIRED`].
+    #[test]
+    fn measured_pairs_are_the_comparable_pairs() {
+        const PIECES: &[&str] = &[
+            "5%",
+            "$3 million",
+            "2,000 tonnes",
+            "10",
+            "2021",
+            "March 3",
+            "between 10 and 15",
+            "doubled",
+            "20 pct",
+            "1.5 billion dlrs",
+            "0",
+            "-5 degrees Celsius",
+            "$0",
+            "7",
+            "3,000",
+            "10-15 percent",
+            "a 45-year-old",
+            "for three years",
+            "21st",
+            "500 barrels",
+            "4 points",
+            " ",
+            " and ",
+            ", ",
+            " to ",
+        ];
+        let (mut paired, mut unpaired) = (0, 0);
+        for text in crate::testgen::glued(5_000, 10, PIECES, 0x7061_6972) {
+            let claims = crate::extract::extract(&text, std::slice::from_ref(&(0..text.len())));
+            let figs: Vec<ClaimId> = (0..claims.len())
+                .filter(|&i| claims[i].part_of.is_none())
+                .collect();
+            for from in 0..figs.len() {
+                for to in from + 2..=figs.len().min(from + MAX_PAIRED + 1) {
+                    let run = &figs[from..to];
+                    let want = run.len() > MAX_PAIRED
+                        || run
+                            .iter()
+                            .enumerate()
+                            .any(|(k, &a)| run[k + 1..].iter().any(|&b| comparable(&claims, a, b)));
+                    assert_eq!(has_comparable_pair(&claims, run), want, "{text:?} {run:?}");
+                    paired += usize::from(want && run.len() <= MAX_PAIRED);
+                    unpaired += usize::from(!want);
+                }
+            }
+        }
+        assert!(paired > 2_000 && unpaired > 2_000, "{paired} {unpaired}");
     }
 
     /// The sentence filter changes no relation: 20,000 sentences glued
