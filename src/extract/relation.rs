@@ -871,13 +871,15 @@ fn relations_with(
 /// that has what it needs after it ([`Begins`]: a cue of change, a "to" or
 /// a "from") and none of its figures is a multiplier, the two things a
 /// relation is read from, or no two of its figures are comparable
-/// ([`has_comparable_pair`]). A cue's first word is a token of ASCII letters only, and such
+/// ([`last_paired`]). A cue's first word is a token of ASCII letters only, and such
 /// a token is a whole run of ASCII letters of the text (a word token takes
 /// in every letter after it; no token begins right after a letter), so
 /// only the runs are asked about, without tokenizing. Every construction
-/// reads the earlier figure after its cue, so only the text before the last
-/// figure that may be compared (`figs` are the sentence's, sorted and apart;
-/// `base` is the sentence's offset) can hold a cue that counts. Over 5 MB of
+/// reads the earlier figure after its cue, so only the text before the later
+/// figure of the last two that are comparable (`figs` are the sentence's,
+/// sorted and apart; `base` is the sentence's offset) can hold a cue that
+/// counts: the earlier figure is one of a comparable pair, and the link
+/// words a cue of change needs stand before it. Over 5 MB of
 /// news, the tokens read fall from 209,489 to 79,254 by the cues' first
 /// words alone; with the figures that may be compared and the cues' second
 /// words, the readers of the sentences let through took 12.6 M
@@ -887,15 +889,10 @@ fn relations_with(
 /// change: turned away too, the relations took 18.1 M instead of 19.8 M.
 fn may_relate(text: &str, base: usize, claims: &[Claim], figs: &[ClaimId]) -> bool {
     // a relation's two figures are comparable ([`Reader::relation`]): a
-    // sentence with fewer than two that may be (a date and a count) has
-    // none, and the earlier one stands before the last that may be
-    let mut ordered = figs.iter().rev().filter(|&&id| may_compare(claims, id));
-    let (Some(&last), Some(_)) = (ordered.next(), ordered.next()) else {
+    // sentence with no two (a date and a count) has none
+    let Some(last) = last_paired(claims, figs) else {
         return false;
     };
-    if !has_comparable_pair(claims, figs) {
-        return false;
-    }
     let index = cue_index();
     if !index.letter_firsts
         || figs
@@ -908,38 +905,45 @@ fn may_relate(text: &str, base: usize, claims: &[Claim], figs: &[ClaimId]) -> bo
     has_cue_run(&text.as_bytes()[..before])
 }
 
-/// The most figures whose pairs [`has_comparable_pair`] compares: a
-/// sentence with more (a table read as one) is let through.
+/// The most figures whose pairs [`last_paired`] compares: a sentence with
+/// more (a table read as one) is let through.
 const MAX_PAIRED: usize = 8;
 
-/// False when no two of `figs` are [`comparable`], as the two figures of a
-/// relation are ([`Reader::relation`], the only maker of one): a sentence
-/// whose figures are of different kinds ("rose 5% to $3 million") holds
-/// none. Asked before a cue is looked for: asked after, the relations
-/// took 1.2 M instructions more over 5.6 MB of news (a build without LTO).
-/// Each figure is measured once ([`Measure`]), not once for each pair it
-/// is in: of the 7,517 sentences over 5.6 MB of news that have two figures
-/// that may be compared, 5,488 have a pair, and the 20,394 pairs asked
-/// measured both figures each time (the relations took 16.7 M
-/// instructions, 15.9 M now).
-fn has_comparable_pair(claims: &[Claim], figs: &[ClaimId]) -> bool {
+/// The later figure of the last two of `figs` that are [`comparable`], as
+/// the two figures of a relation are ([`Reader::relation`], the only maker
+/// of one); `None` when no two are: a sentence whose figures are of
+/// different kinds ("rose 5% to $3 million") holds none. A sentence with
+/// more than [`MAX_PAIRED`] figures gives its last that may be compared
+/// ([`may_compare`]), when two may. Asked before a cue is looked for: asked
+/// after, the relations took 1.2 M instructions more over 5.6 MB of news (a
+/// build without LTO). Each figure is measured once ([`Measure`]), not
+/// once for each pair it is in: of the 7,517 sentences over 5.6 MB of news
+/// that have two figures that may be compared, 5,488 have a pair, and the
+/// 20,394 pairs asked measured both figures each time (the relations took
+/// 16.7 M instructions, 15.9 M then).
+fn last_paired(claims: &[Claim], figs: &[ClaimId]) -> Option<ClaimId> {
     if figs.len() > MAX_PAIRED {
-        return true;
+        let mut ordered = figs.iter().rev().filter(|&&id| may_compare(claims, id));
+        let (Some(&last), Some(_)) = (ordered.next(), ordered.next()) else {
+            return None;
+        };
+        return Some(last);
     }
     let mut measures = [None; MAX_PAIRED];
     for (m, &id) in measures.iter_mut().zip(figs) {
         *m = Measure::of(claims, id);
     }
     let measures = &measures[..figs.len()];
-    measures.iter().enumerate().any(|(k, a)| {
-        a.is_some_and(|a| {
-            measures
-                .get(k + 1..)
-                .unwrap_or_default()
-                .iter()
-                .flatten()
-                .any(|b| a.comparable(b))
-        })
+    // the later figures first, each with those before it
+    (1..measures.len()).rev().find_map(|j| {
+        let later = measures.get(j).copied().flatten()?;
+        let before = measures.get(..j).unwrap_or_default();
+        before
+            .iter()
+            .flatten()
+            .any(|a| a.comparable(&later))
+            .then(|| figs.get(j).copied())
+            .flatten()
     })
 }
 
@@ -2627,11 +2631,12 @@ mod tests {
         assert!(found > 5_000, "{found}");
     }
 
-    /// [`has_comparable_pair`], which measures each figure once, answers
-    /// as [`comparable`] asked of every pair does: over the outermost
-    /// figures of 5,000 glued texts of figures of every kind, signs,
-    /// zeros, ranges and units, and every run of them up to one past
-    /// [`MAX_PAIRED`].
+    /// [`last_paired`], which measures each figure once, finds the later
+    /// figure of the last pair [`comparable`] asked of every pair finds:
+    /// over the outermost figures of 5,000 glued texts of figures of every
+    /// kind, signs, zeros, ranges and units, and every run of them up to
+    /// one past [`MAX_PAIRED`]; runs whose last pair ends before their
+    /// last figure that may be compared were met.
     #[test]
     fn measured_pairs_are_the_comparable_pairs() {
         const PIECES: &[&str] = &[
@@ -2661,7 +2666,7 @@ mod tests {
             ", ",
             " to ",
         ];
-        let (mut paired, mut unpaired) = (0, 0);
+        let (mut paired, mut unpaired, mut short) = (0, 0, 0);
         for text in crate::testgen::glued(5_000, 10, PIECES, 0x7061_6972) {
             let claims = crate::extract::extract(&text, std::slice::from_ref(&(0..text.len())));
             let figs: Vec<ClaimId> = (0..claims.len())
@@ -2670,18 +2675,28 @@ mod tests {
             for from in 0..figs.len() {
                 for to in from + 2..=figs.len().min(from + MAX_PAIRED + 1) {
                     let run = &figs[from..to];
-                    let want = run.len() > MAX_PAIRED
-                        || run
-                            .iter()
-                            .enumerate()
-                            .any(|(k, &a)| run[k + 1..].iter().any(|&b| comparable(&claims, a, b)));
-                    assert_eq!(has_comparable_pair(&claims, run), want, "{text:?} {run:?}");
-                    paired += usize::from(want && run.len() <= MAX_PAIRED);
-                    unpaired += usize::from(!want);
+                    let mut may = run.iter().rev().filter(|&&id| may_compare(&claims, id));
+                    let last_may = may.next().copied().filter(|_| may.next().is_some());
+                    let want = if run.len() > MAX_PAIRED {
+                        last_may
+                    } else {
+                        (1..run.len()).rev().map(|j| run[j]).find(|&b| {
+                            run.iter()
+                                .take_while(|&&a| a != b)
+                                .any(|&a| comparable(&claims, a, b))
+                        })
+                    };
+                    assert_eq!(last_paired(&claims, run), want, "{text:?} {run:?}");
+                    paired += usize::from(want.is_some() && run.len() <= MAX_PAIRED);
+                    unpaired += usize::from(want.is_none());
+                    short += usize::from(want.is_some() && want != last_may);
                 }
             }
         }
-        assert!(paired > 2_000 && unpaired > 2_000, "{paired} {unpaired}");
+        assert!(
+            paired > 2_000 && unpaired > 2_000 && short > 100,
+            "{paired} {unpaired} {short}"
+        );
     }
 
     /// The sentence filter changes no relation: 20,000 sentences glued
@@ -2784,7 +2799,7 @@ mod tests {
             // a cue, but no two figures that compare, which the filter
             // turns away
             let ids: Vec<ClaimId> = (0..d.claims.len()).collect();
-            unpaired += usize::from(has_cue_run(b) && !has_comparable_pair(&d.claims, &ids));
+            unpaired += usize::from(has_cue_run(b) && last_paired(&d.claims, &ids).is_none());
         }
         assert!(
             related > 500 && unlinked > 500 && unpaired > 500,
