@@ -10,7 +10,7 @@
 //! filtering happen on the worker, where the analysis is at hand.
 #![allow(clippy::print_stderr)]
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,14 +31,11 @@ use crate::{ConfigArgs, Format, InputKind, Markup, Mode, Outcome, RunArgs, Runne
 
 /// Files checked between two renderings.
 const FILE_CHUNK: usize = 256;
-/// JSONL records per batch, and the bytes of text that end a batch early.
+/// JSONL lines per batch, and the bytes of lines that end a batch early.
 const RECORD_BATCH: usize = 4096;
 const RECORD_BATCH_BYTES: usize = 8 << 20;
-/// The buffer JSONL is read through. A line that runs past the end of the
-/// buffer is copied out in two pieces, its vector grown (copied) for the
-/// second: through the 8 KB of stdin's own buffer a fifth of the lines of
-/// news JSONL were.
-const RECORD_BUFFER: usize = 1 << 20;
+/// The bytes JSONL is read in at a time ([`batch::Batches`]).
+const RECORD_CHUNK: usize = 1 << 20;
 /// Below this many files no progress bar is drawn.
 const PROGRESS_MIN_FILES: usize = 200;
 
@@ -490,9 +487,6 @@ fn process(plan: &Plan, doc: Document, settings: &Settings, lines: Option<&Lines
     }
 }
 
-/// A line of a JSONL stream, numbered from 1.
-type Line = (usize, Result<String, String>);
-
 /// JSONL records: read a batch, check it in parallel, render it in order.
 fn records(
     args: &RunArgs,
@@ -514,11 +508,11 @@ fn records(
         let name = display_name(&path);
         let settings = resolver.settings(&path).map_err(Stop::Config)?;
         let format = markup(args, &path);
-        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-            Box::new(io::BufReader::with_capacity(RECORD_BUFFER, io::stdin()))
+        let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
         } else {
             match std::fs::File::open(&path) {
-                Ok(f) => Box::new(io::BufReader::with_capacity(RECORD_BUFFER, f)),
+                Ok(f) => Box::new(f),
                 Err(e) => {
                     let m = format!("{name}: {}", input::ReadError::Io(e));
                     sink.emit(runner, Done::Error(m))?;
@@ -526,13 +520,13 @@ fn records(
                 }
             }
         };
-        let mut number = 0usize;
+        let mut batches = batch::Batches::new(reader, RECORD_CHUNK);
         loop {
-            let (batch, end) = read_batch(&mut *reader, &name, &mut number)?;
+            let (batch, end) = batches.next_batch(RECORD_BATCH, RECORD_BATCH_BYTES)?;
             let done: Vec<Done> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|(n, line)| record(plan, &settings, &name, format, *n, line))
+                    .map(|&(n, line)| record(plan, &settings, &name, format, n, line))
                     .collect()
             });
             for d in done {
@@ -546,34 +540,6 @@ fn records(
     Ok(())
 }
 
-/// Reads up to a batch of non-blank lines; true when the stream ended.
-fn read_batch(
-    reader: &mut dyn BufRead,
-    name: &str,
-    number: &mut usize,
-) -> io::Result<(Vec<Line>, bool)> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while batch.len() < RECORD_BATCH && bytes < RECORD_BATCH_BYTES {
-        let mut raw = Vec::new();
-        *number += 1;
-        // bytes first: a line that is not UTF-8 is reported and the next
-        // one read (a failed `read_line` has already consumed it)
-        match batch::read_line(&mut *reader, &mut raw)? {
-            0 => return Ok((batch, true)),
-            n => bytes += n,
-        }
-        let Ok(line) = String::from_utf8(raw) else {
-            batch.push((*number, Err(format!("{name}:{number}: not valid UTF-8"))));
-            continue;
-        };
-        if !line.trim().is_empty() {
-            batch.push((*number, Ok(line)));
-        }
-    }
-    Ok((batch, false))
-}
-
 /// Parses and checks one JSONL record.
 fn record(
     plan: &Plan,
@@ -581,11 +547,10 @@ fn record(
     name: &str,
     format: InputFormat,
     number: usize,
-    line: &Result<String, String>,
+    line: Option<&str>,
 ) -> Done {
-    let line = match line {
-        Ok(l) => l,
-        Err(m) => return Done::Error(m.clone()),
+    let Some(line) = line else {
+        return Done::Error(format!("{name}:{number}: not valid UTF-8"));
     };
     match batch::parse_record(line) {
         Ok((rec, date)) => {
