@@ -553,15 +553,13 @@ fn record(
         return Done::Error(format!("{name}:{number}: not valid UTF-8"));
     };
     match batch::parse_record(line) {
-        Ok((rec, date)) => {
+        Ok(rec) => {
             let doc = Document {
-                // as `Display` writes it, but into room made at once: the
-                // display grew its string three times a record
-                name: serde_json::to_string(&rec.id).unwrap_or_else(|_| rec.id.to_string()),
+                name: figcheck::render::json::id_name(&rec.id),
                 id: Some(rec.id),
                 text: rec.text,
                 format,
-                date: date.or(settings.date),
+                date: rec.date.or(settings.date),
             };
             process(plan, doc, settings, None)
         }
