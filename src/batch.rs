@@ -5,8 +5,6 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
-
 /// One input record, its date read.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -15,14 +13,25 @@ pub struct Record {
     pub date: Option<jiff::civil::Date>,
 }
 
-/// A record as read from its line, its date as written: what
-/// `serde_json::from_str` reads.
-#[derive(Debug, Deserialize)]
-struct Raw<'a> {
-    id: serde_json::Value,
-    text: String,
-    #[serde(default, borrow)]
-    date: Option<Cow<'a, str>>,
+use raw::Record as Raw;
+
+/// The record as read from its line, in a module of its own so that its
+/// type can be called `Record`: serde_json's errors name the type ("expected
+/// struct Record" for a line that is not an object).
+mod raw {
+    use std::borrow::Cow;
+
+    use serde::Deserialize;
+
+    /// A record as read from its line, its date as written: what
+    /// `serde_json::from_str` reads.
+    #[derive(Debug, Deserialize)]
+    pub(super) struct Record<'a> {
+        pub(super) id: serde_json::Value,
+        pub(super) text: String,
+        #[serde(default, borrow)]
+        pub(super) date: Option<Cow<'a, str>>,
+    }
 }
 
 /// Why a record could not be read.
@@ -418,10 +427,14 @@ pub type Line<'a> = (usize, Option<&'a str>);
 /// crate's vector search.
 pub struct Batches<R> {
     reader: R,
-    /// The last batch's lines from `next` on, the rest as read.
+    /// The last batch's lines from `next` on and the rest as read, to
+    /// `end`; past it, room for the next read, zeroed once as the buffer
+    /// grows.
     buf: Vec<u8>,
     /// Where the first line not yet in a batch starts.
     next: usize,
+    /// The end of the bytes read.
+    end: usize,
     /// The reader has nothing more.
     eof: bool,
     /// The lines so far.
@@ -437,6 +450,7 @@ impl<R: std::io::Read> Batches<R> {
             reader,
             buf: Vec::new(),
             next: 0,
+            end: 0,
             eof: false,
             number: 0,
             chunk: chunk.max(1),
@@ -457,20 +471,21 @@ impl<R: std::io::Read> Batches<R> {
         bytes: usize,
     ) -> std::io::Result<(Vec<Line<'_>>, bool)> {
         // the last batch is done with: the lines after it to the front
-        self.buf.drain(..self.next);
-        self.next = 0;
+        self.buf.copy_within(self.next..self.end, 0);
+        (self.end, self.next) = (self.end - self.next, 0);
         let mut spans = Vec::new();
         let (mut scanned, mut size, mut ended) = (0, 0, false);
         while spans.len() < lines && size < bytes {
-            let end = match memchr::memchr(b'\n', self.buf.get(scanned..).unwrap_or_default()) {
+            let read = self.buf.get(scanned..self.end).unwrap_or_default();
+            let end = match memchr::memchr(b'\n', read) {
                 Some(i) => scanned + i + 1,
                 None if !self.eof => {
-                    scanned = self.buf.len();
+                    scanned = self.end;
                     self.fill()?;
                     continue;
                 }
                 // a last line without a newline
-                None if self.next < self.buf.len() => self.buf.len(),
+                None if self.next < self.end => self.end,
                 None => {
                     ended = true;
                     break;
@@ -494,13 +509,24 @@ impl<R: std::io::Read> Batches<R> {
         Ok((batch, ended))
     }
 
-    /// Appends up to a chunk of the reader's bytes to the buffer; at the
-    /// end of the stream, marks it ended.
+    /// Appends what one read of the reader gives, up to a chunk, to the
+    /// bytes read; at the end of the stream, marks it ended. One read, not
+    /// reads until a chunk is full: records are checked as they come from
+    /// a pipe, and an end of input typed at a terminal ends it at once.
     fn fill(&mut self) -> std::io::Result<()> {
-        use std::io::Read;
-        self.buf.reserve(self.chunk);
-        let limit = u64::try_from(self.chunk).unwrap_or(u64::MAX);
-        let read = (&mut self.reader).take(limit).read_to_end(&mut self.buf)?;
+        let want = self.end + self.chunk;
+        if self.buf.len() < want {
+            self.buf.resize(want, 0);
+        }
+        let room = self.buf.get_mut(self.end..want).unwrap_or_default();
+        let read = loop {
+            match self.reader.read(room) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        self.end += read;
         self.eof = read == 0;
         Ok(())
     }
@@ -1018,5 +1044,55 @@ mod tests {
         assert!(parse_record(r#"{"id": [1], "text": "a"}"#).is_err());
         assert!(parse_record(r#"{"id": 1, "text": "a", "date": "15/09/2022"}"#).is_err());
         assert!(parse_record(r#"{"id": 1}"#).is_err());
+    }
+
+    /// A reader that gives its pieces one read at a time: an empty piece
+    /// is an end of input, as a terminal gives at Ctrl-D, after which it
+    /// may give more; past the last piece, an error.
+    struct Scripted(Vec<&'static [u8]>);
+
+    impl std::io::Read for Scripted {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let Some(piece) = self.0.first().copied() else {
+                return Err(std::io::Error::other("read past the script"));
+            };
+            let n = piece.len().min(out.len());
+            out[..n].copy_from_slice(&piece[..n]);
+            if n == piece.len() {
+                self.0.remove(0);
+            } else {
+                self.0[0] = &piece[n..];
+            }
+            Ok(n)
+        }
+    }
+
+    /// A batch is made of what the reads so far gave: a line that one
+    /// read completes is not held back for a fuller chunk (records piped
+    /// in are checked as they come), and the first end of input ends the
+    /// stream (one Ctrl-D at a terminal), whatever the reader would give
+    /// after it.
+    #[test]
+    fn batches_come_from_the_reads_so_far_and_end_at_the_first_end_of_input() {
+        let mut batches = Batches::new(Scripted(vec![b"{\"a\"", b": 1}\n"]), 1 << 20);
+        let (batch, ended) = batches.next_batch(1, usize::MAX).unwrap();
+        assert_eq!((batch, ended), (vec![(1, Some("{\"a\": 1}\n"))], false));
+        let script = vec![&b"x\n"[..], b"y", b"", b"z\n", b""];
+        let mut batches = Batches::new(Scripted(script), 1 << 20);
+        let (batch, ended) = batches.next_batch(10, usize::MAX).unwrap();
+        assert_eq!(
+            (batch, ended),
+            (vec![(1, Some("x\n")), (2, Some("y"))], true)
+        );
+    }
+
+    /// A line that is JSON but not an object is named a record in the
+    /// error, whatever the reading's own type is called.
+    #[test]
+    fn a_line_that_is_not_an_object_is_not_a_record() {
+        for line in ["\"x\"", "1", "null", "[]", "[1]"] {
+            let e = parse_record(line).map(|_| ()).unwrap_err().to_string();
+            assert!(e.contains("struct Record"), "{line}: {e}");
+        }
     }
 }
