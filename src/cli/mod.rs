@@ -520,7 +520,8 @@ fn records(
                 }
             }
         };
-        let mut batches = batch::Batches::new(reader, RECORD_CHUNK);
+        let mut batches =
+            batch::Batches::new(reader, RECORD_CHUNK, RECORD_BATCH_BYTES + RECORD_CHUNK);
         loop {
             let (batch, end) = batches.next_batch(RECORD_BATCH, RECORD_BATCH_BYTES)?;
             let done: Vec<Done> = pool.install(|| {
