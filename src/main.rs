@@ -25,7 +25,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use figcheck::analysis::Analysis;
 use figcheck::batch;
 use figcheck::check::{self, REGISTRY};
-use figcheck::diagnostic::Severity;
+use figcheck::diagnostic::{Diagnostic, Severity};
 use figcheck::render::{self, Checked, Report, Tally, Totals, human, json};
 use figcheck::source::LineIndex;
 
@@ -342,21 +342,32 @@ impl<'w> Runner<'w> {
         })
     }
 
-    /// Renders one checked document; `id` is the record's id for JSONL
-    /// input. Findings below `--severity` are dropped first, so that the
-    /// counts and the exit code see only what is reported.
-    fn render(&mut self, mut doc: Checked<'_>, id: Option<&serde_json::Value>) -> io::Result<()> {
-        doc.diagnostics.retain(|d| d.severity >= self.min_severity);
-        self.tally.add(&doc.diagnostics);
+    /// Renders one checked document, `name`d. Findings below `--severity`
+    /// are dropped first, so that the counts and the exit code see only
+    /// what is reported.
+    fn render(
+        &mut self,
+        name: &cli::Name,
+        text: &str,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> io::Result<()> {
+        diagnostics.retain(|d| d.severity >= self.min_severity);
+        self.tally.add(&diagnostics);
         self.files += 1;
-        match id {
-            // a record's answer carries its id, as the batch interface says
+        match name.id() {
+            // a record's answer carries its id, as the batch interface
+            // says, and not its name
             Some(id) if self.format == Format::Jsonl && !self.statistics => {
+                let doc = Checked::new(name.path(), text, diagnostics);
                 json::reuse_line(&mut self.line);
                 json::write_diagnostics_line(&mut self.line, Some(id), &doc)?;
                 self.out.write_all(&self.line)
             }
-            _ => self.report.file(self.out, &doc),
+            _ => {
+                let name = name.shown();
+                let doc = Checked::new(&name, text, diagnostics);
+                self.report.file(self.out, &doc)
+            }
         }
     }
 
@@ -395,27 +406,27 @@ impl<'w> Runner<'w> {
 /// Bytes of JSON a claim is given room for in a `claims` answer.
 const CLAIM_JSON_BYTES: usize = 320;
 
-/// `claims` output and `--dump` for one document, made where it is
-/// analysed (on any thread); `id` is the record's id for JSONL input.
+/// `claims` output and `--dump` for one document, `name`d, made where it
+/// is analysed (on any thread).
 fn show(
     format: Format,
     stage: Option<Stage>,
-    name: &str,
-    id: Option<&serde_json::Value>,
+    name: &cli::Name,
     analysis: &Analysis<'_>,
 ) -> io::Result<cli::Shown> {
     let mut buf = Vec::new();
     if let Some(stage) = stage {
-        dump(&mut buf, name, analysis, stage)?;
+        dump(&mut buf, &name.shown(), analysis, stage)?;
         return Ok(cli::Shown::Bytes(buf));
     }
+    let id = name.id();
     let value = |claims| match id {
         Some(id) => serde_json::json!({ "id": id, "claims": claims }),
-        None => serde_json::json!({ "path": name, "claims": claims }),
+        None => serde_json::json!({ "path": name.path(), "claims": claims }),
     };
     match format {
         Format::Human => {
-            figcheck::render::claims::write_table(&mut buf, name, analysis)?;
+            figcheck::render::claims::write_table(&mut buf, &name.shown(), analysis)?;
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Jsonl => {
@@ -423,7 +434,7 @@ fn show(
             // context spans: room up front instead of a buffer grown from
             // empty, copied at every doubling
             buf.reserve(64 + analysis.claims.len() * CLAIM_JSON_BYTES);
-            json::write_claims_line(&mut buf, id, name, analysis)?;
+            json::write_claims_line(&mut buf, id, name.path(), analysis)?;
             Ok(cli::Shown::Bytes(buf))
         }
         Format::Json => Ok(cli::Shown::Json(value(json::claims(analysis)))),
