@@ -101,6 +101,49 @@ fn jsonl_records_get_one_line_each_in_order() {
     }
 }
 
+/// A record is named by its id as JSON wherever a report shows a name
+/// (a file's path in human output and `--format json`, the claims table),
+/// while a `--format jsonl` or `claims --format json` answer carries the
+/// id itself.
+#[test]
+fn jsonl_records_are_named_by_their_id_in_every_report() {
+    let input = concat!(
+        r#"{"id": "a\"b", "text": "Sales rose to $5 million from $9 million."}"#,
+        "\n",
+        r#"{"id": 7, "text": "Profit fell to $9 million from $5 million."}"#,
+        "\n",
+    );
+    let out = |args: &[&str]| {
+        let o = run(args, Some(input.as_bytes()));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let human = out(&["check", "--input", "jsonl"]);
+    assert!(human.contains(r#"["a\"b":1:15]"#), "{human}");
+    assert!(human.contains("[7:1:16]"), "{human}");
+    let json: serde_json::Value =
+        serde_json::from_str(&out(&["check", "--input", "jsonl", "--format", "json"])).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [r#""a\"b""#, "7"]);
+    let ids: Vec<String> = out(&["check", "--input", "jsonl", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, [r#""a\"b""#, "7"]);
+    let table = out(&["claims", "--input", "jsonl"]);
+    assert!(table.starts_with("\"a\\\"b\": 2 claims\n"), "{table}");
+    assert!(table.contains("\n7: 2 claims\n"), "{table}");
+    let claims: serde_json::Value =
+        serde_json::from_str(&out(&["claims", "--input", "jsonl", "--format", "json"])).unwrap();
+    let files = claims["files"].as_array().unwrap();
+    assert_eq!((&files[0]["id"], &files[1]["id"]), (&"a\"b".into(), &7.into()));
+    assert!(files.iter().all(|f| f.get("path").is_none()));
+}
+
 #[test]
 fn malformed_jsonl_line_is_named_and_the_rest_still_run() {
     let input = "{\"id\": 1, \"text\": \"a\"}\nnot json\n{\"id\": 3, \"text\": \"b\"}\n";
