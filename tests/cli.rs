@@ -140,7 +140,10 @@ fn jsonl_records_are_named_by_their_id_in_every_report() {
     let claims: serde_json::Value =
         serde_json::from_str(&out(&["claims", "--input", "jsonl", "--format", "json"])).unwrap();
     let files = claims["files"].as_array().unwrap();
-    assert_eq!((&files[0]["id"], &files[1]["id"]), (&"a\"b".into(), &7.into()));
+    assert_eq!(
+        (&files[0]["id"], &files[1]["id"]),
+        (&"a\"b".into(), &7.into())
+    );
     assert!(files.iter().all(|f| f.get("path").is_none()));
 }
 
