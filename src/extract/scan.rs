@@ -14,6 +14,7 @@ use super::approx;
 use super::date;
 use super::gate::{self, Gate};
 use super::multiplier;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::context::{self, Context};
@@ -96,8 +97,8 @@ fn scan_sentences(
     with_context: bool,
 ) -> Vec<Claim> {
     let mut out = Vec::with_capacity((prose.len() / BYTES_PER_CLAIM).min(RESERVED_CLAIMS));
-    let mut multipliers = Vec::new();
-    let mut triggers = Vec::new();
+    let (mut multipliers, mut triggers) = SCRATCH.take();
+    triggers.clear();
     for (si, s) in sentences.iter().enumerate() {
         let end = s.end.min(prose.len());
         if s.start >= end || prose.get(s.start..end).is_none() {
@@ -123,8 +124,23 @@ fn scan_sentences(
             triggers.clear();
         }
     }
+    if multipliers.capacity() <= MAX_KEPT && triggers.capacity() <= MAX_KEPT {
+        SCRATCH.set((multipliers, triggers));
+    }
     out
 }
+
+thread_local! {
+    /// The walk's lists of where a multiplier may start and of the
+    /// context's words ([`Walk`]), kept from document to document: grown
+    /// afresh for each, they were reallocated 3,715 times on 5.6 MB of news
+    /// (1.2 M instructions, and as many frees).
+    static SCRATCH: Cell<(Vec<usize>, Vec<context::Trigger>)> = Cell::default();
+}
+
+/// The most entries a list of [`SCRATCH`] may have room for to be kept for
+/// the next document: those of a long sentence, not of a table read as one.
+const MAX_KEPT: usize = 1 << 12;
 
 /// What the walk of one sentence works with besides the text: the gate
 /// (`None` tries every parser at every word), the scratch list of where a
