@@ -166,7 +166,7 @@ fn walk_sentence(prose: &str, sentence: Span, si: usize, out: &mut Vec<Claim>, w
         gate: walk.gate,
         multipliers: walk.multipliers,
         core: false,
-        peeked: None,
+        peeked: NOT_PEEKED,
         triggers: walk.triggers,
     };
     sc.run();
@@ -298,8 +298,10 @@ struct Scanner<'a, 'o> {
     /// The last word [`Scanner::plain_word`] gave to the gate: its start,
     /// end and flags, so that neither the walk, which most often comes to
     /// that word next, nor another look at it measures or classifies it
-    /// again.
-    peeked: Option<(usize, usize, gate::Flags)>,
+    /// again. [`NOT_PEEKED`] holds none: its start is no word's, so that one
+    /// compare of the start tells whether the walk's word is this one (an
+    /// `Option` of it was tested twice at every word).
+    peeked: (usize, usize, gate::Flags),
     /// The words of the sentence that may start a time anchor or an
     /// attribution ([`context::Trigger`]), in order, found by a walk that
     /// annotates context (with a gate that gives context classes): those
@@ -307,6 +309,9 @@ struct Scanner<'a, 'o> {
     /// over ([`Scanner::passed`]). `None` in a walk that annotates none.
     triggers: Option<&'o mut Vec<context::Trigger>>,
 }
+
+/// [`Scanner::peeked`] before any word is: no word starts at `usize::MAX`.
+const NOT_PEEKED: (usize, usize, gate::Flags) = (usize::MAX, 0, 0);
 
 /// What the walk needs to know of a byte: a letter, a digit, or quiet
 /// (ASCII at which nothing can begin: not a letter, a digit, or a mark the
@@ -397,43 +402,46 @@ impl Scanner<'_, '_> {
             if class == LETTER {
                 let (wend, known, chunk) = match self.peeked {
                     // a plain word of letters, measured and classified
-                    Some((at, wend, flags)) if at == i => (wend, Some(flags), None),
+                    (at, wend, flags) if at == i => (wend, Some(flags), None),
                     _ => {
-                        // a digit after the letters ("Q1", "G7") makes a
-                        // token of letters and digits
-                        let (mut wend, chunk) = measure(text, i, end);
-                        if wend < end && b[wend].is_ascii_digit() {
-                            while wend < end && CLASS[usize::from(b[wend])] & (LETTER | DIGIT) != 0
-                            {
-                                wend += 1;
-                            }
-                            // "Q1 2016", "q1-2019": a quarter code is a date
-                            if wend - i == 2
-                                && c | 0x20 == b'q'
-                                && let Some(e) = self.date_at(i)
-                            {
-                                i = self.passed(i, e.max(i + 1));
-                                continue;
-                            }
-                            // "USD115" is money; "G7", "A380", "MP3" are names
-                            if c.is_ascii_uppercase()
-                                && money::prefix(self.text, i, end).is_some()
-                                && let Some(e) = self.try_figure(i)
-                            {
-                                i = self.passed(i, e.max(i + 1));
-                                continue;
-                            }
-                            i = self.passed(i, self.token_end(i).max(wend));
-                            continue;
-                        }
+                        let (wend, chunk) = measure(text, i, end);
                         (wend, None, chunk)
                     }
                 };
-                // most words end at a space: nothing after them to test
+                // most words end at a space: nothing after them to test (a
+                // word `plain_word` classified ends before no digit)
                 let after = b.get(wend).copied();
-                if after != Some(b' ') && web_address(&b[i..wend], after) {
-                    i = self.passed(i, self.space_end(i).max(wend));
-                    continue;
+                if after != Some(b' ') {
+                    // a digit after the letters ("Q1", "G7") makes a token
+                    // of letters and digits
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        let mut wend = wend;
+                        while wend < end && CLASS[usize::from(b[wend])] & (LETTER | DIGIT) != 0 {
+                            wend += 1;
+                        }
+                        // "Q1 2016", "q1-2019": a quarter code is a date
+                        if wend - i == 2
+                            && c | 0x20 == b'q'
+                            && let Some(e) = self.date_at(i)
+                        {
+                            i = self.passed(i, e.max(i + 1));
+                            continue;
+                        }
+                        // "USD115" is money; "G7", "A380", "MP3" are names
+                        if c.is_ascii_uppercase()
+                            && money::prefix(self.text, i, end).is_some()
+                            && let Some(e) = self.try_figure(i)
+                        {
+                            i = self.passed(i, e.max(i + 1));
+                            continue;
+                        }
+                        i = self.passed(i, self.token_end(i).max(wend));
+                        continue;
+                    }
+                    if web_address(&b[i..wend], after) {
+                        i = self.passed(i, self.space_end(i).max(wend));
+                        continue;
+                    }
                 }
                 let flags = match (known, self.gate.as_deref_mut()) {
                     (Some(flags), _) => flags,
@@ -793,9 +801,8 @@ impl Scanner<'_, '_> {
     /// for a date and an approximator or a date after "the", and the walk
     /// most often comes to it next.
     fn plain_word(&mut self, j: usize) -> Option<(usize, gate::Flags)> {
-        if let Some((at, k, flags)) = self.peeked
-            && at == j
-        {
+        let (at, k, flags) = self.peeked;
+        if at == j {
             return Some((k, flags));
         }
         let b = self.text.as_bytes();
@@ -808,7 +815,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let flags = classify(self.gate.as_deref_mut()?, b, j..k, chunk);
-        self.peeked = Some((j, k, flags));
+        self.peeked = (j, k, flags);
         Some((k, flags))
     }
 
@@ -2763,7 +2770,7 @@ pub(super) mod tests {
             gate,
             multipliers: &mut multipliers,
             core: false,
-            peeked: None,
+            peeked: NOT_PEEKED,
             triggers: Some(&mut triggers),
         };
         f(&mut sc)
@@ -2906,7 +2913,7 @@ pub(super) mod tests {
                     };
                     with_scanner(&t, Some(&mut *g), |sc| {
                         assert_eq!(sc.plain_word(j), want, "{t:?} at {j}");
-                        remembered += usize::from(sc.peeked.is_some_and(|(at, ..)| at == j));
+                        remembered += usize::from(sc.peeked.0 == j);
                         assert_eq!(sc.plain_word(j), want, "{t:?} at {j}, again");
                     });
                 }
