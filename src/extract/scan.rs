@@ -83,7 +83,7 @@ fn claims_with(
 /// up front, so that a document's claims are not copied again at a
 /// doubling of the vector. At 160 bytes, 14,891 of the corpus's 16,764
 /// records grew their vector once, 12.9 M instructions of a `check` run.
-const BYTES_PER_CLAIM: usize = 100;
+const BYTES_PER_CLAIM: usize = 50;
 
 /// The most claims room is made for before any is found: past it the
 /// vector grows as usual, and a long document without figures does not
