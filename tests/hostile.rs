@@ -164,6 +164,25 @@ fn a_50_mb_jsonl_line_is_one_record() {
     assert_eq!(&text[last..last + 10], "$9 million");
 }
 
+/// "in two weeks" reads its clause back for a tense ("we will leave in two
+/// weeks"); in text without a mark, a clause ran back to the text's start at
+/// every "in", so 200,000 of them in 2 MB never finished. The clause is
+/// read back 1 KB at most: the "will" just before the last "in two weeks"
+/// still makes it a date to come, and nothing else is one.
+#[test]
+fn many_in_a_week_without_a_mark_are_linear_work() {
+    for sep in [" ", "\t"] {
+        let filler = ["in", "a", "week", ""].join(sep).repeat(100_000);
+        let text = format!("{filler}we will leave in two weeks");
+        let o = run(&["claims", "--format", "jsonl", "-"], Some(text.as_bytes()));
+        completed(&o);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+        let claims = v["claims"].as_array().expect("claims");
+        let texts: Vec<&str> = claims.iter().map(|c| c["text"].as_str().unwrap()).collect();
+        assert_eq!(texts, ["in two weeks"], "{sep:?}");
+    }
+}
+
 /// Relative dates counted past the calendar ("200 centuries ago" is 20,000
 /// years, past the span a date library adds without panicking) resolve to
 /// nothing against a document date: from JSONL records with their date and
