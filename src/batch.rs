@@ -467,7 +467,8 @@ impl<R: std::io::Read> Batches<R> {
     }
 
     /// The next batch of lines, up to `lines` of them, blank or not, or
-    /// until they hold `bytes` bytes, and true when the stream ended after
+    /// until they hold `bytes` bytes, or those read so far once the bytes
+    /// read hold no more whole lines, and true when the stream ended after
     /// them. A line keeps its `\n`; it comes numbered from 1 with its text,
     /// `None` for one that is not UTF-8. Lines of white space are left
     /// out (but counted).
@@ -488,6 +489,9 @@ impl<R: std::io::Read> Batches<R> {
             let read = self.buf.get(scanned..self.end).unwrap_or_default();
             let end = match memchr::memchr(b'\n', read) {
                 Some(i) => scanned + i + 1,
+                // a batch that holds a line is given before a read, which
+                // may wait on a producer that sends a record at a time
+                None if !self.eof && !spans.is_empty() => break,
                 None if !self.eof => {
                     scanned = self.end;
                     self.fill()?;
@@ -669,7 +673,7 @@ mod tests {
     #[test]
     fn batches_end_at_their_bytes() {
         let text = "a\nbb\nccc\ndddd\n";
-        let mut batches = Batches::new(text.as_bytes(), 3, 0);
+        let mut batches = Batches::new(text.as_bytes(), 100, 0);
         let lines =
             |batch: Vec<Line<'_>>| -> Vec<usize> { batch.into_iter().map(|(n, _)| n).collect() };
         let (batch, ended) = batches.next_batch(10, 5).unwrap();
@@ -1092,10 +1096,19 @@ mod tests {
         let script = vec![&b"x\n"[..], b"y", b"", b"z\n", b""];
         let mut batches = Batches::new(Scripted(script), 1 << 20, 0);
         let (batch, ended) = batches.next_batch(10, usize::MAX).unwrap();
-        assert_eq!(
-            (batch, ended),
-            (vec![(1, Some("x\n")), (2, Some("y"))], true)
-        );
+        assert_eq!((batch, ended), (vec![(1, Some("x\n"))], false));
+        let (batch, ended) = batches.next_batch(10, usize::MAX).unwrap();
+        assert_eq!((batch, ended), (vec![(2, Some("y"))], true));
+    }
+
+    /// A batch that holds a line is given without another read, which
+    /// would wait for the producer's next record (here, fail).
+    #[test]
+    fn a_batch_with_a_line_is_given_before_a_read() {
+        let mut batches = Batches::new(Scripted(vec![b"x\ny"]), 1 << 20, 0);
+        let (batch, ended) = batches.next_batch(10, usize::MAX).unwrap();
+        assert_eq!((batch, ended), (vec![(1, Some("x\n"))], false));
+        assert!(batches.next_batch(10, usize::MAX).is_err());
     }
 
     /// A line that is JSON but not an object is named a record in the

@@ -342,6 +342,12 @@ impl<'w> Runner<'w> {
         })
     }
 
+    /// Writes out what is buffered: records read from a stream are shown
+    /// as each batch is done.
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     /// Renders one checked document, `name`d. Findings below `--severity`
     /// are dropped first, so that the counts and the exit code see only
     /// what is reported.

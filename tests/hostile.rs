@@ -218,6 +218,46 @@ fn counts_past_the_calendar_resolve_to_nothing() {
     }
 }
 
+/// Records piped in one at a time are answered one at a time: each answer
+/// is written out while the producer is still to send the next, not when
+/// a batch is full, 8 KB of output have gathered or the input ends.
+#[test]
+fn a_trickle_of_records_is_answered_as_it_comes() {
+    let mut child = figcheck()
+        .args(["check", "--input", "jsonl", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    for id in 0..3 {
+        let text = "Sales rose to $5 million from $9 million.";
+        let record = format!("{}\n", serde_json::json!({"id": id, "text": text}));
+        stdin.write_all(record.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // a minute is no speed bar: an answer held back never comes while
+        // the input is open
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the record's answer before the next record");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], id);
+        assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(1));
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    reader.join().unwrap();
+    assert!(rx.try_recv().is_err());
+}
+
 #[test]
 fn a_closed_stdout_ends_the_run_quietly() {
     let text = "Sales rose to 5 million from 9 million.\n".repeat(2_000);

@@ -567,6 +567,9 @@ fn records(
             if end {
                 break;
             }
+            // the next read may wait on a slow producer: what this batch
+            // gave is shown now, not once 8 KB of output have gathered
+            runner.flush()?;
         }
     }
     Ok(())
