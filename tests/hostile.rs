@@ -21,6 +21,18 @@ fn completed(o: &Output) {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// figcheck started with `args` and its standard streams piped, for a
+/// test that talks to it while it runs.
+fn piped(args: &[&str]) -> std::process::Child {
+    figcheck()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// Checks `text` as a document of `format` from stdin, as JSONL output.
 fn check(text: &[u8], format: &str) -> Output {
     run(
@@ -223,13 +235,7 @@ fn counts_past_the_calendar_resolve_to_nothing() {
 /// a batch is full, 8 KB of output have gathered or the input ends.
 #[test]
 fn a_trickle_of_records_is_answered_as_it_comes() {
-    let mut child = figcheck()
-        .args(["check", "--input", "jsonl", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = piped(&["check", "--input", "jsonl", "--format", "jsonl", "-"]);
     let mut stdin = child.stdin.take().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -261,13 +267,7 @@ fn a_trickle_of_records_is_answered_as_it_comes() {
 #[test]
 fn a_closed_stdout_ends_the_run_quietly() {
     let text = "Sales rose to 5 million from 9 million.\n".repeat(2_000);
-    let mut child = figcheck()
-        .args(["check", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = piped(&["check", "--format", "jsonl", "-"]);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(text.as_bytes());
