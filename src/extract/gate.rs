@@ -26,7 +26,7 @@
 //! than") or a figure's first word.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::lexicon::{self, WordMap};
 use super::packed::PackedWords;
@@ -199,14 +199,18 @@ impl Gate {
 /// scanner's loop inlines only the first compare.
 #[inline(never)]
 fn second_or_compute(set: &mut [Slot; 2], key: [u64; 2], word: &[u8], context: bool) -> Flags {
-    if set[1].0 != key {
+    let flags = if set[1].0 == key {
+        set[1].1
+    } else {
         let packed = u128::from(key[0]) | u128::from(key[1]) << 64;
-        let flags = compute_packed(word, packed) | context_flags(context, word, Some(packed));
-        set[1] = (key, flags);
-    }
-    // the word read last goes first: the other is the one evicted next
-    set.swap(0, 1);
-    set[0].1
+        compute_packed(word, packed) | context_flags(context, word, Some(packed))
+    };
+    // the word read last goes first, and the other second, the one evicted
+    // next: written so, where swapping the two after writing the second
+    // moved each slot twice
+    set[1] = set[0];
+    set[0] = (key, flags);
+    flags
 }
 
 /// The context classes of `word` (ASCII letters, packed to `packed` when
@@ -271,7 +275,7 @@ fn compute(word: &[u8]) -> Flags {
 /// ([`lexicon::pack_word`]) for its cache: its letters are not read again
 /// to look it up.
 fn compute_packed(word: &[u8], packed: u128) -> Flags {
-    if let Some(flags) = LISTED_PACKED.get_packed(packed) {
+    if let Some(flags) = LISTED.get_packed(packed) {
         return flags;
     }
     let ends_with = |tail: &[u8]| {
@@ -297,19 +301,18 @@ fn compute_packed(word: &[u8], packed: u128) -> Flags {
 /// are its letters when the key's letters are its first `word.len()`
 /// bytes (false for a longer word, which packs to no letters). Eight bytes
 /// at a time, where a byte at a time cost ~70 instructions a miss of the
-/// cache (2 M of a `check` run on 5.6 MB of news).
+/// cache (2 M of a `check` run on 5.6 MB of news), and the first byte that
+/// is no letter found at once, where the letters of each half were compared
+/// with a mask of the word's bytes in it.
 fn all_letters(word: &[u8], packed: u128) -> bool {
-    let n = word.len();
-    // the high bit of each of the first `k` (up to 8) bytes of a half
-    let first = |k: usize| {
-        u32::try_from(64 - 8 * k.min(8))
-            .ok()
-            .and_then(|shift| 0x8080_8080_8080_8080_u64.checked_shr(shift))
-            .unwrap_or(0)
-    };
     #[allow(clippy::cast_possible_truncation)]
-    let (low, high) = (packed as u64, (packed >> 64) as u64);
-    lexicon::letters(low) == first(n) && lexicon::letters(high) == first(n.saturating_sub(8))
+    let letters = u128::from(lexicon::letters(packed as u64))
+        | u128::from(lexicon::letters((packed >> 64) as u64)) << 64;
+    // the high bit of each byte that is no letter: the first is the word's
+    // end when its bytes are letters (a zero byte of the padding; none
+    // after a word of `KEY` letters)
+    let others = !letters & (u128::MAX / 0xff * 0x80);
+    usize::try_from(others.trailing_zeros() / 8).is_ok_and(|end| end == word.len())
 }
 
 /// Whether the unlisted `word` (ASCII letters ending in "s", packed to
@@ -332,7 +335,7 @@ fn plural_of_second(packed: u128, word: &[u8]) -> bool {
         .and_then(|n| u32::try_from(8 * n).ok())
         .and_then(|n| u128::MAX.checked_shr(n));
     keep.is_none_or(|k| {
-        LISTED_PACKED
+        LISTED
             .get_packed(packed & k)
             .is_some_and(|flags| flags & SECOND_WORD != 0)
     })
@@ -358,14 +361,14 @@ fn compute_lowercase(word: &[u8], unlisted_letters: bool) -> Flags {
     let Ok(w) = std::str::from_utf8(lower) else {
         return 0;
     };
-    // a word of letters is in `LISTED` only if it is in `LISTED_PACKED`
+    // a word of letters is listed only if it is listed by its packed letters
     if unlisted_letters {
         return unlisted(w);
     }
     if !w.bytes().all(|c| c.is_ascii_lowercase()) {
         return families(w);
     }
-    if let Some(&flags) = LISTED.get(w) {
+    if let Some(flags) = LISTED.get(w) {
         return flags;
     }
     unlisted(w)
@@ -408,14 +411,69 @@ fn unlisted(w: &str) -> Flags {
 /// multipliers' words. That no family reads a list left out here is what
 /// the test `listed_words_and_rules_answer_as_the_families_do` checks, on
 /// every word of the lexicon files and of the extractor's string literals.
-static LISTED: LazyLock<WordMap<Flags>> = LazyLock::new(|| {
-    date::listed_words()
+///
+/// A word's flags are asked of the families when it is first looked up,
+/// not for every word at start-up: asking all 667 cost ~1.7 M instructions
+/// of every run (a sixth of a run on one short record), where a run on
+/// 5.6 MB of news asks about 301 of them.
+static LISTED: LazyLock<Listed> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut numbers = WordMap::default();
+    for w in date::listed_words()
         .chain(scan::figure_starter_words())
         .chain(APPROX_LATER_WORDS.keys().map(String::as_str))
         .chain(multiplier::starter_words())
-        .map(|w| (w.to_string(), families(w)))
-        .collect()
+    {
+        numbers.entry(w.to_string()).or_insert_with(|| {
+            words.push(w);
+            words.len() - 1
+        });
+    }
+    Listed {
+        packed: PackedWords::new(numbers.iter().map(|(w, &k)| (w.as_str(), k))),
+        flags: words.iter().map(|_| OnceLock::new()).collect(),
+        words,
+        numbers,
+    }
 });
+
+/// The table of [`LISTED`]: its words, numbered, and their flags.
+struct Listed {
+    /// The words in their numbering.
+    words: Vec<&'static str>,
+    /// Each word's number.
+    numbers: WordMap<usize>,
+    /// The number of each word of up to [`KEY`] letters by its packed
+    /// letters (every other listed word is too long for the cache, or no
+    /// plain word).
+    packed: PackedWords<usize>,
+    /// Each word's flags, by number, once asked.
+    flags: Vec<OnceLock<Flags>>,
+}
+
+impl Listed {
+    /// The flags of the word numbered `k`: [`families`]' answer, asked once.
+    fn flags(&self, k: usize) -> Option<Flags> {
+        let (w, flags) = (self.words.get(k)?, self.flags.get(k)?);
+        Some(*flags.get_or_init(|| families(w)))
+    }
+
+    /// The flags of the lowercase word `w` if it is listed.
+    fn get(&self, w: &str) -> Option<Flags> {
+        self.flags(*self.numbers.get(w)?)
+    }
+
+    /// The flags of the listed word that packs to `packed`, if any.
+    fn get_packed(&self, packed: u128) -> Option<Flags> {
+        self.flags(self.packed.get_packed(packed)?)
+    }
+
+    /// Whether the lowercase word `w` is listed.
+    #[cfg(test)]
+    fn holds(&self, w: &str) -> bool {
+        self.numbers.contains_key(w)
+    }
+}
 
 /// Asks each family about the lowercase word `w`: the truth the cache and
 /// [`LISTED`] remember.
@@ -465,11 +523,6 @@ fn families(w: &str) -> Flags {
     }
     flags
 }
-
-/// [`LISTED`] by packed letters, for the words of up to [`KEY`] letters
-/// (every other listed word is too long for the cache, or no plain word).
-static LISTED_PACKED: LazyLock<PackedWords<Flags>> =
-    LazyLock::new(|| PackedWords::new(LISTED.iter().map(|(w, &f)| (w.as_str(), f))));
 
 /// The words of [`APPROX_LATER`].
 static APPROX_LATER_WORDS: LazyLock<WordMap<()>> =
@@ -730,7 +783,11 @@ mod tests {
             "@",
             "`",
         ];
-        let listed = LISTED.keys().filter(|w| w.len() <= KEY).cloned();
+        let listed = LISTED
+            .words
+            .iter()
+            .filter(|w| w.len() <= KEY)
+            .map(|w| w.to_string());
         let glued = crate::testgen::glued(20_000, 5, &pieces, 0x2f6b_1c3d);
         let (mut tried, mut flagged) = (0, 0);
         for w in listed.chain(glued) {
@@ -835,7 +892,7 @@ mod tests {
         let listed: Vec<String> = words
             .iter()
             .cloned()
-            .chain(LISTED.keys().cloned())
+            .chain(LISTED.words.iter().map(|w| w.to_string()))
             .collect();
         for w in listed {
             for suffix in ["s", "es", "fold", "ly"] {
@@ -901,7 +958,7 @@ mod tests {
         for w in &words {
             let want = families(w);
             flagged += usize::from(want != 0);
-            if !LISTED.contains_key(w) {
+            if !LISTED.holds(w) {
                 plurals += usize::from(want & SECOND_WORD != 0);
                 // plurals [`plural_of_second`] answers from the packed letters
                 other_plurals += usize::from(
