@@ -1171,9 +1171,18 @@ enum Last {
 /// The next word after `at`: separated by spaces or one hyphen. Returns the
 /// lowercase word, its start and its end.
 fn next_word<'b>(s: &'b str, at: usize, buf: &'b mut WordBuf) -> Option<(&'b str, usize, usize)> {
+    #[cfg(test)]
+    WORDS_READ.with(|n| n.set(n.get() + 1));
     let st = next_word_start(s, at)?;
     let (w, len) = lower_word(&s[st..], buf)?;
     Some((w, st, st + len))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The words [`next_word`] has read on this thread: a test bounds the
+    /// words one reading reads, whatever follows.
+    static WORDS_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Where [`next_word`] looks for the word after `at`: past spaces or one
@@ -1418,7 +1427,9 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
             break;
         }
         let _ = st;
-        if tokens == 0 && matches!(w, "a" | "an") {
+        // one article, first: from each word of a run of articles ("a a
+        // a …") the run was read to its end, for no number
+        if last == Last::Start && matches!(w, "a" | "an") {
             last = Last::Article;
             end = we;
             continue;
@@ -1448,7 +1459,9 @@ fn words_from(s: &str, pos: usize) -> Option<Num> {
         } else if let Some(&f) = n.multipliers.get(w) {
             let counted = matches!(last, Last::Ones | Last::Teen | Last::Tens | Last::Article);
             if f == 100.0 {
-                if !counted {
+                // one hundred to a group: from each word of "one hundred
+                // one hundred …" the run was read to its end
+                if !counted || current >= 100.0 {
                     break;
                 }
                 current = current.max(1.0) * 100.0;
@@ -2849,6 +2862,70 @@ mod tests {
             }
         }
         assert!(tried > 100, "only {tried} cases");
+    }
+
+    /// A reading from any word reads a bounded number of words on, however
+    /// long the run of number words after it (issue 6: time linear in the
+    /// text): runs of each lexicon word, of pairs and triples of the core
+    /// words, and glued runs of number words, read from each of their
+    /// words. Before the bound, from each "a" of "a a a …" and each word
+    /// of "one hundred one hundred …" the run was read to its end.
+    #[test]
+    fn a_reading_reads_a_bounded_run() {
+        /// More words than any number in words holds: the scales fall
+        /// (five of them), each group holds at most "a hundred and
+        /// twenty-one", and a fraction at most [`MAX_TOKS`] words.
+        const MOST: usize = 40;
+        /// Words in each text read, well past [`MOST`].
+        const RUN: usize = 3 * MOST;
+        let n = &*NUMBERS;
+        let lexicon = [
+            &n.cardinals,
+            &n.tens,
+            &n.multipliers,
+            &n.ordinals,
+            &n.denominators,
+            &n.signs,
+        ];
+        let mut pieces: Vec<&str> = lexicon
+            .iter()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .chain(["a", "an", "and", "half", "of"])
+            .collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        let core = [
+            "a", "one", "twenty", "hundred", "thousand", "and", "half", "third",
+        ];
+        let mut runs: Vec<String> = pieces.iter().map(|w| format!("{w} ")).collect();
+        for a in core {
+            for b in core {
+                runs.push(format!("{a} {b} "));
+                runs.extend(core.map(|c| format!("{a} {b} {c} ")));
+            }
+        }
+        let joined: Vec<String> = pieces
+            .iter()
+            .flat_map(|w| [format!("{w} "), format!("{w}-")])
+            .collect();
+        let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+        runs.extend(crate::testgen::glued(300, 8, &joined, 0x6e75_6d62));
+        let (mut most, mut long) = (0, 0);
+        for run in runs.iter().filter(|r| !r.is_empty()) {
+            let words = run.matches([' ', '-']).count();
+            let s = run.repeat(RUN.div_ceil(words));
+            let starts = (0..s.len()).filter(|&i| i == 0 || s[..i].ends_with([' ', '-']));
+            for pos in starts {
+                let before = WORDS_READ.get();
+                let _ = parse_afresh(&s, pos, s.len(), false);
+                let read = WORDS_READ.get() - before;
+                assert!(read <= MOST, "{read} words read at {pos} of `{s}`");
+                most = most.max(read);
+                long += usize::from(read > 8);
+            }
+        }
+        // the bound is met by readings that go on, not by none going on
+        assert!(most > 8 && long > 100, "longest {most}, {long} long");
     }
 
     fn num(s: &str) -> Option<Num> {
