@@ -1305,13 +1305,15 @@ fn counted(text: &str, start: usize, end: usize) -> Option<Found> {
     let u = unit_at(rest)?;
     let (unit, per, secs, r) = (u.unit, u.count, u.seconds, u.rest);
     // "two year from now", "three month ago": a count with a singular unit
-    // only before a word that makes it a date
-    let dated = after_space(r).is_some_and(|t| {
-        ["ago", "from now", "from today", "from tomorrow", "hence"]
-            .iter()
-            .any(|p| phrase(t, p).is_some())
-    });
-    if n == 1 && !u.singular || n > 1 && u.singular && !dated {
+    // only before a word that makes it a date (looked for only there)
+    let dated = || {
+        after_space(r).is_some_and(|t| {
+            ["ago", "from now", "from today", "from tomorrow", "hence"]
+                .iter()
+                .any(|p| phrase(t, p).is_some())
+        })
+    };
+    if n == 1 && !u.singular || n > 1 && u.singular && !dated() {
         return None;
     }
     if u.clock {
