@@ -2083,16 +2083,19 @@ pub(crate) mod test_support {
     use crate::extract::{Claim, ClaimKind};
     use crate::source::{OffsetMap, Prose, Span};
 
-    /// The texts of the fixtures and of the checks' examples.
-    pub(crate) fn fixture_texts() -> Vec<String> {
-        fn strings(v: &toml::Value, out: &mut Vec<String>) {
-            match v {
-                toml::Value::String(s) => out.push(s.clone()),
-                toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-                toml::Value::Table(t) => t.values().for_each(|x| strings(x, out)),
-                _ => {}
-            }
+    /// Every string in the TOML value `v`, depth first, pushed to `out`.
+    pub(crate) fn toml_strings(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| toml_strings(x, out)),
+            toml::Value::Table(t) => t.values().for_each(|x| toml_strings(x, out)),
+            _ => {}
         }
+    }
+
+    /// The texts of the fixtures and of the checks' examples: the strings
+    /// of the TOML files, other files whole.
+    pub(crate) fn fixture_texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
         for dir in ["checks", "tests/fixtures/checks", "tests/fixtures/seeds"] {
@@ -2103,7 +2106,7 @@ pub(crate) mod test_support {
                 };
                 match toml::from_str::<toml::Table>(&text) {
                     Ok(t) if e.path().extension().is_some_and(|x| x == "toml") => {
-                        strings(&toml::Value::Table(t), &mut texts);
+                        toml_strings(&toml::Value::Table(t), &mut texts);
                     }
                     _ => texts.push(text),
                 }

@@ -2381,33 +2381,9 @@ pub(super) mod tests {
     /// same. Run on every fixture and check example in the repository.
     #[test]
     fn gate_changes_nothing_on_fixtures() {
-        fn strings(v: &toml::Value, out: &mut Vec<String>) {
-            match v {
-                toml::Value::String(s) => out.push(s.clone()),
-                toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-                toml::Value::Table(t) => t.values().for_each(|x| strings(x, out)),
-                _ => {}
-            }
-        }
+        use crate::extract::relation::test_support::{fixture_texts, toml_strings};
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = Vec::new();
-        for dir in ["checks", "tests/fixtures/checks", "tests/fixtures/seeds"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let Ok(text) = std::fs::read_to_string(e.path()) else {
-                    continue;
-                };
-                if e.path().extension().is_some_and(|x| x == "toml") {
-                    if let Ok(t) = toml::from_str::<toml::Table>(&text) {
-                        strings(&toml::Value::Table(t), &mut texts);
-                    }
-                } else {
-                    texts.push(text);
-                }
-            }
-        }
+        let mut texts = fixture_texts();
         // every lexicon word and phrase, in a few settings
         if let Ok(entries) = std::fs::read_dir(root.join("checks/lexicon")) {
             let mut words = Vec::new();
@@ -2415,7 +2391,7 @@ pub(super) mod tests {
                 if let Ok(t) = std::fs::read_to_string(e.path())
                     && let Ok(t) = toml::from_str::<toml::Table>(&t)
                 {
-                    strings(&toml::Value::Table(t), &mut words);
+                    toml_strings(&toml::Value::Table(t), &mut words);
                 }
             }
             assert!(
