@@ -2075,7 +2075,9 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Hand-built documents for unit tests: text plus the claims a test says
-    //! are in it, so relation and check tests do not depend on the extractor.
+    //! are in it, so relation and check tests do not depend on the extractor;
+    //! and the repository's fixture texts, for the tests that compare a fast
+    //! reading with its reference over them.
 
     use std::borrow::Cow;
 
