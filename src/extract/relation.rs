@@ -863,10 +863,10 @@ fn relations_with(
     // and cut into sentences in three passes every time, they cost 1.1 M
     // instructions more over 5.6 MB of news)
     let top = (0..claims.len()).filter(|&i| claims[i].part_of.is_none());
-    if !read.in_order(top, &mut out) {
+    if !read.in_order(top.clone(), &mut out) {
         out.clear();
         order_ids.clear();
-        order_ids.extend((0..claims.len()).filter(|&i| claims[i].part_of.is_none()));
+        order_ids.extend(top);
         order_ids.sort_by_key(|&i| reading_key(&claims[i]));
         read.in_order(order_ids.iter().copied(), &mut out);
     }
