@@ -66,49 +66,118 @@ impl std::error::Error for RecordError {}
 /// Invalid JSON, a missing `id` or `text`, an id that is an array or object,
 /// or a date that is not `YYYY-MM-DD`.
 pub fn parse_record(line: &str) -> Result<Record, RecordError> {
-    let raw = read_record(line).map_err(RecordError::Json)?;
-    if raw.id.is_array() || raw.id.is_object() {
-        return Err(RecordError::BadId);
-    }
-    let date = match raw.date.as_deref() {
-        None | Some("") => None,
-        Some(d) => Some(parse_date(d).ok_or_else(|| RecordError::BadDate(d.to_string()))?),
-    };
+    let mut text = String::new();
+    let (id, date) = parse_record_into(line, &mut text)?;
     Ok(Record {
-        id: raw.id,
-        text: raw.text,
+        id: id.into_value(),
+        text,
         date,
     })
 }
 
-/// Reads one JSONL line as a [`Raw`] record, exactly as `serde_json::from_str`
-/// does. Nearly every record is an object of string, integer and `null`
-/// members with plain keys, which [`read_plain`] reads in one pass over
-/// the line, its text decoded a run between escapes at a time
-/// ([`Json::string_with`]). Reading the text as a raw token with serde_json
-/// (which checks a string in one pass and skips or decodes it in another)
-/// cost 7.3 M instructions more of a `check` run on 5 MB of news JSONL. A
-/// line the fast path turns away (another shape, a lone surrogate, any
-/// JSON error) is read again by serde_json, so that what it accepts and
-/// the errors it gives are serde_json's own.
-fn read_record(line: &str) -> Result<Raw<'_>, serde_json::Error> {
-    match read_plain(line) {
-        Some(rec) => Ok(rec),
-        None => serde_json::from_str(line),
+/// A record's id as read: a string, borrowed from the line where it is
+/// written without escapes (nearly every id), or another JSON scalar.
+/// Written as JSON, it is what its [`serde_json::Value`] is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Id<'a> {
+    String(Cow<'a, str>),
+    Other(serde_json::Value),
+}
+
+impl Id<'_> {
+    /// The id as a JSON value.
+    pub fn into_value(self) -> serde_json::Value {
+        match self {
+            Id::String(s) => serde_json::Value::String(s.into_owned()),
+            Id::Other(v) => v,
+        }
     }
+}
+
+impl From<serde_json::Value> for Id<'_> {
+    fn from(v: serde_json::Value) -> Self {
+        match v {
+            serde_json::Value::String(s) => Id::String(Cow::Owned(s)),
+            v => Id::Other(v),
+        }
+    }
+}
+
+impl serde::Serialize for Id<'_> {
+    /// As [`serde_json::Value`] serializes the same id: a string through
+    /// `serialize_str`, as `Value::String` does.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Id::String(v) => s.serialize_str(v),
+            Id::Other(v) => v.serialize(s),
+        }
+    }
+}
+
+/// [`parse_record`] with the text decoded into `text` (what it held
+/// before is cleared) and the id borrowed from the line where it can be:
+/// a thread that reads record after record into one buffer makes no text
+/// and no id of its own for each. The text made for every record and the
+/// id were allocated on a worker and freed where the record is rendered,
+/// on the main thread, which the allocator serves from neither thread's
+/// cache: 3.7 M instructions of a `check` run on 5.6 MB of news JSONL,
+/// 2.0 M of a `claims` run.
+///
+/// # Errors
+/// Those of [`parse_record`].
+pub fn parse_record_into<'a>(
+    line: &'a str,
+    text: &mut String,
+) -> Result<(Id<'a>, Option<jiff::civil::Date>), RecordError> {
+    let (id, date) = read_record_into(line, text).map_err(RecordError::Json)?;
+    if matches!(
+        id,
+        Id::Other(serde_json::Value::Array(_) | serde_json::Value::Object(_))
+    ) {
+        return Err(RecordError::BadId);
+    }
+    let date = match date.as_deref() {
+        None | Some("") => None,
+        Some(d) => Some(parse_date(d).ok_or_else(|| RecordError::BadDate(d.to_string()))?),
+    };
+    Ok((id, date))
+}
+
+/// A record's id and its date as written, its text decoded into a buffer
+/// ([`read_record_into`]).
+type Fields<'a> = (Id<'a>, Option<Cow<'a, str>>);
+
+/// Reads one JSONL line as `serde_json::from_str` reads a [`Raw`] record,
+/// its text into `text`. Nearly every record is an object of string,
+/// integer and `null` members with plain keys, which [`read_plain_into`]
+/// reads in one pass over the line, its text decoded a run between escapes
+/// at a time ([`Json::decode`]). Reading the text as a raw token with
+/// serde_json (which checks a string in one pass and skips or decodes it
+/// in another) cost 7.3 M instructions more of a `check` run on 5 MB of
+/// news JSONL. A line the fast path turns away (another shape, a lone
+/// surrogate, any JSON error) is read again by serde_json, so that what it
+/// accepts and the errors it gives are serde_json's own.
+fn read_record_into<'a>(line: &'a str, text: &mut String) -> Result<Fields<'a>, serde_json::Error> {
+    if let Some(read) = read_plain_into(line, text) {
+        return Ok(read);
+    }
+    let raw: Raw<'a> = serde_json::from_str(line)?;
+    *text = raw.text;
+    Ok((Id::from(raw.id), raw.date))
 }
 
 /// A record whose members are strings, integers, `true`, `false` or
 /// `null` under keys without escapes, `id` and `text` present and no key
-/// of the three twice; `None` for any other line, valid or not. A date
-/// without escapes is borrowed from the line: copied into a string, read
-/// and dropped, it cost an allocation and its release (0.8 M instructions
-/// of a `check` run on 5.6 MB of news).
-fn read_plain(line: &str) -> Option<Raw<'_>> {
+/// of the three twice, its text decoded into `text`; `None` for any other
+/// line, valid or not (`text` then holds anything). A date without escapes
+/// is borrowed from the line: copied into a string, read and dropped, it
+/// cost an allocation and its release (0.8 M instructions of a `check` run
+/// on 5.6 MB of news).
+fn read_plain_into<'a>(line: &'a str, out: &mut String) -> Option<Fields<'a>> {
     let mut p = Json { s: line, at: 0 };
     p.blank();
     p.eat(b'{')?;
-    let (mut id, mut text, mut date) = (None, None, None);
+    let (mut id, mut text, mut date) = (None, false, None);
     loop {
         p.blank();
         let key = p.key()?;
@@ -116,9 +185,15 @@ fn read_plain(line: &str) -> Option<Raw<'_>> {
         p.eat(b':')?;
         p.blank();
         match key {
-            "id" if id.is_none() => id = Some(p.scalar()?),
-            // the text is most of a record: room for the rest of the line
-            "text" if text.is_none() => text = Some(p.string_with(line.len() - p.at)?),
+            "id" if id.is_none() => id = Some(p.id()?),
+            "text" if !text => {
+                // the text is most of a record: room for the rest of the
+                // line
+                out.clear();
+                out.reserve(line.len() - p.at);
+                p.decode(Some(out))?;
+                text = true;
+            }
             "date" if date.is_none() => {
                 date = Some(match p.bytes().get(p.at) {
                     Some(b'"') => Some(p.text()?),
@@ -144,15 +219,11 @@ fn read_plain(line: &str) -> Option<Raw<'_>> {
         }
     }
     p.blank();
-    (p.at == line.len()).then_some(())?;
-    Some(Raw {
-        id: id?,
-        text: text?,
-        date: date.flatten(),
-    })
+    (p.at == line.len() && text).then_some(())?;
+    Some((id?, date.flatten()))
 }
 
-/// A cursor over a line of JSON, for [`read_plain`].
+/// A cursor over a line of JSON, for [`read_plain_into`].
 struct Json<'a> {
     s: &'a str,
     at: usize,
@@ -278,6 +349,15 @@ impl<'a> Json<'a> {
         }
         self.at = end + 1;
         self.s.get(from..end)
+    }
+
+    /// An id: a string borrowed where its body is the string
+    /// ([`Json::text`]), else a scalar as [`Json::scalar`] reads it.
+    fn id(&mut self) -> Option<Id<'a>> {
+        match self.bytes().get(self.at) {
+            Some(b'"') => self.text().map(Id::String),
+            _ => self.scalar().map(Id::Other),
+        }
     }
 
     /// A string, an integer without exponent or fraction, `true`, `false`
@@ -881,10 +961,12 @@ mod tests {
     }
 
     /// `parse_record` reads what `serde_json::from_str` reads and fails
-    /// with its error where it fails.
+    /// with its error where it fails, each text read into the buffer the
+    /// last was read into, as a thread reads its records.
     #[test]
     fn records_read_as_serde_json_reads_them() {
         let bodies = string_bodies(5_000);
+        let mut buf = String::new();
         for (i, body) in bodies.iter().enumerate() {
             let text = match i % 7 {
                 0 => "5".to_string(),
@@ -899,10 +981,12 @@ mod tests {
                 _ => format!("{{\"id\": {i}, \"text\": {text}}}"),
             };
             let want = serde_json::from_str::<Raw>(&line);
-            match (read_record(&line), want) {
-                (Ok(a), Ok(b)) => {
-                    assert_eq!((a.id, a.text, a.date), (b.id, b.text, b.date), "{line:?}");
-                }
+            let got = read_record_into(&line, &mut buf);
+            match (
+                got.map(|(id, date)| (id.into_value(), buf.clone(), date)),
+                want,
+            ) {
+                (Ok(a), Ok(b)) => assert_eq!(a, (b.id, b.text, b.date), "{line:?}"),
                 (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{line:?}"),
                 (a, b) => panic!("{line:?}: {a:?} against {b:?}"),
             }
@@ -912,7 +996,7 @@ mod tests {
     /// Lines glued from members of every kind (ids of each scalar type,
     /// numbers JSON forbids, dates of the wrong type, nested values, keys
     /// with escapes, repeated keys), separators and white space, and ends
-    /// with and without garbage: wherever `read_plain` reads a record,
+    /// with and without garbage: wherever `read_plain_into` reads a record,
     /// serde_json reads the same one, and the fast path reads most of the
     /// well-formed lines.
     #[test]
@@ -947,16 +1031,19 @@ mod tests {
             r#""": """#,
             r#""date": "2022-01-\u00302""#,
             r#""date": "2022-01-02 and a long tail past 32 bytes""#,
+            r#""id": "bbc-business-006""#,
         ];
         let seps = [",", ", ", " ,\n", ",\t", ",,", " "];
         let mut rng = crate::testgen::Rng::new(0x2545_f491_4f6c_dd1d);
         let (mut fast, mut well_formed, mut borrowed, mut owned) = (0, 0, 0, 0);
+        let (mut borrowed_ids, mut buf) = (0, String::new());
         for n in 0..30_000 {
             let mut line = String::from(["{", " {", "{\r\n", "[", ""][rng.below(5)]);
             // every other line: an id, a text and up to three members more
             // of the well-formed ones, in any order
             let mut picked: Vec<&str> = if n % 2 == 0 {
-                let mut m = vec![members[rng.below(4)], members[11 + rng.below(3)]];
+                let ids = [0, 1, 2, 3, 29];
+                let mut m = vec![members[ids[rng.below(5)]], members[11 + rng.below(3)]];
                 let more = [16, 17, 18, 19, 20, 21, 22, 23, 27, 28];
                 for _ in 0..rng.below(4) {
                     m.push(members[more[rng.below(more.len())]]);
@@ -979,14 +1066,15 @@ mod tests {
             line.push_str(["}", "} ", "}\r\n", "}x", " }", "", ",}"][rng.below(7)]);
             let want = serde_json::from_str::<Raw>(&line);
             well_formed += usize::from(want.is_ok());
-            if let Some(got) = read_plain(&line) {
+            if let Some((id, date)) = read_plain_into(&line, &mut buf) {
                 fast += 1;
-                borrowed += usize::from(matches!(got.date, Some(Cow::Borrowed(_))));
-                owned += usize::from(matches!(got.date, Some(Cow::Owned(_))));
+                borrowed += usize::from(matches!(date, Some(Cow::Borrowed(_))));
+                owned += usize::from(matches!(date, Some(Cow::Owned(_))));
+                borrowed_ids += usize::from(matches!(id, Id::String(Cow::Borrowed(_))));
                 let want = want.unwrap_or_else(|e| panic!("{line:?}: read, but serde_json: {e}"));
                 assert_eq!(
-                    (got.id, got.text, got.date),
-                    (want.id, want.text, want.date),
+                    (id.into_value(), buf.as_str(), date),
+                    (want.id, want.text.as_str(), want.date),
                     "{line:?}"
                 );
             }
@@ -999,6 +1087,7 @@ mod tests {
             borrowed > 20 && owned > 20,
             "{borrowed} borrowed, {owned} owned"
         );
+        assert!(borrowed_ids > 50, "{borrowed_ids} ids borrowed");
     }
 
     /// Dates of every year's turn and every month and day number from 0

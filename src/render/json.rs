@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::{Checked, Report, Totals};
 use crate::analysis::Analysis;
+use crate::batch::Id;
 use crate::diagnostic::Diagnostic;
 use crate::extract::date::format_period;
 use crate::extract::{Claim, ClaimKind};
@@ -415,7 +416,7 @@ pub fn claims<'a>(doc: &'a Analysis<'a>) -> Vec<ClaimJson<'a>> {
 /// Whatever `serde_json` returns for a value (nothing, into a `Vec`).
 pub fn write_claims_line(
     out: &mut Vec<u8>,
-    id: Option<&serde_json::Value>,
+    id: Option<&Id<'_>>,
     path: &str,
     doc: &Analysis<'_>,
 ) -> io::Result<()> {
@@ -449,7 +450,7 @@ pub fn write_claims_line(
 /// Whatever `serde_json` returns for a value (nothing, into a `Vec`).
 pub fn write_diagnostics_line(
     out: &mut Vec<u8>,
-    id: Option<&serde_json::Value>,
+    id: Option<&Id<'_>>,
     doc: &Checked<'_>,
 ) -> io::Result<()> {
     open_answer(out, id, doc.name)?;
@@ -466,7 +467,7 @@ pub fn write_diagnostics_line(
 
 /// `{"id":…` for a record, `{"path":…` for a file: how a line of
 /// [`write_claims_line`] or [`write_diagnostics_line`] opens.
-fn open_answer(out: &mut Vec<u8>, id: Option<&serde_json::Value>, path: &str) -> io::Result<()> {
+fn open_answer(out: &mut Vec<u8>, id: Option<&Id<'_>>, path: &str) -> io::Result<()> {
     match id {
         Some(id) => {
             out.extend_from_slice(b"{\"id\":");
@@ -482,21 +483,21 @@ fn open_answer(out: &mut Vec<u8>, id: Option<&serde_json::Value>, path: &str) ->
 /// A record's id as `serde_json` writes it, a string (most ids) through
 /// [`string`]: `serde_json` escapes a string a byte at a time and cost
 /// 240 instructions an id.
-fn id_value(out: &mut Vec<u8>, id: &serde_json::Value) -> io::Result<()> {
+fn id_value(out: &mut Vec<u8>, id: &Id<'_>) -> io::Result<()> {
     match id {
-        serde_json::Value::String(s) => string(out, s),
-        other => value(out, other),
+        Id::String(s) => string(out, s),
+        Id::Other(other) => value(out, other),
     }
 }
 
 /// A record's id as its name: the id as `serde_json` writes it, a string
 /// through [`string`] (as `serde_json::to_string` wrote it, the name cost
 /// 240 instructions a record).
-pub fn id_name(id: &serde_json::Value) -> String {
+pub fn id_name(id: &Id<'_>) -> String {
     let mut out = Vec::new();
     match id_value(&mut out, id).map(|()| String::from_utf8(out)) {
         Ok(Ok(name)) => name,
-        _ => id.to_string(),
+        _ => serde_json::to_string(id).unwrap_or_default(),
     }
 }
 
@@ -1167,7 +1168,10 @@ impl Report for Jsonl {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::{Answer, MAX_KEPT_LINE, claims, reuse_line, write_claims_line, write_line};
+    use crate::batch::Id;
 
     /// A line buffer keeps its memory for the next line, unless a long
     /// line grew it past the cap; either way it comes back empty.
@@ -1505,10 +1509,12 @@ mod tests {
             super::optional_string(&mut got, Some(t)).expect("writes into a vector");
             assert_eq!(got, serde_json::to_vec(&Some(t)).expect("serialises"));
             let id = serde_json::Value::String(t.clone());
-            assert_eq!(
-                super::id_name(&id),
-                serde_json::to_string(&id).expect("serialises")
-            );
+            let want = serde_json::to_string(&id).expect("serialises");
+            // an id borrowed from its line, and one decoded
+            for got in [Id::String(Cow::Borrowed(t)), Id::from(id)] {
+                assert_eq!(super::id_name(&got), want);
+                assert_eq!(serde_json::to_string(&got).expect("serialises"), want);
+            }
         }
         for id in [
             serde_json::json!(null),
@@ -1517,10 +1523,10 @@ mod tests {
             serde_json::json!(1.5),
             serde_json::json!(u64::MAX),
         ] {
-            assert_eq!(
-                super::id_name(&id),
-                serde_json::to_string(&id).expect("serialises")
-            );
+            let want = serde_json::to_string(&id).expect("serialises");
+            let id = Id::from(id);
+            assert_eq!(super::id_name(&id), want);
+            assert_eq!(serde_json::to_string(&id).expect("serialises"), want);
         }
         let mut got = Vec::new();
         super::optional_string(&mut got, None).expect("writes into a vector");
@@ -1653,6 +1659,7 @@ mod tests {
                     write_line(&mut want, &Answer::claims(id.as_ref(), path, claims(&doc)))
                         .expect("writes into a vector");
                     let mut got = Vec::new();
+                    let id = id.clone().map(Id::from);
                     write_claims_line(&mut got, id.as_ref(), path, &doc)
                         .expect("writes into a vector");
                     let got = String::from_utf8(got).expect("JSON is UTF-8");
@@ -1725,7 +1732,9 @@ mod tests {
                 let answer = Answer::diagnostics(id, checked.name, diagnostics(&checked));
                 write_line(&mut want, &answer).expect("writes into a vector");
                 let mut got = b"[".to_vec();
-                write_diagnostics_line(&mut got, id, &checked).expect("writes into a vector");
+                let id = id.cloned().map(Id::from);
+                write_diagnostics_line(&mut got, id.as_ref(), &checked)
+                    .expect("writes into a vector");
                 assert_eq!(
                     String::from_utf8_lossy(&got[1..]),
                     String::from_utf8_lossy(&want),
