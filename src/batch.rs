@@ -589,13 +589,27 @@ impl<R: std::io::Read> Batches<R> {
             size += end - self.next;
             (self.next, scanned) = (end, end);
         }
+        // the batch's lines are checked as UTF-8 together, each then cut
+        // from them at its newlines: a check of each line cost 110
+        // instructions a line more (0.37 M of a run on 5.6 MB of news
+        // JSONL); a batch with a line that is not UTF-8 is checked a line
+        // at a time to find it
+        let first = spans.first().map_or(0, |(_, line)| line.start);
+        let last = spans.last().map_or(0, |(_, line)| line.end);
+        let buf = &self.buf;
+        let whole = buf
+            .get(first..last)
+            .and_then(|b| std::str::from_utf8(b).ok());
         let batch = spans
             .into_iter()
             .filter_map(|(n, line)| {
-                match std::str::from_utf8(self.buf.get(line).unwrap_or_default()) {
-                    Ok(text) if blank(text) => None,
-                    Ok(text) => Some((n, Some(text))),
-                    Err(_) => Some((n, None)),
+                let text = match whole {
+                    Some(whole) => whole.get(line.start - first..line.end - first),
+                    None => std::str::from_utf8(buf.get(line).unwrap_or_default()).ok(),
+                };
+                match text {
+                    Some(text) if blank(text) => None,
+                    text => Some((n, text)),
                 }
             })
             .collect();
