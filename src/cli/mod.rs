@@ -26,7 +26,7 @@ use figcheck::config::{ConfigError, Overrides, Resolver, Settings};
 use figcheck::diagnostic::Diagnostic;
 use figcheck::input;
 use figcheck::since::{Changes, Lines};
-use figcheck::source::{InputFormat, LineIndex};
+use figcheck::source::{InputFormat, LineIndex, sentence};
 
 use crate::{ConfigArgs, Format, InputKind, Markup, Mode, Outcome, RunArgs, Runner, Stage, show};
 
@@ -497,7 +497,9 @@ fn process<'n>(
         let needs = if shows { Needs::CLAIMS } else { Needs::CHECKS };
         let analysis = Analysis::with(&text, &Options { format, date }, needs);
         if shows {
-            return match show(plan.format, plan.dump, &name, &analysis) {
+            let shown = show(plan.format, plan.dump, &name, &analysis);
+            sentence::recycle(analysis.sentences);
+            return match shown {
                 Ok(s) => Done::Shown(s),
                 Err(e) => Done::Error(format!("{}: {e}", name.shown())),
             };
@@ -523,6 +525,7 @@ fn process<'n>(
             let mut keep = new.into_iter();
             diagnostics.retain(|_| keep.next().unwrap_or(true));
         }
+        sentence::recycle(analysis.sentences);
         (diagnostics, entries)
     };
     // the text is read again only to locate diagnostics: a record's, in

@@ -196,7 +196,9 @@ fn split_at(
     let lex = &*LEXICON;
     // news runs about 130 bytes a sentence: room for twice that many, so
     // that the vector is seldom grown
-    let mut out = Vec::with_capacity(prose.len() / 64 + 4);
+    let mut out = KEPT_SENTENCES.take();
+    out.clear();
+    out.reserve(prose.len() / 64 + 4);
     let bytes = prose.as_bytes();
     let mut stops = Stops::new(bytes, stops);
     let mut block = 0;
@@ -284,6 +286,26 @@ fn starts_block(bytes: &[u8], at: usize) -> bool {
 struct Stops {
     at: Vec<usize>,
     next: usize,
+}
+
+/// The most sentences whose room a thread keeps for its next text
+/// ([`KEPT_SENTENCES`]).
+const MAX_KEPT_SENTENCES: usize = 1 << 16;
+
+thread_local! {
+    /// The room of the sentences a thread last gave back ([`recycle`]),
+    /// taken by its next [`split`]: made for every document and freed,
+    /// in a size that changes with the text's, they cost 135 instructions
+    /// a document (0.45 M of a `check` run on 5.6 MB of news JSONL).
+    static KEPT_SENTENCES: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
+}
+
+/// Gives the room of a document's sentences, done with, to the thread's
+/// next [`split`], unless a long text made it large.
+pub fn recycle(sentences: Vec<Span>) {
+    if sentences.capacity() <= MAX_KEPT_SENTENCES {
+        KEPT_SENTENCES.set(sentences);
+    }
 }
 
 /// The most stops whose room a thread keeps for its next text ([`KEPT_STOPS`]).
@@ -871,6 +893,16 @@ const MAX_SENTENCE: usize = 4096;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The room of sentences given back ([`recycle`]) holds only the next
+    /// text's sentences, however many the last text had.
+    #[test]
+    fn recycled_room_holds_only_the_next_texts_sentences() {
+        let next = "A short one. And another.";
+        let want = split(next);
+        recycle(split("One here. Two there. Three. Four.\n\nFive."));
+        assert_eq!(split(next), want);
+    }
 
     #[test]
     fn text_without_sentence_ends_is_cut_at_spaces_into_bounded_pieces() {
