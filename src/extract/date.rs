@@ -1780,6 +1780,27 @@ pub(crate) fn may_follow_the(w: &str) -> bool {
     AFTER_THE_PACKED.get(w.as_bytes(), w.len()).is_some()
 }
 
+/// The words after "the" that may end a date or go on with a word no
+/// lexicon holds ("in the year", "the EOY", "the day before"): the units
+/// and "day" that [`relative::parse`] reads there, "eoy" and "eom". After
+/// "the" and any other word of [`may_follow_the`] a date goes on with a word a
+/// date holds ([`may_continue_word`]: "the first quarter", "the same day",
+/// "the end of"), so the scanner turns away "the first time", "the same
+/// company" and "the current account" (`the_and_a_word_need_a_date_word`).
+static ENDS_AFTER_THE: LazyLock<super::packed::PackedWords<()>> = LazyLock::new(|| {
+    let units = relative::after_the_readers()
+        .filter(|(_, r)| r & (relative::THE_UNIT | relative::THE_DAY) != 0)
+        .map(|(w, _)| w);
+    let words: Vec<String> = units.chain(["eoy", "eom"].map(String::from)).collect();
+    super::packed::PackedWords::new(words.iter().map(|w| (w.as_str(), ())))
+});
+
+/// True when a date beginning with "the" may end after the word `w` (ASCII
+/// letters, any case) that follows it: [`ENDS_AFTER_THE`].
+pub(crate) fn may_end_after_the(w: &[u8]) -> bool {
+    ENDS_AFTER_THE.get(w, w.len()).is_some()
+}
+
 /// Every word of [`may_follow_the`], for the gate's tests.
 #[cfg(test)]
 pub(crate) fn after_the_words() -> impl Iterator<Item = String> {

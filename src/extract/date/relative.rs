@@ -538,7 +538,7 @@ pub(crate) fn words_after_the() -> impl Iterator<Item = String> {
 /// "the business week", not "the financial year", "the quarter" or "the
 /// hour" (~220 date attempts on the 5 MB news sample, none a date, which
 /// the scanner's gate now skips).
-fn after_the_readers() -> impl Iterator<Item = (String, TheReaders)> {
+pub(super) fn after_the_readers() -> impl Iterator<Item = (String, TheReaders)> {
     let units = &file().units;
     UNIT_INDEX
         .map
@@ -814,9 +814,9 @@ fn read(text: &str, start: usize, end: usize, kinds: Kinds, by_kind: bool) -> Op
 /// The readers after "the" that may read a word, as bits: [`the_day`]
 /// reads "day", [`the_unit`] a unit's first word, [`determined`] a
 /// determiner.
-type TheReaders = u8;
-const THE_DAY: TheReaders = 1;
-const THE_UNIT: TheReaders = 2;
+pub(super) type TheReaders = u8;
+pub(super) const THE_DAY: TheReaders = 1;
+pub(super) const THE_UNIT: TheReaders = 2;
 const THE_DETERMINER: TheReaders = 4;
 const THE_ANY: TheReaders = 7;
 
