@@ -499,6 +499,7 @@ fn process<'n>(
         if shows {
             let shown = show(plan.format, plan.dump, &name, &analysis);
             sentence::recycle(analysis.sentences);
+            figcheck::extract::recycle(analysis.claims);
             return match shown {
                 Ok(s) => Done::Shown(s),
                 Err(e) => Done::Error(format!("{}: {e}", name.shown())),
@@ -526,6 +527,7 @@ fn process<'n>(
             diagnostics.retain(|_| keep.next().unwrap_or(true));
         }
         sentence::recycle(analysis.sentences);
+        figcheck::extract::recycle(analysis.claims);
         (diagnostics, entries)
     };
     // the text is read again only to locate diagnostics: a record's, in

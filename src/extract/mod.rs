@@ -188,6 +188,13 @@ pub fn extract(prose: &str, sentences: &[Span]) -> Vec<Claim> {
     scan::claims(prose, sentences, true)
 }
 
+/// Gives the room of `claims`, a document's that is done with, to the next
+/// [`extract`] on this thread: most documents' claims fit in the last
+/// one's.
+pub fn recycle(claims: Vec<Claim>) {
+    scan::recycle(claims);
+}
+
 /// [`extract`], leaving every claim's [`Claim::context`] empty unless
 /// `with_context`: the checks read no context, and finding it took an
 /// eighth of a `check` run ([`crate::analysis::Needs`]).

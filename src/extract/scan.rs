@@ -96,7 +96,9 @@ fn scan_sentences(
     mut gate: Option<&mut Gate>,
     with_context: bool,
 ) -> Vec<Claim> {
-    let mut out = Vec::with_capacity((prose.len() / BYTES_PER_CLAIM).min(RESERVED_CLAIMS));
+    let mut out = KEPT_CLAIMS.take();
+    out.clear();
+    out.reserve((prose.len() / BYTES_PER_CLAIM).min(RESERVED_CLAIMS));
     let (mut multipliers, mut triggers) = SCRATCH.take();
     triggers.clear();
     for (si, s) in sentences.iter().enumerate() {
@@ -136,6 +138,24 @@ thread_local! {
     /// afresh for each, they were reallocated 3,715 times on 5.6 MB of news
     /// (1.2 M instructions, and as many frees).
     static SCRATCH: Cell<(Vec<usize>, Vec<context::Trigger>)> = Cell::default();
+}
+
+thread_local! {
+    /// The room of the claims a thread's last document gave back
+    /// ([`recycle`]), taken by its next: made for each document, the
+    /// vector was ~9 KB, a size the allocator serves from neither of its
+    /// caches of small blocks, and freed again when the document was done.
+    static KEPT_CLAIMS: Cell<Vec<Claim>> = const { Cell::new(Vec::new()) };
+}
+
+/// Keeps the room of `claims`, a document's that is done with, for the
+/// thread's next document, unless it is larger than [`RESERVED_CLAIMS`]
+/// claims: that of a long document is freed.
+pub(super) fn recycle(mut claims: Vec<Claim>) {
+    if claims.capacity() <= RESERVED_CLAIMS {
+        claims.clear();
+        KEPT_CLAIMS.set(claims);
+    }
 }
 
 /// The most entries a list of [`SCRATCH`] may have room for to be kept for
@@ -1896,6 +1916,20 @@ pub(super) mod tests {
     }
 
     use ClaimKind::*;
+
+    /// A thread's next document starts from the last one's room
+    /// ([`recycle`]): its claims are its own, none left over, whether the
+    /// room held more claims than it finds or fewer.
+    #[test]
+    fn recycled_room_holds_only_the_next_documents_claims() {
+        let long = "From 10 to 20 people, up 4.2%, on Sept. 14, 2022, paid $55 billion.";
+        let short = "It cost $5.";
+        for (before, next) in [(long, short), (short, long), (long, long), ("", short)] {
+            let want = format!("{:?}", run(next));
+            recycle(run(before));
+            assert_eq!(format!("{:?}", run(next)), want, "{before:?} then {next:?}");
+        }
+    }
 
     #[test]
     fn founding_example() {
