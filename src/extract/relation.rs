@@ -994,7 +994,12 @@ impl Sentences<'_, '_> {
 /// ([`Reader::trailing_change`]), and past a figure only the item right
 /// after it is looked at ("from $2.00 to $2.10 range" is a range, not a
 /// level: [`Reader::verb`]); a reading that walks further finds nothing
-/// either way. `None` (the sentence is read whole) when a token may go on
+/// either way. The reader's state at the cut may differ from a whole
+/// reading's (a "from" two tokens past the last figure made the old reader
+/// give up a pending "to X" clause, which the cut one keeps), but that
+/// state is read only at a later figure, and there is none (the review
+/// compared 295,764 texts' relations both ways). `None` (the sentence is
+/// read whole) when a token may go on
 /// past the last figure ([`ends_token`]), or the sentence is no char
 /// boundaries. The relations took 25.5 M instructions over 5.6 MB of
 /// news instead of 25.9 M read whole (a build without LTO).
