@@ -401,6 +401,32 @@ fn classify(g: &mut Gate, text: &[u8], word: Span, chunk: Option<&[u8; 16]>) -> 
     }
 }
 
+/// True when the number whose digits begin at `j` in `b` may go on as a
+/// power of ten or a power ("2000.0e-3", "2 x 10^0", "2000^-1",
+/// "2000 × 10⁻³"), or with more digits after a space ("2 1/2"), any of
+/// which may give it any size and shape: a gate that reads its digits
+/// alone decides nothing there. The number's literal is its digits and
+/// the groups or decimals after a point or a comma.
+fn may_be_scaled(b: &[u8], j: usize) -> bool {
+    let mut k = j;
+    loop {
+        k += b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        match (b.get(k), b.get(k + 1)) {
+            (Some(b'.' | b','), Some(d)) if d.is_ascii_digit() => k += 1,
+            _ => break,
+        }
+    }
+    match b.get(k) {
+        Some(b'^' | b'e' | b'E' | b'*' | b'(') => true,
+        Some(&c) if c >= 0x80 => true,
+        Some(b' ' | b'\t') => b[k..]
+            .iter()
+            .find(|&&c| c != b' ' && c != b'\t')
+            .is_some_and(|&c| matches!(c, b'x' | b'X' | b'*') || c.is_ascii_digit() || c >= 0x80),
+        _ => false,
+    }
+}
+
 /// The byte before `i`, if any.
 fn before(b: &[u8], i: usize, start: usize) -> Option<u8> {
     (i > start).then(|| b[i - 1])
@@ -872,7 +898,7 @@ impl Scanner<'_, '_> {
                     .is_some_and(|c| matches!(c | 0x20, b't' | b'a')),
                 _ => false,
             };
-        run > 0 && !days && !self.date_may_start(j)
+        run > 0 && !days && !self.date_may_start(j) && !may_be_scaled(b, j)
     }
 
     /// True when the digits at `j` are a whole number past any count a
@@ -898,6 +924,7 @@ impl Scanner<'_, '_> {
             && !b
                 .get(j + run)
                 .is_some_and(|&c| c == b'/' || c.is_ascii_alphabetic() || c >= 0x80)
+            && !may_be_scaled(b, j)
     }
 
     /// After a word that begins a date (or, "a" and "an", a figure) only
@@ -2921,6 +2948,19 @@ pub(super) mod tests {
             "2000;",
             "2000 - 1000",
             "2000 / 2",
+            // a power of ten or a power may make any number a count
+            "2000.0e-3",
+            "2000.0E-3",
+            "2000.00e-03",
+            "20000.00E-4",
+            "2000 x 10^-3",
+            "2000 x10^-3",
+            "2000*10^-3",
+            "2000 * 10^-3",
+            "2000 \u{d7} 10\u{207b}\u{b3}",
+            "2000.0\u{d7}10\u{207b}\u{b3}",
+            "2000^-1",
+            "2000(1)",
         ];
         let tails_after = [
             " days",
@@ -3133,9 +3173,22 @@ pub(super) mod tests {
             "5th",
             "12%",
             "5)",
+            "2 x 10^0",
+            "20 x 10^-1",
+            "1 x 10^3",
+            "1.0 x 10^3",
+            "200 x 10^-2",
+            "200*10^-2",
+            "2 \u{d7} 10\u{2070}",
+            "2e0",
+            "2.0e0",
+            "2^1",
+            "2 1/2",
         ];
         let number_tails = [
             "",
+            " years ago to 2021",
+            " weeks ago and May 2020",
             " to 7 May",
             " and 7 May",
             " to 12 September 2021",
