@@ -987,6 +987,42 @@ impl Sentences<'_, '_> {
     }
 }
 
+/// Appends the item of the figure `id` at bracket depth `d`, unless the
+/// last item is that figure already (a figure of several tokens is one
+/// item).
+#[inline(always)]
+fn push_figure(id: ClaimId, d: u32, items: &mut Vec<Item>, depth: &mut Vec<u32>) {
+    if items.last() != Some(&Item::Fig(id)) {
+        items.push(Item::Fig(id));
+        depth.push(d);
+    }
+}
+
+/// Appends the item of the token `t` of `prose`, a word or a mark
+/// (`is_word`), at bracket depth `d`, which an opening or closing bracket
+/// moves for the items after it.
+#[inline(always)]
+fn push_token(
+    prose: &str,
+    t: Span,
+    is_word: bool,
+    d: &mut u32,
+    items: &mut Vec<Item>,
+    depth: &mut Vec<u32>,
+) {
+    depth.push(*d);
+    if is_word {
+        items.push(Item::Word(t.start, t.end));
+    } else {
+        items.push(Item::Punct(t.start, t.end));
+        match prose.as_bytes().get(t) {
+            Some(b"(" | b"[") => *d += 1,
+            Some(b")" | b"]") if *d > 0 => *d -= 1,
+            _ => {}
+        }
+    }
+}
+
 /// The text of sentence `s` up to the end of the token after its last
 /// figure of `figs` (sorted and apart), which is all a [`Reader`] needs:
 /// every construction reads its figures at or after its cue
@@ -1287,10 +1323,7 @@ impl<'a> Reader<'a> {
                 && span.start < t.end
                 && t.start < span.end
             {
-                if items.last() != Some(&Item::Fig(id)) {
-                    items.push(Item::Fig(id));
-                    depth.push(d);
-                }
+                push_figure(id, d, &mut items, &mut depth);
                 // the figure's other tokens are stepped over when no token
                 // goes on past its end ("$3.5 million" is four): the
                 // relations took 25.5 M instructions over 5.6 MB of news
@@ -1301,17 +1334,7 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            depth.push(d);
-            if is_word {
-                items.push(Item::Word(t.start, t.end));
-            } else {
-                items.push(Item::Punct(t.start, t.end));
-                match prose.as_bytes().get(t) {
-                    Some(b"(" | b"[") => d += 1,
-                    Some(b")" | b"]") if d > 0 => d -= 1,
-                    _ => {}
-                }
-            }
+            push_token(prose, t, is_word, &mut d, &mut items, &mut depth);
         }
         Reader {
             prose,
@@ -3294,23 +3317,10 @@ mod tests {
                 && span.start < t.end
                 && t.start < span.end
             {
-                if items.last() != Some(&Item::Fig(id)) {
-                    items.push(Item::Fig(id));
-                    depth.push(d);
-                }
+                push_figure(id, d, &mut items, &mut depth);
                 continue;
             }
-            depth.push(d);
-            if is_word {
-                items.push(Item::Word(t.start, t.end));
-            } else {
-                items.push(Item::Punct(t.start, t.end));
-                match prose.as_bytes().get(t) {
-                    Some(b"(" | b"[") => d += 1,
-                    Some(b")" | b"]") if d > 0 => d -= 1,
-                    _ => {}
-                }
-            }
+            push_token(prose, t, is_word, &mut d, &mut items, &mut depth);
         }
         (items, depth)
     }
