@@ -26,20 +26,27 @@ const MIN_WORDS: usize = 8;
 
 /// True when the sentence ends as prose does: a table row or a heading
 /// repeated ("Average CD rates of city, trust and long-term banks") is
-/// layout, not a slip.
+/// layout, not a slip. (The rule reads its bytes in place with
+/// [`ends_as_prose_by_bytes`], decoding only where that cannot tell.)
+#[cfg(test)]
 fn ends_as_prose(text: &str) -> bool {
-    // most sentences end in an ASCII byte that settles it without decoding:
-    // a terminator, or a byte that is neither one nor trimmed
-    match text.as_bytes().last() {
-        Some(b'.' | b'!' | b'?') => return true,
-        Some(&b)
-            if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b' ' | b'\t'..=b'\r') =>
+    ends_as_prose_by_bytes(text.as_bytes()).unwrap_or_else(|| ends_as_prose_decoded(text))
+}
+
+/// [`ends_as_prose`] of a sentence's bytes `b`, told by its last byte:
+/// `None` when the characters must be decoded ([`ends_as_prose_decoded`]).
+/// Most sentences end in an ASCII byte that settles it without decoding:
+/// a terminator, or a byte that is neither one nor trimmed.
+fn ends_as_prose_by_bytes(b: &[u8]) -> Option<bool> {
+    match b.last() {
+        Some(b'.' | b'!' | b'?') => Some(true),
+        Some(&x)
+            if x.is_ascii() && !matches!(x, b'"' | b'\'' | b')' | b']' | b' ' | b'\t'..=b'\r') =>
         {
-            return false;
+            Some(false)
         }
-        _ => {}
+        _ => None,
     }
-    ends_as_prose_decoded(text)
 }
 
 /// [`ends_as_prose`] read by characters: what the byte test above falls
@@ -297,9 +304,10 @@ fn join_words(text: &str, buf: &mut String) {
 /// [`suspect`] test), those bytes are the joined words' own and are read
 /// in place; otherwise the words are joined into `buf` first. (Sixteen
 /// bytes at each end kept 88 more of the 34,600 sentences of 5.6 MB of
-/// news from the full hash, for more work on each of them all.)
-fn edge_key(text: &str, seed: u64, buf: &mut String) -> u64 {
-    let b = text.as_bytes();
+/// news from the full hash, for more work on each of them all.) `b` is
+/// the sentence's bytes, and `text` the sentence as a `str`, asked for
+/// only to join its words.
+fn edge_key<'t>(b: &[u8], text: impl FnOnce() -> &'t str, seed: u64, buf: &mut String) -> u64 {
     let n = b.len();
     if n >= 9 && b[0] != b' ' && b[n - 1] != b' ' {
         let (head, tail) = (word_at(b, 0), word_at(b, n - 8));
@@ -308,7 +316,7 @@ fn edge_key(text: &str, seed: u64, buf: &mut String) -> u64 {
             return edges(head, tail, seed);
         }
     }
-    join_words(text, buf);
+    join_words(text(), buf);
     let j = buf.as_bytes();
     let m = j.len();
     if m < 8 {
@@ -450,12 +458,17 @@ impl Rule {
     /// cost 6.72 M instructions over 5.6 MB of news, 5.06 M now).
     fn edges(doc: &Analysis<'_>, shared: &mut Vec<usize>, table: &mut EdgeTable, buf: &mut String) {
         let seed = seed();
+        let bytes = doc.text().as_bytes();
         for (i, span) in doc.sentences.iter().enumerate() {
-            let text = doc.slice(span);
-            if !ends_as_prose(text) {
+            // the sentence's bytes, read in place: sliced as a `str` (its
+            // ends tested for char boundaries) only where the characters
+            // are decoded, as few are
+            let b = bytes.get(span.clone()).unwrap_or_default();
+            let text = || doc.slice(span);
+            if !ends_as_prose_by_bytes(b).unwrap_or_else(|| ends_as_prose_decoded(text())) {
                 continue;
             }
-            match table.share(edge_key(text, seed, buf), i) {
+            match table.share(edge_key(b, text, seed, buf), i) {
                 Shared::New => {}
                 Shared::First(first) => shared.extend([first, i]),
                 Shared::Again => shared.push(i),
@@ -625,7 +638,11 @@ mod tests {
         }
         let (mut in_place, mut joined) = (0, 0);
         for t in &texts {
-            assert_eq!(super::edge_key(t, 7, &mut buf), reference(t), "{t:?}");
+            assert_eq!(
+                super::edge_key(t.as_bytes(), || t, 7, &mut buf),
+                reference(t),
+                "{t:?}"
+            );
             // what is surely read in place, and what surely is not
             let plain = t.split_whitespace().collect::<Vec<_>>().join(" ") == *t
                 && t.bytes().all(|b| (0x20..0x7f).contains(&b));
