@@ -420,8 +420,9 @@ impl EdgeTable {
 type Edges = (Vec<usize>, EdgeTable, String);
 
 thread_local! {
-    /// The [`Edges`], reused from document to document.
-    static EDGES: std::cell::Cell<Edges> = Default::default();
+    /// The [`Edges`], reused from document to document, borrowed in place
+    /// (as [`crate::extract::relation`] keeps its vectors).
+    static EDGES: std::cell::RefCell<Edges> = Default::default();
 }
 
 /// The most sentences (and bytes of a sentence, and slots of the table, at
@@ -430,23 +431,25 @@ const MAX_KEPT: usize = 1 << 14;
 
 impl Check for Rule {
     fn run(&self, doc: &Analysis<'_>, def: &Def<'_>, out: &mut Vec<Finding>) {
-        let (mut shared, mut table, mut buf) = EDGES.take();
-        shared.clear();
-        table.reset(doc.sentences.len());
-        Self::edges(doc, &mut shared, &mut table, &mut buf);
-        if !shared.is_empty() {
-            // a first sentence is listed when the second comes
-            shared.sort_unstable();
-            Self::repeats(doc, def, &shared, out);
-        }
-        // a table sized by every sentence of a long document with few
-        // sentences of prose (a table, a list) is not kept either
-        if shared.capacity() <= MAX_KEPT
-            && buf.capacity() <= MAX_KEPT
-            && table.slots.capacity() <= 2 * MAX_KEPT
-        {
-            EDGES.set((shared, table, buf));
-        }
+        EDGES.with_borrow_mut(|edges| {
+            let (shared, table, buf) = edges;
+            shared.clear();
+            table.reset(doc.sentences.len());
+            Self::edges(doc, shared, table, buf);
+            if !shared.is_empty() {
+                // a first sentence is listed when the second comes
+                shared.sort_unstable();
+                Self::repeats(doc, def, shared, out);
+            }
+            // a table sized by every sentence of a long document with few
+            // sentences of prose (a table, a list) is not kept either
+            if shared.capacity() > MAX_KEPT
+                || buf.capacity() > MAX_KEPT
+                || table.slots.capacity() > 2 * MAX_KEPT
+            {
+                *edges = Edges::default();
+            }
+        });
     }
 }
 
