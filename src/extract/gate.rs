@@ -179,7 +179,22 @@ impl Gate {
         if len > KEY {
             return compute(word) | context_flags(self.context, word, None);
         }
-        let key = key(s, len);
+        self.lookup(key(s, len), word)
+    }
+
+    /// [`Gate::classify`] of the word of `len` letters (under [`KEY`]) at
+    /// the start of `chunk`, which the scanner has measured and packed to
+    /// `packed` in one reading ([`lexicon::measure_packed`]): the letters
+    /// are not read again but on a miss of the cache.
+    #[inline(always)]
+    pub(super) fn classify_packed(&mut self, packed: u128, chunk: &[u8; KEY], len: usize) -> Flags {
+        self.lookup(halves(packed), chunk.get(..len).unwrap_or_default())
+    }
+
+    /// The flags of `word` (ASCII letters, up to [`KEY`] of them), whose
+    /// cache key is `key`: the first slot of its set, or the rest.
+    #[inline(always)]
+    fn lookup(&mut self, key: [u64; 2], word: &[u8]) -> Flags {
         let set = &mut self.sets[set_of(key)];
         if set[0].0 == key {
             return set[0].1;
@@ -241,7 +256,13 @@ fn set_of(key: [u64; 2]) -> usize {
 // word, 12.5 M instructions (1.5%) of a `check` run on 5 MB of news
 #[inline(always)]
 fn key(s: &[u8], len: usize) -> [u64; 2] {
-    let k = lexicon::pack_word(s, len);
+    halves(lexicon::pack_word(s, len))
+}
+
+/// A packed word ([`lexicon::pack_word`]) as the cache's key: its two
+/// halves, low first.
+#[inline(always)]
+fn halves(k: u128) -> [u64; 2] {
     #[allow(clippy::cast_possible_truncation)]
     [k as u64, (k >> 64) as u64]
 }

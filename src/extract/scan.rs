@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use super::context::{self, Context};
 use super::lexicon::{
-    MAX_WORD, WordBuf, WordMap, ends_word, letters_end, lower_word, match_phrase, spaces,
+    MAX_WORD, PACKED, WordBuf, WordMap, ends_word, letters_end, lower_word, match_phrase,
+    measure_packed, spaces,
 };
 use super::money::{self, Currency};
 use super::number::{self, Num};
@@ -375,30 +376,26 @@ fn web_address(w: &[u8], after: Option<u8>) -> bool {
     }
 }
 
-/// The end of the word of letters at `i` (at most `end`), and the 16 bytes
-/// at `i` when they hold its end: most words are measured, and packed by
-/// the gate, in that one slice, whose constant length spares both the
-/// checks of the text's length and the loop of [`letters_end`].
+/// The end of the word of letters at `i` (at most `end`) and the gate's
+/// flags of it (the letters to `end` when the sentence ends within them).
+/// Most words end within the 16 bytes at `i`, which measure and pack them
+/// in one reading ([`measure_packed`]) whose constant length spares the
+/// checks of the text's length and the loop of [`letters_end`]; the gate
+/// reads the key so packed, not the letters again.
 #[inline(always)]
-fn measure(text: &[u8], i: usize, end: usize) -> (usize, Option<&[u8; 16]>) {
-    if let Some(chunk) = text.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        let n = letters_end(chunk, 0);
-        if n < chunk.len() {
-            return ((i + n).min(end), Some(chunk));
-        }
+fn measure_and_classify(g: &mut Gate, text: &[u8], i: usize, end: usize) -> (usize, gate::Flags) {
+    if let Some(chunk) = text.get(i..).and_then(<[u8]>::first_chunk::<PACKED>)
+        && let Some(Some(read)) = measure_packed(chunk, |n, packed| {
+            (i + n <= end).then(|| (i + n, g.classify_packed(packed, chunk, n)))
+        })
+    {
+        return read;
     }
-    (letters_end(text, i + 1).min(end), None)
-}
-
-/// The gate's flags of the word at `word` in `text`, read from `chunk`,
-/// the 16 bytes at its start that [`measure`] found it in, if any.
-#[inline(always)]
-fn classify(g: &mut Gate, text: &[u8], word: Span, chunk: Option<&[u8; 16]>) -> gate::Flags {
-    let len = word.end - word.start;
-    match chunk {
-        Some(chunk) => g.classify(chunk, len),
-        None => g.classify(&text[word.start..], len),
-    }
+    let wend = letters_end(text, i).min(end);
+    (
+        wend,
+        g.classify(text.get(i..).unwrap_or_default(), wend - i),
+    )
 }
 
 /// True when the number whose digits begin at `j` in `b` may go on as a
@@ -452,13 +449,22 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if class == LETTER {
-                let (wend, known, chunk) = match self.peeked {
+                // measured and classified before what follows is tested: a
+                // word the gate's answer is not needed for (letters before
+                // digits, a web address) is rare, and a test of whether the
+                // answer is at hand after those tests cost more
+                let (wend, flags) = if self.peeked.0 == i {
                     // a plain word of letters, measured and classified
-                    (at, wend, flags) if at == i => (wend, Some(flags), None),
-                    _ => {
-                        let (wend, chunk) = measure(text, i, end);
-                        (wend, None, chunk)
-                    }
+                    (self.peeked.1, self.peeked.2)
+                } else if let Some(g) = self.gate.as_deref_mut() {
+                    measure_and_classify(g, text, i, end)
+                } else {
+                    let mut buf = WordBuf::new();
+                    let figure = lower_word(&self.text[i..end], &mut buf)
+                        .map_or(0, |(w, _)| figure_starter(w));
+                    // the reference tries a figure at every starter
+                    let flags = gate::DATE | if figure != 0 { gate::FIGURE } else { 0 };
+                    (letters_end(text, i).min(end), flags)
                 };
                 // most words end at a space: nothing after them to test (a
                 // word `plain_word` classified ends before no digit)
@@ -495,17 +501,6 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                 }
-                let flags = match (known, self.gate.as_deref_mut()) {
-                    (Some(flags), _) => flags,
-                    (None, Some(g)) => classify(g, text, i..wend, chunk),
-                    (None, None) => {
-                        let mut buf = WordBuf::new();
-                        let figure = lower_word(&self.text[i..end], &mut buf)
-                            .map_or(0, |(w, _)| figure_starter(w));
-                        // the reference tries a figure at every starter
-                        gate::DATE | if figure != 0 { gate::FIGURE } else { 0 }
-                    }
-                };
                 // most words begin nothing and hold no multiplier's word:
                 // one test passes them, where a test a flag mispredicted
                 // often, each after the gate's load (`try_word` would find
@@ -985,11 +980,10 @@ impl Scanner<'_, '_> {
         if j >= end || !b[j].is_ascii_alphabetic() {
             return None;
         }
-        let (k, chunk) = measure(b, j, end);
+        let (k, flags) = measure_and_classify(self.gate.as_deref_mut()?, b, j, end);
         if k < end && (b[k].is_ascii_digit() || b[k] >= 0x80) {
             return None;
         }
-        let flags = classify(self.gate.as_deref_mut()?, b, j..k, chunk);
         self.peeked = (j, k, flags);
         Some((k, flags))
     }
@@ -3547,7 +3541,7 @@ pub(super) mod tests {
         f(&mut sc)
     }
 
-    /// Pieces of text for [`measure`] and [`Scanner::plain_word`]: words of
+    /// Pieces of text for [`measure_and_classify`] and [`Scanner::plain_word`]: words of
     /// every length up to past 16 letters, in both cases, and what may
     /// follow one (spaces, digits, marks, other scripts).
     const WORD_PIECES: &[&str] = &[
@@ -3611,46 +3605,56 @@ pub(super) mod tests {
         );
     }
 
-    /// [`measure`] ends a word where its run of ASCII letters ends, or at
-    /// the sentence's end if that comes first, as a reading byte by byte
-    /// does, and gives the 16 bytes at the word only when they hold its
-    /// end: at every letter of glued text, against ends before, at and
-    /// past the word's.
+    /// [`measure_and_classify`] ends a word where its run of ASCII letters
+    /// ends, or at the sentence's end if that comes first, as a reading
+    /// byte by byte does, and gives the gate's flags of those letters as a
+    /// word alone: at every letter of glued text, against ends before, at
+    /// and past the word's, in both gates. Counts the words read in one
+    /// reading of the 16 bytes at them, those read on, and those cut.
     #[test]
-    fn measure_ends_words_as_a_bytewise_reading_does() {
+    fn measure_and_classify_reads_words_as_a_bytewise_reading_does() {
         let (mut chunked, mut whole, mut cut) = (0, 0, 0);
-        for t in crate::testgen::glued(3000, 12, WORD_PIECES, 5) {
-            let b = t.as_bytes();
-            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphabetic()) {
-                let run = b[i..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .count();
-                for end in [
-                    i + 1,
-                    i + 2,
-                    i + run - 1,
-                    i + run,
-                    i + run + 1,
-                    i + 16,
-                    b.len(),
-                ] {
-                    if end <= i || end > b.len() {
-                        continue;
-                    }
-                    let (wend, chunk) = measure(b, i, end);
-                    assert_eq!(wend, (i + run).min(end), "{t:?} at {i} to {end}");
-                    match chunk {
-                        Some(c) => {
-                            assert_eq!(&c[..], &b[i..i + 16], "{t:?} at {i}");
-                            assert!(run < 16, "{t:?} at {i}");
-                            chunked += 1;
+        for context in [false, true] {
+            // the thread's gate, and a fresh one (re-entered) whose own
+            // cache answers for the word alone
+            gate::with(context, |g| {
+                gate::with(context, |reference| {
+                    for t in crate::testgen::glued(3000, 12, WORD_PIECES, 5) {
+                        let b = t.as_bytes();
+                        for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphabetic()) {
+                            let run = b[i..]
+                                .iter()
+                                .take_while(|c| c.is_ascii_alphabetic())
+                                .count();
+                            for end in [
+                                i + 1,
+                                i + 2,
+                                i + run - 1,
+                                i + run,
+                                i + run + 1,
+                                i + 16,
+                                b.len(),
+                            ] {
+                                if end <= i || end > b.len() {
+                                    continue;
+                                }
+                                let wend = (i + run).min(end);
+                                // the word alone, with nothing after it to load
+                                let word = b[i..wend].to_vec();
+                                let got = measure_and_classify(g, b, i, end);
+                                let want = (wend, reference.classify(&word, word.len()));
+                                assert_eq!(got, want, "{t:?} at {i} to {end}");
+                                if run < 16 && i + 16 <= b.len() && end >= i + run {
+                                    chunked += 1;
+                                } else {
+                                    whole += 1;
+                                }
+                                cut += usize::from(end < i + run);
+                            }
                         }
-                        None => whole += 1,
                     }
-                    cut += usize::from(end < i + run);
-                }
-            }
+                })
+            });
         }
         assert!(
             chunked > 10_000 && whole > 10_000 && cut > 10_000,
